@@ -35,7 +35,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -54,7 +57,10 @@ export default tseslint.config(
             { name: 'level', message: 'core/ is pure: no storage.' },
           ],
           patterns: [
-            boundary(['main', 'renderer', 'sync-server'], 'core/ imports none of main/, renderer/, sync-server/.'),
+            boundary(
+              ['main', 'renderer', 'sync-server'],
+              'core/ imports none of main/, renderer/, sync-server/.',
+            ),
           ],
         },
       ],
@@ -78,7 +84,10 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'The renderer reaches privileged work only through the Bridge.' },
+            {
+              name: 'electron',
+              message: 'The renderer reaches privileged work only through the Bridge.',
+            },
           ],
           patterns: [
             boundary(['main', 'sync-server'], 'renderer/ never imports main/ or sync-server/.'),

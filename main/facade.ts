@@ -1,0 +1,23 @@
+/**
+ * The slice of Electron (and the file system) the IPC handlers use. main.ts passes the real
+ * one; tests pass an in-memory one. Keeping it narrow keeps the handlers honest.
+ */
+export interface ElectronFacade {
+  appName(): string;
+  appVersion(): string;
+  showOpenDialog(options: {
+    title: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
+  showSaveDialog(options: { defaultPath: string }): Promise<string | null>;
+  readFile(path: string): Promise<Uint8Array>;
+  fileSize(path: string): Promise<number>;
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  openExternal(url: string): Promise<void>;
+}
+
+/** What IPC handlers need to know about the message's sender. */
+export interface IpcSender {
+  frameUrl: string | undefined;
+  isMainFrame: boolean;
+}

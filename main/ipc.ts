@@ -1,0 +1,91 @@
+import type { AppInfo, BridgeChannel, BridgeContract } from '../core/bridge/contract';
+import { BridgeArgumentError, validateBridgeArgs } from '../core/bridge/validate';
+import type { ElectronFacade, IpcSender } from './facade';
+import { isSafeExternalUrl, isTrustedSender } from './security';
+
+/** Files the renderer may open through the bridge are capped: agenda PDFs, .p12 files. */
+export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
+
+export class IpcRefusedError extends Error {
+  constructor(
+    readonly code: 'ipc-untrusted-sender' | 'file-too-large',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IpcRefusedError';
+  }
+}
+
+export type IpcHandler = (sender: IpcSender, args: readonly unknown[]) => Promise<unknown>;
+
+interface HandlerContext {
+  facade: ElectronFacade;
+  appOrigin: string;
+  serverUrl: string;
+}
+
+type Implementations = {
+  [K in BridgeChannel]: (
+    ...args: BridgeContract[K]['args']
+  ) => Promise<BridgeContract[K]['result']>;
+};
+
+function implementations({ facade, serverUrl }: HandlerContext): Implementations {
+  return {
+    getAppInfo: async (): Promise<AppInfo> => ({
+      name: facade.appName(),
+      version: facade.appVersion(),
+      platform: 'electron',
+      serverUrl,
+    }),
+    openFile: async (request) => {
+      const path = await facade.showOpenDialog({
+        title: request.title,
+        filters: [{ name: request.extensions.join(', '), extensions: request.extensions }],
+      });
+      if (path === null) return null;
+      if ((await facade.fileSize(path)) > MAX_OPEN_BYTES) {
+        throw new IpcRefusedError('file-too-large', 'The file is larger than 200 MiB.');
+      }
+      const name = path.split(/[/\\]/).pop() ?? path;
+      return { name, bytes: await facade.readFile(path) };
+    },
+    saveFile: async (request) => {
+      const path = await facade.showSaveDialog({ defaultPath: request.suggestedName });
+      if (path === null) return { saved: false };
+      await facade.writeFile(path, request.bytes);
+      return { saved: true };
+    },
+    openExternal: async (url) => {
+      if (!isSafeExternalUrl(url)) return { opened: false };
+      await facade.openExternal(url);
+      return { opened: true };
+    },
+  };
+}
+
+/**
+ * One handler per bridge channel. Each checks the sender (the app's own top frame only),
+ * validates the untrusted arguments, then does the work; refusals throw with a code.
+ */
+export function createIpcHandlers(context: HandlerContext): Record<BridgeChannel, IpcHandler> {
+  const impl = implementations(context);
+  const handler =
+    <K extends BridgeChannel>(channel: K): IpcHandler =>
+    async (sender, args) => {
+      if (!isTrustedSender(sender.frameUrl, sender.isMainFrame, context.appOrigin)) {
+        throw new IpcRefusedError('ipc-untrusted-sender', `${channel}: refused for this frame`);
+      }
+      const typed = validateBridgeArgs[channel](args);
+      const fn = impl[channel] as (...a: BridgeContract[K]['args']) => Promise<unknown>;
+      return fn(...typed);
+    };
+  return {
+    getAppInfo: handler('getAppInfo'),
+    openFile: handler('openFile'),
+    saveFile: handler('saveFile'),
+    openExternal: handler('openExternal'),
+  };
+}
+
+export { BridgeArgumentError };

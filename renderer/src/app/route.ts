@@ -1,0 +1,23 @@
+/** Hash routes: the server serves one page, the client picks the view. */
+export type Route = { name: 'meetings' } | { name: 'room'; meetingId: string; itemId?: string };
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'meetings' && parts[1] !== undefined && ID.test(parts[1])) {
+    const itemId =
+      parts[2] === 'items' && parts[3] !== undefined && ID.test(parts[3]) ? parts[3] : undefined;
+    return itemId
+      ? { name: 'room', meetingId: parts[1], itemId }
+      : { name: 'room', meetingId: parts[1] };
+  }
+  return { name: 'meetings' };
+}
+
+export function routeHash(route: Route): string {
+  if (route.name === 'meetings') return '#/';
+  return route.itemId
+    ? `#/meetings/${route.meetingId}/items/${route.itemId}`
+    : `#/meetings/${route.meetingId}`;
+}

@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+
+export type ServerStatus = 'checking' | 'online' | 'offline';
+
+/** Whether the sync server answers; checked now, every few seconds, and on network changes. */
+export function useServerStatus(intervalMs = 5000): ServerStatus {
+  const [status, setStatus] = useState<ServerStatus>('checking');
+  useEffect(() => {
+    let cancelled = false;
+    const check = async () => {
+      try {
+        const res = await fetch('/healthz', { cache: 'no-store' });
+        if (!cancelled) setStatus(res.ok ? 'online' : 'offline');
+      } catch {
+        if (!cancelled) setStatus('offline');
+      }
+    };
+    void check();
+    const timer = setInterval(() => void check(), intervalMs);
+    const onNetwork = () => void check();
+    window.addEventListener('online', onNetwork);
+    window.addEventListener('offline', onNetwork);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+      window.removeEventListener('online', onNetwork);
+      window.removeEventListener('offline', onNetwork);
+    };
+  }, [intervalMs]);
+  return status;
+}

@@ -1,0 +1,31 @@
+import type { MessageKey } from './vi';
+
+/** English: must translate every Vietnamese key (the type checker enforces it). */
+export const en = {
+  'app.name': 'Diên Hồng',
+  'app.tagline': 'Paperless meeting room',
+  'app.skipToContent': 'Skip to main content',
+  'language.label': 'Language',
+  'language.vi': 'Tiếng Việt',
+  'language.en': 'English',
+  'connection.label': 'Connection',
+  'connection.online': 'Connected',
+  'connection.offline': 'Disconnected',
+  'connection.checking': 'Connecting…',
+  'nav.meetings': 'Meetings',
+  'nav.back': 'Back to the meeting list',
+  'meetings.title': 'Meetings',
+  'meetings.loading': 'Loading meetings…',
+  'meetings.empty': 'There are no meetings yet.',
+  'meetings.error': 'Could not load the meetings: {{message}}',
+  'meetings.open': 'Enter the meeting room',
+  'meetings.when': 'When',
+  'meetings.where': 'Where',
+  'agenda.title': 'Agenda',
+  'agenda.empty': 'The agenda has no items yet.',
+  'agenda.item': 'Item {{number}}',
+  'room.notFound': 'This meeting was not found.',
+  'room.selectItem': 'Choose an agenda item to see its documents.',
+  'room.loading': 'Opening the meeting room…',
+  'error.unexpected': 'Something unexpected went wrong.',
+} as const satisfies Record<MessageKey, string>;

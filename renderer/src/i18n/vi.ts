@@ -1,0 +1,31 @@
+/** Vietnamese: the default language. Every user-facing string lives in a catalogue. */
+export const vi = {
+  'app.name': 'Diên Hồng',
+  'app.tagline': 'Phòng họp không giấy',
+  'app.skipToContent': 'Chuyển đến nội dung chính',
+  'language.label': 'Ngôn ngữ',
+  'language.vi': 'Tiếng Việt',
+  'language.en': 'English',
+  'connection.label': 'Kết nối',
+  'connection.online': 'Đã kết nối',
+  'connection.offline': 'Mất kết nối',
+  'connection.checking': 'Đang kết nối…',
+  'nav.meetings': 'Danh sách cuộc họp',
+  'nav.back': 'Quay lại danh sách cuộc họp',
+  'meetings.title': 'Cuộc họp',
+  'meetings.loading': 'Đang tải danh sách cuộc họp…',
+  'meetings.empty': 'Chưa có cuộc họp nào.',
+  'meetings.error': 'Không tải được danh sách cuộc họp: {{message}}',
+  'meetings.open': 'Vào phòng họp',
+  'meetings.when': 'Thời gian',
+  'meetings.where': 'Địa điểm',
+  'agenda.title': 'Chương trình họp',
+  'agenda.empty': 'Chưa có nội dung nào trong chương trình.',
+  'agenda.item': 'Nội dung {{number}}',
+  'room.notFound': 'Không tìm thấy cuộc họp này.',
+  'room.selectItem': 'Chọn một nội dung trong chương trình để xem tài liệu.',
+  'room.loading': 'Đang mở phòng họp…',
+  'error.unexpected': 'Đã xảy ra lỗi ngoài dự kiến.',
+} as const;
+
+export type MessageKey = keyof typeof vi;

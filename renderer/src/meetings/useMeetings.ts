@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import type { MeetingSummary } from '../../../core/api/meetings';
+import { api } from '../api/client';
+
+export type MeetingsState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; meetings: MeetingSummary[] };
+
+export function useMeetings(): MeetingsState {
+  const [state, setState] = useState<MeetingsState>({ kind: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    api.meetings(controller.signal).then(
+      (meetings) => setState({ kind: 'ready', meetings }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) {
+          setState({
+            kind: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      },
+    );
+    return () => controller.abort();
+  }, []);
+  return state;
+}

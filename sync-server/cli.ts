@@ -1,0 +1,42 @@
+/**
+ * `npm run server -- --port N --data DIR [--host H]`: runs the sync server until SIGINT/SIGTERM.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseServerArgs, UsageError } from './config';
+import { createLogger } from './log';
+import { startServer } from './server';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const options = parseServerArgs(process.argv.slice(2), {
+    webRoot: path.join(repoRoot, 'dist/renderer'),
+  });
+  const logger = createLogger((process.env.DIENHONG_LOG_LEVEL as 'info' | undefined) ?? 'info');
+  const server = await startServer({ ...options, logger });
+  process.stdout.write(`listening on ${server.url}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log('info', 'server.signal', { signal });
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.log('error', 'server.close-failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof UsageError ? 'usage: ' : ''}${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(error instanceof UsageError ? 64 : 1);
+});
