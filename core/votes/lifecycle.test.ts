@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { VoteError, type VoteErrorCode } from './errors';
+import { cancelPoll, closePoll, openPoll, publishPoll } from './lifecycle';
+import { createPoll, parsePollDraft, type Poll, type PollState } from './poll';
+
+function errorCode(fn: () => unknown): VoteErrorCode | 'no error' {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof VoteError) return error.code;
+    throw error;
+  }
+  return 'no error';
+}
+
+const T0 = 1_700_000_000_000;
+const draft = (): Poll =>
+  createPoll(parsePollDraft({ agendaItemId: 'item-1', title: 'Biểu quyết' }), 'poll-1', T0);
+
+/** A poll in each state, reached through the real transitions. */
+function inState(state: PollState): Poll {
+  const poll = draft();
+  if (state === 'draft') return poll;
+  if (state === 'cancelled') return cancelPoll(poll, T0 + 1);
+  const open = openPoll(poll, ['a', 'b'], T0 + 1);
+  if (state === 'open') return open;
+  const closed = closePoll(open, T0 + 2);
+  if (state === 'closed') return closed;
+  return publishPoll(closed, T0 + 3);
+}
+
+describe('the happy path', () => {
+  it('goes draft → open → closed → published, stamping each time', () => {
+    const poll = Object.freeze(draft());
+    const open = openPoll(poll, ['a', 'b', 'c'], T0 + 10);
+    expect(open).toMatchObject({ state: 'open', openedAt: T0 + 10, eligible: ['a', 'b', 'c'] });
+    const closed = closePoll(open, T0 + 20);
+    expect(closed).toMatchObject({ state: 'closed', closedAt: T0 + 20, openedAt: T0 + 10 });
+    const published = publishPoll(closed, T0 + 30);
+    expect(published).toMatchObject({ state: 'published', publishedAt: T0 + 30 });
+    expect(poll.state).toBe('draft'); // the argument is untouched
+    expect(open.state).toBe('open');
+    expect(JSON.parse(JSON.stringify(published))).toEqual(published);
+  });
+
+  it('freezes eligibility once, without duplicates', () => {
+    const present = ['a', 'b', 'a', 'c'];
+    const open = openPoll(draft(), present, T0);
+    expect(open.eligible).toEqual(['a', 'b', 'c']);
+    present.push('late'); // the caller's list changing later does not matter
+    expect(open.eligible).toEqual(['a', 'b', 'c']);
+  });
+
+  it.each<PollState>(['draft', 'open'])('cancels a poll that is %s', (state) => {
+    expect(cancelPoll(inState(state), T0 + 5)).toMatchObject({
+      state: 'cancelled',
+      cancelledAt: T0 + 5,
+    });
+  });
+});
+
+describe('refused transitions', () => {
+  const states: PollState[] = ['draft', 'open', 'closed', 'published', 'cancelled'];
+  const table: [string, (p: Poll) => Poll, PollState[], VoteErrorCode][] = [
+    ['open', (p) => openPoll(p, ['a'], T0 + 9), ['draft'], 'poll-not-draft'],
+    ['close', (p) => closePoll(p, T0 + 9), ['open'], 'poll-not-open'],
+    ['publish', (p) => publishPoll(p, T0 + 9), ['closed'], 'poll-not-closed'],
+    ['cancel', (p) => cancelPoll(p, T0 + 9), ['draft', 'open'], 'poll-not-cancellable'],
+  ];
+  const cases = table.flatMap(([name, step, allowed, code]) =>
+    states.map(
+      (state) => [name, state, allowed.includes(state) ? 'no error' : code, step] as const,
+    ),
+  );
+  it.each(cases)('%s from %s → %s', (_name, state, expected, step) => {
+    expect(errorCode(() => step(inState(state)))).toBe(expected);
+  });
+
+  it.each<[string, () => unknown, VoteErrorCode]>([
+    ['opening with nobody present', () => openPoll(draft(), [], T0), 'no-eligible-members'],
+    ['an empty member id', () => openPoll(draft(), ['a', ''], T0), 'bad-member-id'],
+    [
+      'a non-string member id',
+      () => openPoll(draft(), ['a', 7 as unknown as string], T0),
+      'bad-member-id',
+    ],
+    ['opening at NaN', () => openPoll(draft(), ['a'], Number.NaN), 'bad-time'],
+    ['closing at Infinity', () => closePoll(inState('open'), Infinity), 'bad-time'],
+    ['publishing at -1', () => publishPoll(inState('closed'), -1), 'bad-time'],
+    ['cancelling at NaN', () => cancelPoll(draft(), Number.NaN), 'bad-time'],
+  ])('refuses %s', (_name, fn, code) => {
+    expect(errorCode(fn)).toBe(code);
+  });
+});
