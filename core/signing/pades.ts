@@ -1,0 +1,212 @@
+/**
+ * PAdES B-B signing of any valid PDF as an append-only incremental update: earlier
+ * revisions — and the signatures over them — stay byte-for-byte intact.
+ */
+import type { Hasher, RsaSigner } from '../crypto/types';
+import { type AppearanceTextPainter, buildAppearance } from './appearance';
+import { buildDetachedCms } from './cms';
+import { concatBytes } from './der';
+import { SigningError } from './errors';
+import { formatPdfDate } from './pdf-date';
+import { ObjectNumbers, type UpdatedObject, writeIncrementalUpdate } from './pdf-incremental';
+import { getPageRef, listFields, readCatalog } from './pdf-form';
+import {
+  PdfDict,
+  PdfName,
+  PdfRaw,
+  PdfRef,
+  PdfString,
+  type PdfValue,
+  latin1Bytes,
+  latin1Text,
+  textString,
+} from './pdf-objects';
+import { type PdfFile, readPdf, resolveDict } from './pdf-xref';
+
+export interface SignatureAppearance {
+  /** Zero-based page index. */
+  readonly page: number;
+  /** [x1, y1, x2, y2] in PDF user space. */
+  readonly rect: readonly [number, number, number, number];
+  /** Text lines; defaults to name, role and time. */
+  readonly lines?: readonly string[];
+}
+
+export interface SignPdfOptions {
+  readonly pdf: Uint8Array;
+  readonly signer: RsaSigner;
+  readonly hasher: Hasher;
+  /** Existing empty signature field to fill, or the name of a new one (default "Signature<n>"). */
+  readonly fieldName?: string;
+  readonly reason?: string;
+  readonly location?: string;
+  /** Signer's display name, written to /Name. */
+  readonly name: string;
+  /** Shown in the appearance (e.g. "Thư ký", "Chủ tọa"). */
+  readonly role?: string;
+  /** Claimed signing time, written to /M (PAdES B-B carries no signingTime attribute). */
+  readonly signingTime: Date;
+  /** Zone for /M and the appearance, minutes east of UTC; default 0. */
+  readonly utcOffsetMinutes?: number;
+  /** Where to draw a new field's widget; an existing field keeps its own rect. Absent: invisible. */
+  readonly appearance?: SignatureAppearance;
+  /** Paints text in the appearance (see appearance.ts); absent: a bordered box only. */
+  readonly drawText?: AppearanceTextPainter;
+  /** Bytes reserved for the CMS in /Contents; default 8192. */
+  readonly contentsSize?: number;
+}
+
+const BYTE_RANGE_PLACEHOLDER = `[0 ${'9'.repeat(10)} ${'9'.repeat(10)} ${'9'.repeat(10)}]`;
+
+function rectOf(v: PdfValue | undefined): [number, number, number, number] {
+  const nums = Array.isArray(v) ? v.map((x) => (typeof x === 'number' ? x : 0)) : [];
+  const [a = 0, b = 0, c = 0, d = 0] = nums;
+  return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
+}
+
+/** Adds `item` to an array that is either inline in `owner[key]` or an indirect object. */
+async function appendToArray(
+  file: PdfFile,
+  owner: PdfDict,
+  key: string,
+  item: PdfRef,
+  updates: UpdatedObject[],
+): Promise<void> {
+  const current = owner.get(key);
+  const list = await file.resolve(current);
+  const next = [...(Array.isArray(list) ? list : []), item];
+  if (current instanceof PdfRef && Array.isArray(list)) updates.push({ ref: current, value: next });
+  else owner.set(key, next);
+}
+
+function indexOf(haystack: Uint8Array, needle: string, from: number): number {
+  const text = latin1Text(haystack.subarray(from));
+  const i = text.indexOf(needle);
+  return i < 0 ? -1 : from + i;
+}
+
+/** Signs `pdf` and returns the signed file (the input with one incremental update appended). */
+export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
+  const file = await readPdf(options.pdf);
+  const catalog = await readCatalog(file);
+  const fields = await listFields(file, catalog.acroForm);
+  const numbers = new ObjectNumbers(file);
+  const updates: UpdatedObject[] = [];
+  const fieldName = options.fieldName ?? nextFreeName(fields.map((f) => f.name));
+  const existing = fields.find((f) => f.name === fieldName);
+  const sigRef = numbers.allocate();
+  const apRef = numbers.allocate();
+  const when = formatPdfDate(options.signingTime, options.utcOffsetMinutes);
+  const lines = options.appearance?.lines ?? [
+    options.name,
+    ...(options.role ? [options.role] : []),
+    `${when.slice(2, 6)}-${when.slice(6, 8)}-${when.slice(8, 10)} ${when.slice(10, 12)}:${when.slice(12, 14)}` +
+      ` (UTC${when.slice(16, 19)}:${when.slice(20, 22)})`,
+  ];
+  const acroForm = catalog.acroForm?.clone() ?? new PdfDict();
+  let acroFormChanged = acroForm.get('SigFlags') !== 3;
+  acroForm.set('SigFlags', 3);
+  let rect: [number, number, number, number];
+
+  if (existing) {
+    if (existing.type !== 'Sig') {
+      throw new SigningError(
+        'SIGNATURE_FIELD_NOT_SIGNATURE',
+        `Field "${fieldName}" is not a signature field`,
+      );
+    }
+    if (existing.dict.get('V') !== undefined) {
+      throw new SigningError('SIGNATURE_FIELD_TAKEN', `Field "${fieldName}" is already signed`);
+    }
+    const field = existing.dict.clone().set('V', sigRef);
+    const kids = await file.resolve(field.get('Kids'));
+    const kidRef = Array.isArray(kids)
+      ? kids.find((k): k is PdfRef => k instanceof PdfRef)
+      : undefined;
+    const kidDict = kidRef ? await resolveDict(file, kidRef) : undefined;
+    if (kidRef && kidDict) {
+      rect = rectOf(kidDict.get('Rect'));
+      updates.push({ ref: kidRef, value: kidDict.clone().set('AP', new PdfDict([['N', apRef]])) });
+    } else {
+      rect = rectOf(field.get('Rect'));
+      field.set('AP', new PdfDict([['N', apRef]]));
+    }
+    updates.push({ ref: existing.ref, value: field });
+  } else {
+    const pageIndex = options.appearance?.page ?? 0;
+    const pageRef = await getPageRef(file, catalog.dict, pageIndex);
+    const page = (await resolveDict(file, pageRef))?.clone();
+    if (!page) throw new SigningError('PAGE_NOT_FOUND', `The PDF has no page ${pageIndex + 1}`);
+    rect = options.appearance ? rectOf([...options.appearance.rect]) : [0, 0, 0, 0];
+    const fieldRef = numbers.allocate();
+    updates.push({
+      ref: fieldRef,
+      value: new PdfDict([
+        ['Type', new PdfName('Annot')],
+        ['Subtype', new PdfName('Widget')],
+        ['FT', new PdfName('Sig')],
+        ['T', textString(fieldName)],
+        ['V', sigRef],
+        ['F', 4],
+        ['Rect', [...rect]],
+        ['P', pageRef],
+        ['AP', new PdfDict([['N', apRef]])],
+      ]),
+    });
+    await appendToArray(file, page, 'Annots', fieldRef, updates);
+    if (!(page.get('Annots') instanceof PdfRef)) updates.push({ ref: pageRef, value: page });
+    const before = updates.length;
+    await appendToArray(file, acroForm, 'Fields', fieldRef, updates);
+    acroFormChanged ||= updates.length === before;
+  }
+
+  if (acroFormChanged) {
+    if (catalog.acroFormRef) updates.push({ ref: catalog.acroFormRef, value: acroForm });
+    else updates.push({ ref: catalog.ref, value: catalog.dict.clone().set('AcroForm', acroForm) });
+  }
+
+  const ap = buildAppearance(rect[2] - rect[0], rect[3] - rect[1], lines, options.drawText);
+  updates.push({ ref: apRef, value: ap.dict, streamData: ap.data });
+  const contentsSize = options.contentsSize ?? 8192;
+  const sig = new PdfDict([
+    ['Type', new PdfName('Sig')],
+    ['Filter', new PdfName('Adobe.PPKLite')],
+    ['SubFilter', new PdfName('ETSI.CAdES.detached')],
+    ['ByteRange', new PdfRaw(BYTE_RANGE_PLACEHOLDER)],
+    ['Contents', new PdfRaw(`<${'0'.repeat(contentsSize * 2)}>`)],
+    ['M', new PdfString(latin1Bytes(when))],
+    ['Name', textString(options.name)],
+  ]);
+  if (options.reason) sig.set('Reason', textString(options.reason));
+  if (options.location) sig.set('Location', textString(options.location));
+  updates.unshift({ ref: sigRef, value: sig });
+
+  const out = writeIncrementalUpdate(file, updates, numbers);
+  const byteRangeAt = indexOf(out, `/ByteRange ${BYTE_RANGE_PLACEHOLDER}`, file.bytes.length);
+  const contentsStart = indexOf(out, '/Contents <', byteRangeAt) + '/Contents '.length;
+  const contentsEnd = contentsStart + contentsSize * 2 + 2;
+  if (byteRangeAt < 0 || out[contentsEnd - 1] !== 0x3e)
+    throw new Error('signature placeholder not found');
+  const byteRange = [0, contentsStart, contentsEnd, out.length - contentsEnd];
+  const filled = `[${byteRange.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
+  out.set(latin1Bytes(filled), byteRangeAt + '/ByteRange '.length);
+
+  const digest = await options.hasher.sha256(
+    concatBytes([out.subarray(0, contentsStart), out.subarray(contentsEnd)]),
+  );
+  const cms = await buildDetachedCms(digest, options.signer, options.hasher);
+  if (cms.length > contentsSize) {
+    throw new SigningError(
+      'SIGNATURE_TOO_LARGE',
+      `The signature needs ${cms.length} bytes; raise contentsSize`,
+    );
+  }
+  let hex = '';
+  for (const b of cms) hex += b.toString(16).padStart(2, '0');
+  out.set(latin1Bytes(hex), contentsStart + 1);
+  return out;
+}
+
+function nextFreeName(taken: readonly string[]): string {
+  for (let n = 1; ; n++) if (!taken.includes(`Signature${n}`)) return `Signature${n}`;
+}

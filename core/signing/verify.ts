@@ -1,0 +1,162 @@
+/**
+ * Checks every signature in a PDF: byte range, digest, CMS signature, and a MINIMAL chain
+ * check (each certificate issued by the next, ending at a trusted CA by RSA/SHA-256 signature
+ * only — no revocation, no extension checks). The full certificate verifier lives in
+ * core/identity; this one answers "was this file changed, and who signed it".
+ */
+import type { CryptoServices } from '../crypto/types';
+import { type CertificateFields, parseCertificate, pemToDerList } from './certificate';
+import { OID } from './cms';
+import { parseSignedData } from './cms-parse';
+import { bytesEqual, concatBytes } from './der';
+import { parsePdfDate } from './pdf-date';
+import { listFields, readCatalog } from './pdf-form';
+import { PdfString, decodeTextString } from './pdf-objects';
+import { readPdf, resolveDict } from './pdf-xref';
+
+export interface VerifyPdfOptions {
+  readonly crypto: Pick<CryptoServices, 'sha256' | 'rsaVerifySha256'>;
+  readonly trustedCaPem: readonly string[];
+}
+
+export interface PdfSignatureReport {
+  readonly fieldName: string;
+  readonly subFilter: string | undefined;
+  /** Common name of the signing certificate (UTF-8 decoded), if the CMS names one. */
+  readonly signerCommonName: string | undefined;
+  /** /Name of the signature dictionary, as the signer claimed it. */
+  readonly claimedName: string | undefined;
+  /** The /M time, as claimed by the signer. */
+  readonly signingTime: Date | undefined;
+  readonly byteRange: readonly number[];
+  /** The gap in /ByteRange is exactly the /Contents hex string, and the ranges start at 0. */
+  readonly byteRangeWellFormed: boolean;
+  /** Length of the revision this signature covers (byteRange[2] + byteRange[3]). */
+  readonly signedLength: number;
+  readonly coversWholeDocument: boolean;
+  /** SHA-256 of the signed bytes equals the CMS messageDigest. */
+  readonly digestValid: boolean;
+  /** The CMS signature over the signed attributes verifies with the signer's key. */
+  readonly signatureValid: boolean;
+  /** Minimal chain check against trustedCaPem (see the module comment). */
+  readonly issuedByTrustedCa: boolean;
+  /** /M falls inside the signer certificate's validity period. */
+  readonly certificateValidAtSigningTime: boolean;
+  readonly hasSigningCertificateV2: boolean;
+  readonly hasSigningTimeAttribute: boolean;
+  /** Why a check failed, when it failed for a reason other than a plain mismatch. */
+  readonly problems: readonly string[];
+}
+
+async function chainTrusted(
+  leaf: CertificateFields,
+  pool: readonly CertificateFields[],
+  trusted: readonly CertificateFields[],
+  crypto: VerifyPdfOptions['crypto'],
+): Promise<boolean> {
+  let current = leaf;
+  for (let depth = 0; depth < 8; depth++) {
+    if (trusted.some((t) => bytesEqual(t.der, current.der))) return true;
+    if (current.signatureAlgorithm !== OID.sha256WithRsa) return false;
+    const candidates = [...trusted, ...pool].filter((c) =>
+      bytesEqual(c.subjectDer, current.issuerDer),
+    );
+    let next: CertificateFields | undefined;
+    for (const c of candidates) {
+      if (await crypto.rsaVerifySha256(c.spkiDer, current.tbsDer, current.signature)) {
+        next = c;
+        break;
+      }
+    }
+    if (!next || next === current) return false;
+    if (trusted.includes(next)) return true;
+    current = next;
+  }
+  return false;
+}
+
+export async function verifyPdfSignatures(
+  pdf: Uint8Array,
+  options: VerifyPdfOptions,
+): Promise<PdfSignatureReport[]> {
+  const file = await readPdf(pdf);
+  const catalog = await readCatalog(file);
+  const trusted = options.trustedCaPem.flatMap(pemToDerList).map(parseCertificate);
+  const reports: PdfSignatureReport[] = [];
+  for (const field of await listFields(file, catalog.acroForm)) {
+    if (field.type !== 'Sig') continue;
+    const sig = await resolveDict(file, field.dict.get('V'));
+    if (!sig) continue;
+    const problems: string[] = [];
+    const br = await file.resolve(sig.get('ByteRange'));
+    const byteRange = Array.isArray(br) ? br.map((x) => (typeof x === 'number' ? x : -1)) : [];
+    const [a = -1, b = -1, c = -1, d = -1] = byteRange;
+    const contents = sig.get('Contents');
+    const rangesInFile =
+      byteRange.length === 4 && a === 0 && b > 0 && c > b && d >= 0 && c + d <= pdf.length;
+    const byteRangeWellFormed = rangesInFile && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
+    if (!byteRangeWellFormed) problems.push('ByteRange does not frame the signature contents');
+    const m = sig.get('M');
+    const nameValue = sig.get('Name');
+    const report = {
+      fieldName: field.name,
+      subFilter: sig.nameOf('SubFilter'),
+      signerCommonName: undefined as string | undefined,
+      claimedName: nameValue instanceof PdfString ? decodeTextString(nameValue) : undefined,
+      signingTime: m instanceof PdfString ? parsePdfDate(decodeTextString(m)) : undefined,
+      byteRange,
+      byteRangeWellFormed,
+      signedLength: c + d,
+      coversWholeDocument: rangesInFile && c + d === pdf.length,
+      digestValid: false,
+      signatureValid: false,
+      issuedByTrustedCa: false,
+      certificateValidAtSigningTime: false,
+      hasSigningCertificateV2: false,
+      hasSigningTimeAttribute: false,
+      problems,
+    };
+    reports.push(report);
+    if (!(contents instanceof PdfString) || !rangesInFile) continue;
+    try {
+      const cms = parseSignedData(contents.bytes);
+      report.hasSigningCertificateV2 = cms.attributeTypes.includes(OID.signingCertificateV2);
+      report.hasSigningTimeAttribute = cms.attributeTypes.includes(OID.signingTime);
+      const signer = cms.signerCertificate;
+      report.signerCommonName = signer?.subjectCommonName;
+      if (cms.digestAlgorithm !== OID.sha256)
+        problems.push(`unsupported digest ${cms.digestAlgorithm}`);
+      else if (cms.messageDigest) {
+        const digest = await options.crypto.sha256(
+          concatBytes([pdf.subarray(a, b), pdf.subarray(c, c + d)]),
+        );
+        report.digestValid = bytesEqual(digest, cms.messageDigest);
+      }
+      if (!signer) problems.push('the signer certificate is not included');
+      else {
+        const rsa =
+          cms.signatureAlgorithm === OID.rsaEncryption ||
+          cms.signatureAlgorithm === OID.sha256WithRsa;
+        if (!rsa) problems.push(`unsupported signature algorithm ${cms.signatureAlgorithm}`);
+        else {
+          report.signatureValid = await options.crypto.rsaVerifySha256(
+            signer.spkiDer,
+            cms.signedAttributesDer,
+            cms.signature,
+          );
+        }
+        report.issuedByTrustedCa = await chainTrusted(
+          signer,
+          cms.certificates,
+          trusted,
+          options.crypto,
+        );
+        const t = report.signingTime;
+        report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
+      }
+    } catch (cause) {
+      problems.push((cause as Error).message);
+    }
+  }
+  return reports;
+}
