@@ -1,0 +1,328 @@
+/**
+ * Reads an X.509 certificate into plain data. Names are decoded by their ASN.1 string type
+ * (UTF8String, BMPString, ...) so "Nguyễn Tiến Sỹ" comes out as the same JS string it went in as.
+ */
+import forge from 'node-forge';
+import {
+  EncodingError,
+  binaryStringToBytes,
+  bytesToBinaryString,
+  pemDecode,
+  pemEncode,
+  utf8Decode,
+} from '../crypto/encoding';
+import { forgeSha256Bytes } from '../crypto/forge-services';
+import { toHex } from '../util/hex';
+import { IdentityError } from './errors';
+
+/** The keyUsage extension's bits (RFC 5280 §4.2.1.3). */
+export interface KeyUsageFlags {
+  digitalSignature: boolean;
+  nonRepudiation: boolean;
+  keyEncipherment: boolean;
+  dataEncipherment: boolean;
+  keyAgreement: boolean;
+  keyCertSign: boolean;
+  cRLSign: boolean;
+}
+
+/** What the rest of the app needs to know about a certificate. */
+export interface CertificateInfo {
+  /** The certificate's DER bytes, exactly as read. */
+  der: Uint8Array<ArrayBuffer>;
+  /** The subject's first commonName, decoded; '' when there is none. */
+  subjectCommonName: string;
+  /** emailAddress from the subject, else the first rfc822Name in subjectAltName. */
+  subjectEmail: string | null;
+  subjectOrganisation: string | null;
+  /** Readable subject, most significant last as OpenSSL prints it with -nameopt RFC2253, e.g. "CN=…,O=…". */
+  subjectDn: string;
+  issuerCommonName: string;
+  issuerDn: string;
+  /** Lower-case hex of the serial number without leading zero bytes. */
+  serialHex: string;
+  notBefore: Date;
+  notAfter: Date;
+  /** Lower-case hex SHA-256 of the DER: a stable id for the certificate. */
+  fingerprintSha256Hex: string;
+  /** null when the certificate has no keyUsage extension (then no usage is restricted). */
+  keyUsage: KeyUsageFlags | null;
+  /** Extended key usage OIDs; null when the extension is absent. */
+  extendedKeyUsage: string[] | null;
+  /** basicConstraints cA. */
+  isCa: boolean;
+  /** DER SubjectPublicKeyInfo, exactly as in the certificate (for rsaVerifySha256). */
+  spkiDer: Uint8Array<ArrayBuffer>;
+}
+
+/** A parsed certificate plus the raw parts chain building compares. Internal to core/identity. */
+export interface DecodedCertificate {
+  info: CertificateInfo;
+  forgeCertificate: forge.pki.Certificate;
+  /** DER of the subject and issuer Names (binary strings), compared byte for byte. */
+  subjectNameDer: string;
+  issuerNameDer: string;
+  subjectKeyIdHex: string | null;
+  authorityKeyIdHex: string | null;
+  signatureOid: string;
+  /** OIDs of critical extensions this code does not understand. */
+  unknownCriticalExtensions: string[];
+}
+
+const { asn1 } = forge;
+const OID_RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
+const OID_COMMON_NAME = '2.5.4.3';
+const OID_ORGANISATION = '2.5.4.10';
+const OID_EMAIL_ADDRESS = '1.2.840.113549.1.9.1';
+
+const SHORT_NAMES: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
+  '2.5.4.42': 'GN',
+  '0.9.2342.19200300.100.1.1': 'UID',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+};
+
+/** Extensions whose meaning this code knows, so their being critical is fine. */
+const KNOWN_EXTENSIONS = new Set([
+  '2.5.29.14', // subjectKeyIdentifier
+  '2.5.29.15', // keyUsage
+  '2.5.29.17', // subjectAltName
+  '2.5.29.19', // basicConstraints
+  '2.5.29.32', // certificatePolicies
+  '2.5.29.35', // authorityKeyIdentifier
+  '2.5.29.37', // extKeyUsage
+]);
+
+/** Decodes a name value as forge hands it over, by its ASN.1 tag, so UTF8String becomes proper text. */
+export function decodeDirectoryString(value: string, tag: number): string {
+  switch (tag) {
+    case asn1.Type.UTF8:
+      return utf8Decode(binaryStringToBytes(value));
+    case asn1.Type.BMPSTRING:
+      // forge already turns BMPString into a JS string when it parses.
+      return value;
+    case 28: {
+      // UniversalString: UCS-4 big-endian
+      const points: number[] = [];
+      for (let i = 0; i + 3 < value.length; i += 4) {
+        points.push(
+          ((value.charCodeAt(i) << 24) |
+            (value.charCodeAt(i + 1) << 16) |
+            (value.charCodeAt(i + 2) << 8) |
+            value.charCodeAt(i + 3)) >>>
+            0,
+        );
+      }
+      return String.fromCodePoint(...points);
+    }
+    default:
+      // PrintableString, IA5String, VisibleString, TeletexString: one byte per char.
+      return value;
+  }
+}
+
+interface NameAttribute {
+  oid: string;
+  value: string;
+}
+
+function decodeName(attributes: forge.pki.CertificateField[]): NameAttribute[] {
+  return attributes.map((attr) => ({
+    oid: attr.type ?? '',
+    value: decodeDirectoryString(
+      typeof attr.value === 'string' ? attr.value : '',
+      attr.valueTagClass ?? 0,
+    ),
+  }));
+}
+
+function escapeDnValue(value: string): string {
+  return value
+    .replace(/[\\,+"<>;=]/g, '\\$&')
+    .replace(/^[ #]/, '\\$&')
+    .replace(/ $/, '\\ ');
+}
+
+/** RFC 4514 style: last RDN first, like `openssl x509 -nameopt RFC2253`. */
+function formatDn(attrs: NameAttribute[]): string {
+  return [...attrs]
+    .reverse()
+    .map((a) => `${SHORT_NAMES[a.oid] ?? a.oid}=${escapeDnValue(a.value)}`)
+    .join(',');
+}
+
+function firstValue(attrs: NameAttribute[], oid: string): string | null {
+  return attrs.find((a) => a.oid === oid)?.value ?? null;
+}
+
+function childrenOf(node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] {
+  if (!node || !Array.isArray(node.value)) throw new Error('Expected a constructed ASN.1 value.');
+  return node.value;
+}
+
+interface ForgeExtension {
+  id: string;
+  critical?: boolean;
+  value: string;
+  [field: string]: unknown;
+}
+
+function keyIdFromAuthorityKeyIdentifier(extensionValue: string): string | null {
+  const seq = asn1.fromDer(extensionValue);
+  const keyId = childrenOf(seq).find(
+    (n) => n.tagClass === asn1.Class.CONTEXT_SPECIFIC && n.type === 0 && !n.constructed,
+  );
+  return keyId && typeof keyId.value === 'string' ? forge.util.bytesToHex(keyId.value) : null;
+}
+
+function oidsFromExtKeyUsage(extensionValue: string): string[] {
+  return childrenOf(asn1.fromDer(extensionValue)).map((n) =>
+    asn1.derToOid(typeof n.value === 'string' ? n.value : ''),
+  );
+}
+
+function certificateDer(input: Uint8Array | string): Uint8Array<ArrayBuffer> {
+  if (typeof input !== 'string') return input.slice();
+  try {
+    return pemDecode(input, ['CERTIFICATE', 'X509 CERTIFICATE']);
+  } catch (cause) {
+    throw new IdentityError('cert-malformed', 'The text holds no PEM certificate.', { cause });
+  }
+}
+
+/** Decodes a DER or PEM certificate; throws IdentityError cert-malformed / cert-unsupported. */
+export function decodeCertificate(input: Uint8Array | string): DecodedCertificate {
+  const der = certificateDer(input);
+  let root: forge.asn1.Asn1;
+  let tbs: forge.asn1.Asn1[];
+  try {
+    root = asn1.fromDer(bytesToBinaryString(der));
+    tbs = childrenOf(childrenOf(root)[0]);
+  } catch (cause) {
+    throw new IdentityError('cert-malformed', 'The data is not an X.509 certificate.', { cause });
+  }
+  // The version field [0] is optional; every later field shifts by one without it.
+  const o = tbs[0]?.tagClass === asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
+  const issuerNode = tbs[o + 2];
+  const subjectNode = tbs[o + 4];
+  const spkiNode = tbs[o + 5];
+  if (!issuerNode || !subjectNode || !spkiNode) {
+    throw new IdentityError('cert-malformed', 'The certificate lacks subject, issuer or key.');
+  }
+  let keyAlgorithm = '';
+  try {
+    const algorithm = childrenOf(childrenOf(spkiNode)[0])[0];
+    keyAlgorithm = asn1.derToOid(typeof algorithm?.value === 'string' ? algorithm.value : '');
+  } catch (cause) {
+    throw new IdentityError('cert-malformed', 'The certificate key is unreadable.', { cause });
+  }
+  if (keyAlgorithm !== OID_RSA_ENCRYPTION) {
+    throw new IdentityError(
+      'cert-unsupported',
+      `Only RSA certificates are supported (this key is ${keyAlgorithm}).`,
+    );
+  }
+  let cert: forge.pki.Certificate;
+  try {
+    cert = forge.pki.certificateFromAsn1(root, true);
+  } catch (cause) {
+    throw new IdentityError('cert-malformed', 'The certificate could not be read.', { cause });
+  }
+  try {
+    return describe(cert, der, tbs, o);
+  } catch (cause) {
+    if (cause instanceof IdentityError) throw cause;
+    const text =
+      cause instanceof EncodingError
+        ? 'A name in the certificate is not valid UTF-8.'
+        : 'The certificate could not be read.';
+    throw new IdentityError('cert-malformed', text, { cause });
+  }
+}
+
+function describe(
+  cert: forge.pki.Certificate,
+  der: Uint8Array<ArrayBuffer>,
+  tbs: forge.asn1.Asn1[],
+  o: number,
+): DecodedCertificate {
+  const subject = decodeName(cert.subject.attributes);
+  const issuer = decodeName(cert.issuer.attributes);
+  const extensions = cert.extensions as ForgeExtension[];
+  const byName = (name: string) => extensions.find((e) => e.name === name);
+
+  const keyUsageExt = byName('keyUsage');
+  const keyUsage: KeyUsageFlags | null = keyUsageExt
+    ? {
+        digitalSignature: keyUsageExt.digitalSignature === true,
+        nonRepudiation: keyUsageExt.nonRepudiation === true,
+        keyEncipherment: keyUsageExt.keyEncipherment === true,
+        dataEncipherment: keyUsageExt.dataEncipherment === true,
+        keyAgreement: keyUsageExt.keyAgreement === true,
+        keyCertSign: keyUsageExt.keyCertSign === true,
+        cRLSign: keyUsageExt.cRLSign === true,
+      }
+    : null;
+  const ekuExt = byName('extKeyUsage');
+  const sanExt = byName('subjectAltName');
+  const altNames = Array.isArray(sanExt?.altNames)
+    ? (sanExt.altNames as { type: number; value: string }[])
+    : [];
+  const sanEmail = altNames.find((n) => n.type === 1)?.value ?? null;
+  const skiExt = byName('subjectKeyIdentifier');
+  const akiExt = byName('authorityKeyIdentifier');
+
+  const info: CertificateInfo = {
+    der,
+    subjectCommonName: firstValue(subject, OID_COMMON_NAME) ?? '',
+    subjectEmail: firstValue(subject, OID_EMAIL_ADDRESS) ?? sanEmail,
+    subjectOrganisation: firstValue(subject, OID_ORGANISATION),
+    subjectDn: formatDn(subject),
+    issuerCommonName: firstValue(issuer, OID_COMMON_NAME) ?? '',
+    issuerDn: formatDn(issuer),
+    serialHex: cert.serialNumber.toLowerCase().replace(/^(00)+(?=.)/, ''),
+    notBefore: cert.validity.notBefore,
+    notAfter: cert.validity.notAfter,
+    fingerprintSha256Hex: toHex(forgeSha256Bytes(der)),
+    keyUsage,
+    extendedKeyUsage: ekuExt ? oidsFromExtKeyUsage(ekuExt.value) : null,
+    isCa: byName('basicConstraints')?.cA === true,
+    spkiDer: binaryStringToBytes(asn1.toDer(tbs[o + 5]!).getBytes()),
+  };
+  return {
+    info,
+    forgeCertificate: cert,
+    subjectNameDer: asn1.toDer(tbs[o + 4]!).getBytes(),
+    issuerNameDer: asn1.toDer(tbs[o + 2]!).getBytes(),
+    subjectKeyIdHex:
+      typeof skiExt?.subjectKeyIdentifier === 'string' ? skiExt.subjectKeyIdentifier : null,
+    authorityKeyIdHex: akiExt ? keyIdFromAuthorityKeyIdentifier(akiExt.value) : null,
+    signatureOid: cert.signatureOid,
+    unknownCriticalExtensions: extensions
+      .filter((e) => e.critical === true && !KNOWN_EXTENSIONS.has(e.id))
+      .map((e) => e.id),
+  };
+}
+
+/** Reads a DER or PEM certificate into CertificateInfo; throws IdentityError cert-malformed / cert-unsupported. */
+export function parseCertificate(input: Uint8Array | string): CertificateInfo {
+  return decodeCertificate(input).info;
+}
+
+/** PEM text of a DER certificate. */
+export function certificatePemFromDer(der: Uint8Array): string {
+  return pemEncode(der, 'CERTIFICATE');
+}
+
+/** DER bytes of the first certificate in a PEM text; throws IdentityError cert-malformed. */
+export function certificateDerFromPem(pem: string): Uint8Array<ArrayBuffer> {
+  return certificateDer(pem);
+}

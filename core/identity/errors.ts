@@ -1,0 +1,38 @@
+/** Stable codes for every identity failure a user, an operator or a client can cause. */
+export type IdentityErrorCode =
+  // PKCS#12 files
+  | 'p12-bad-password'
+  | 'p12-malformed'
+  | 'p12-incomplete'
+  | 'p12-key-mismatch'
+  | 'p12-unsupported'
+  // certificates and chains
+  | 'cert-malformed'
+  | 'cert-unsupported'
+  | 'cert-untrusted'
+  | 'cert-expired'
+  | 'cert-not-yet-valid'
+  | 'cert-bad-signature'
+  | 'cert-key-usage'
+  // keys and issuing
+  | 'key-malformed'
+  | 'issue-invalid'
+  // login
+  | 'login-malformed'
+  | 'login-bad-signature';
+
+/** An identity failure with a stable `code`; the message is for people and may change. */
+export class IdentityError extends Error {
+  override readonly name = 'IdentityError';
+  readonly code: IdentityErrorCode;
+
+  constructor(code: IdentityErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** True when `error` is an IdentityError, optionally with the given code. */
+export function isIdentityError(error: unknown, code?: IdentityErrorCode): error is IdentityError {
+  return error instanceof IdentityError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,208 @@
+/**
+ * Decides whether a certificate chain is one we trust. Pure and synchronous: signatures are
+ * checked with node-forge (RSA verify with e=65537 is fast even in pure JS).
+ */
+import { pemDecodeAll } from '../crypto/encoding';
+import {
+  decodeCertificate,
+  type CertificateInfo,
+  type DecodedCertificate,
+  type KeyUsageFlags,
+} from './certificate';
+import { IdentityError } from './errors';
+
+export interface VerifyChainOptions {
+  /** DER certificates: the leaf first, then any intermediates (the root may be included). */
+  chainDer: readonly Uint8Array[];
+  /** PEM texts of the trusted CA certificates (each text may hold several). */
+  trustedCaPem: readonly string[];
+  now: Date;
+  /** A keyUsage bit the leaf must have when it carries a keyUsage extension. */
+  requireKeyUsage?: keyof KeyUsageFlags;
+}
+
+export interface VerifiedChain {
+  ok: true;
+  leaf: CertificateInfo;
+  /** Leaf first, ending with the trusted CA. */
+  path: CertificateInfo[];
+}
+
+/** More than this many certificates is no real chain, and bounds the work an attacker can cause. */
+export const MAX_CHAIN_LENGTH = 8;
+
+/** RSA PKCS#1 v1.5 with SHA-256/384/512 and RSASSA-PSS; SHA-1 and MD5 are collision-broken. */
+const ACCEPTED_SIGNATURE_OIDS = new Set([
+  '1.2.840.113549.1.1.11',
+  '1.2.840.113549.1.1.12',
+  '1.2.840.113549.1.1.13',
+  '1.2.840.113549.1.1.10',
+]);
+
+function label(cert: DecodedCertificate): string {
+  return cert.info.subjectCommonName || cert.info.subjectDn || cert.info.serialHex;
+}
+
+/** Reads the trusted CA certificates; a broken one is an operator error, reported as such. */
+function decodeAnchors(trustedCaPem: readonly string[]): DecodedCertificate[] {
+  const anchors: DecodedCertificate[] = [];
+  for (const pem of trustedCaPem) {
+    let blocks;
+    try {
+      blocks = pemDecodeAll(pem).filter((b) => b.label === 'CERTIFICATE');
+    } catch (cause) {
+      throw new IdentityError('cert-malformed', 'A trusted CA certificate is not valid PEM.', {
+        cause,
+      });
+    }
+    for (const block of blocks) anchors.push(decodeCertificate(block.der));
+  }
+  return anchors;
+}
+
+/** Whether the key identifiers allow `issuer` to have issued `child` (unknown ids allow it). */
+function keyIdsAgree(child: DecodedCertificate, issuer: DecodedCertificate): boolean {
+  return (
+    child.authorityKeyIdHex === null ||
+    issuer.subjectKeyIdHex === null ||
+    child.authorityKeyIdHex === issuer.subjectKeyIdHex
+  );
+}
+
+function mayIssue(issuer: DecodedCertificate): boolean {
+  return issuer.info.isCa && (issuer.info.keyUsage === null || issuer.info.keyUsage.keyCertSign);
+}
+
+function signatureValid(issuer: DecodedCertificate, child: DecodedCertificate): boolean {
+  try {
+    return issuer.forgeCertificate.verify(child.forgeCertificate);
+  } catch {
+    return false;
+  }
+}
+
+interface IssuerSearch {
+  found: DecodedCertificate | null;
+  /** A certificate with the right name and key id was there, but its key did not verify. */
+  badSignature: boolean;
+}
+
+function findIssuer(
+  child: DecodedCertificate,
+  candidates: readonly DecodedCertificate[],
+): IssuerSearch {
+  let badSignature = false;
+  for (const candidate of candidates) {
+    if (candidate.subjectNameDer !== child.issuerNameDer || !keyIdsAgree(child, candidate))
+      continue;
+    if (!mayIssue(candidate)) continue;
+    if (signatureValid(candidate, child)) return { found: candidate, badSignature: false };
+    badSignature = true;
+  }
+  return { found: null, badSignature };
+}
+
+/** Builds the path leaf → … → trusted CA, or throws cert-untrusted / cert-bad-signature. */
+function buildPath(
+  leaf: DecodedCertificate,
+  pool: DecodedCertificate[],
+  anchors: DecodedCertificate[],
+): DecodedCertificate[] {
+  const path = [leaf];
+  const left = [...pool];
+  let current = leaf;
+  let badSignature = false;
+  while (path.length <= MAX_CHAIN_LENGTH + 1) {
+    if (anchors.some((a) => a.info.fingerprintSha256Hex === current.info.fingerprintSha256Hex))
+      return path;
+    // A self-issued certificate that is not itself trusted is someone else's root: stop here.
+    if (current !== leaf && current.issuerNameDer === current.subjectNameDer) break;
+    const byAnchor = findIssuer(current, anchors);
+    const byPool = byAnchor.found ? byAnchor : findIssuer(current, left);
+    badSignature = byAnchor.badSignature || byPool.badSignature;
+    const issuer = byAnchor.found ?? byPool.found;
+    if (!issuer) break;
+    if (!ACCEPTED_SIGNATURE_OIDS.has(current.signatureOid)) {
+      throw new IdentityError(
+        'cert-bad-signature',
+        `The certificate of ${label(current)} uses a weak or unknown signature algorithm (${current.signatureOid}).`,
+      );
+    }
+    path.push(issuer);
+    if (byAnchor.found) return path;
+    left.splice(left.indexOf(issuer), 1);
+    current = issuer;
+    badSignature = false;
+  }
+  if (badSignature) {
+    throw new IdentityError(
+      'cert-bad-signature',
+      `The certificate of ${label(current)} has an invalid signature.`,
+    );
+  }
+  throw new IdentityError(
+    'cert-untrusted',
+    `The certificate of ${label(leaf)} was not issued by a trusted CA.`,
+  );
+}
+
+function checkTime(path: DecodedCertificate[], now: Date): void {
+  const t = now.getTime();
+  for (const cert of path) {
+    if (t > cert.info.notAfter.getTime()) {
+      throw new IdentityError(
+        'cert-expired',
+        `The certificate of ${label(cert)} expired on ${cert.info.notAfter.toISOString()}.`,
+      );
+    }
+    if (t < cert.info.notBefore.getTime()) {
+      throw new IdentityError(
+        'cert-not-yet-valid',
+        `The certificate of ${label(cert)} is valid only from ${cert.info.notBefore.toISOString()}.`,
+      );
+    }
+  }
+}
+
+/**
+ * Verifies that `chainDer[0]` chains to one of the trusted CAs, every certificate on the path
+ * is within its validity at `now`, and the leaf may be used as asked. Throws IdentityError:
+ * cert-malformed, cert-unsupported, cert-untrusted, cert-bad-signature, cert-expired,
+ * cert-not-yet-valid, cert-key-usage. Revocation is not checked.
+ */
+export function verifyCertificateChain(options: VerifyChainOptions): VerifiedChain {
+  const { chainDer, now } = options;
+  if (chainDer.length === 0) throw new IdentityError('cert-malformed', 'No certificate was given.');
+  if (chainDer.length > MAX_CHAIN_LENGTH) {
+    throw new IdentityError(
+      'cert-malformed',
+      `A chain may hold at most ${MAX_CHAIN_LENGTH} certificates.`,
+    );
+  }
+  if (Number.isNaN(now.getTime()))
+    throw new IdentityError('cert-malformed', '`now` is not a valid date.');
+  const [leaf, ...pool] = chainDer.map((der) => decodeCertificate(der));
+  const anchors = decodeAnchors(options.trustedCaPem);
+  const path = buildPath(leaf!, pool, anchors);
+
+  // An extension we do not understand may forbid this use; the trusted CA itself is exempt.
+  for (const cert of path.slice(0, -1)) {
+    const [unknown] = cert.unknownCriticalExtensions;
+    if (unknown !== undefined) {
+      throw new IdentityError(
+        'cert-unsupported',
+        `The certificate of ${label(cert)} has a critical extension this app does not understand (${unknown}).`,
+      );
+    }
+  }
+  checkTime(path, now);
+  const usage = options.requireKeyUsage;
+  const keyUsage = leaf!.info.keyUsage;
+  if (usage !== undefined && keyUsage !== null && !keyUsage[usage]) {
+    throw new IdentityError(
+      'cert-key-usage',
+      `The certificate of ${label(leaf!)} may not be used for ${usage}.`,
+    );
+  }
+  return { ok: true, leaf: leaf!.info, path: path.map((c) => c.info) };
+}
