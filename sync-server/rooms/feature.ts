@@ -1,0 +1,126 @@
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { parseDocName } from '../../core/docs/names';
+import type { ServerFeature } from '../feature';
+import { type Logger, silentLogger } from '../log';
+import type { MetricsRegistry } from '../metrics/registry';
+import type { DocumentStore } from '../store/types';
+import type { Authorization, Authorize } from './authorize';
+import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './limits';
+import { RoomManager, type Rooms } from './manager';
+import { createSyncMetrics } from './metrics';
+
+/** Websocket URL prefix: a WebsocketProvider on `<origin>/sync` appends `/<document name>`. */
+export const SYNC_PATH = '/sync/';
+
+export interface SyncFeatureOptions {
+  store: DocumentStore;
+  authorize: Authorize;
+  logger?: Logger;
+  limits?: Partial<SyncLimits>;
+  /** Where to register the sync counters and gauges (see metricsFeature). */
+  metrics?: MetricsRegistry;
+}
+
+export interface SyncFeature extends ServerFeature {
+  rooms: Rooms;
+}
+
+const MESSAGES: Record<number, string> = {
+  401: 'The session token is missing, expired or invalid.',
+  403: 'You may not open this document.',
+  404: 'No such document.',
+  429: 'Too many open connections for this member.',
+  500: 'The server could not check access to this document.',
+  503: 'The server is shutting down.',
+};
+
+/**
+ * Yjs sync over websockets at `/sync/<document name>?token=…`, compatible with y-websocket's
+ * WebsocketProvider. Access is decided once per upgrade by `authorize`; a refusal is an HTTP
+ * error with a JSON body `{ error: { code, message } }` before the websocket handshake.
+ */
+export function syncFeature(options: SyncFeatureOptions): SyncFeature {
+  const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
+  const logger = options.logger ?? silentLogger;
+  let manager: RoomManager | null = null;
+  const metrics = createSyncMetrics(options.metrics, {
+    connections: () => manager?.stats().connections ?? 0,
+    documents: () => manager?.stats().documents ?? 0,
+  });
+  const rooms = new RoomManager({ store: options.store, logger, limits, metrics });
+  manager = rooms;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxFrameBytes,
+    perMessageDeflate: false,
+  });
+  let closing = false;
+
+  function refuse(socket: Duplex, status: number, code: string): void {
+    metrics.upgradeRefused(code);
+    const body = JSON.stringify({ error: { code, message: MESSAGES[status] ?? 'Refused.' } });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Cache-Control: no-store\r\nConnection: close\r\n\r\n' +
+        body,
+    );
+    setTimeout(() => socket.destroy(), 1000).unref();
+  }
+
+  async function accept(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    url: URL,
+  ): Promise<void> {
+    if (closing) return refuse(socket, 503, 'shutting-down');
+    let docName: string;
+    try {
+      docName = decodeURIComponent(url.pathname.slice(SYNC_PATH.length));
+    } catch {
+      return refuse(socket, 404, 'unknown-document');
+    }
+    if (parseDocName(docName) === null) return refuse(socket, 404, 'unknown-document');
+    // A missing token is passed on as '': the identity side owns every 401 code.
+    const token = url.searchParams.get('token') ?? '';
+    let auth: Authorization;
+    try {
+      auth = await options.authorize(token, docName);
+    } catch (error) {
+      logger.log('error', 'sync.authorize-failed', { doc: docName, error: String(error) });
+      return refuse(socket, 500, 'authorization-failed');
+    }
+    if (!auth.ok) return refuse(socket, auth.status, auth.code);
+    if (socket.destroyed) return;
+    if (closing) return refuse(socket, 503, 'shutting-down');
+    if (rooms.memberConnections(auth.memberId) >= limits.maxConnectionsPerMember) {
+      return refuse(socket, 429, 'too-many-connections');
+    }
+    const { memberId, access } = auth;
+    // handleUpgrade calls back synchronously here, so the per-member count cannot race.
+    wss.handleUpgrade(req, socket, head, (ws) => rooms.connect(ws, docName, memberId, access));
+  }
+
+  return {
+    name: 'sync',
+    rooms,
+    upgrade(req, socket, head, url) {
+      if (!url.pathname.startsWith(SYNC_PATH)) return false;
+      socket.on('error', () => {}); // a peer resetting mid-handshake must not crash the server
+      accept(req, socket, head, url).catch((error: unknown) => {
+        logger.log('error', 'sync.upgrade-failed', { error: String(error) });
+        socket.destroy();
+      });
+      return true;
+    },
+    async close() {
+      closing = true;
+      await rooms.close();
+      wss.close();
+    },
+  };
+}
