@@ -1,0 +1,288 @@
+/**
+ * Validates untrusted minutes input (from the editor, the server or a file) into MinutesData.
+ * Text is NFC-normalised so precomposed Vietnamese letters are used (the font has them all and
+ * pdf-lib does not position combining marks). Bad input throws MinutesError with a stable code.
+ */
+import { MinutesError } from './errors';
+import type {
+  MinutesAgendaItem,
+  MinutesAttendee,
+  MinutesData,
+  MinutesPerson,
+  MinutesTime,
+  MinutesVote,
+  MinutesVoteOption,
+  RichBlock,
+  RichRun,
+  RichText,
+} from './types';
+
+export const VIETNAM_UTC_OFFSET_MINUTES = 420;
+const MAX_LINE = 500;
+const MAX_TEXT = 200_000;
+const MAX_ITEMS = 1000;
+const MAX_BLOCKS = 20_000;
+/** Control characters other than tab and newline have no place in a printed document. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function field(o: Obj, key: string, path: string): unknown {
+  const v = o[key];
+  if (v === undefined || v === null)
+    throw new MinutesError('MINUTES_FIELD_MISSING', 'is required', `${path}${key}`);
+  return v;
+}
+
+function text(v: unknown, path: string, opts: { max?: number; multiline?: boolean } = {}): string {
+  if (typeof v !== 'string') throw new MinutesError('MINUTES_FIELD_INVALID', 'must be text', path);
+  const s = v.normalize('NFC').replace(/\r\n?/g, '\n');
+  const max = opts.max ?? MAX_LINE;
+  if (s.length > max)
+    throw new MinutesError('MINUTES_TEXT_TOO_LONG', `must be at most ${max} characters`, path);
+  if (CONTROL.test(s) || (!opts.multiline && s.includes('\n')))
+    throw new MinutesError('MINUTES_FIELD_INVALID', 'has control characters', path);
+  return opts.multiline ? s : s.trim();
+}
+
+function requiredText(o: Obj, key: string, path: string): string {
+  const s = text(field(o, key, path), `${path}${key}`);
+  if (s === '')
+    throw new MinutesError('MINUTES_FIELD_MISSING', 'must not be empty', `${path}${key}`);
+  return s;
+}
+
+function optionalText(o: Obj, key: string, path: string): string | undefined {
+  const v = o[key];
+  if (v === undefined || v === null) return undefined;
+  const s = text(v, `${path}${key}`);
+  return s === '' ? undefined : s;
+}
+
+function list(v: unknown, path: string, max = MAX_ITEMS): unknown[] {
+  if (!Array.isArray(v)) throw new MinutesError('MINUTES_FIELD_INVALID', 'must be a list', path);
+  if (v.length > max)
+    throw new MinutesError('MINUTES_TEXT_TOO_LONG', `must have at most ${max} entries`, path);
+  return v;
+}
+
+function object(v: unknown, path: string): Obj {
+  if (!isObj(v)) throw new MinutesError('MINUTES_FIELD_INVALID', 'must be an object', path);
+  return v;
+}
+
+function count(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw new MinutesError('MINUTES_VOTE_INVALID', 'must be a whole number ≥ 0', path);
+  return v;
+}
+
+function flag(v: unknown, path: string): boolean {
+  if (typeof v !== 'boolean')
+    throw new MinutesError('MINUTES_FIELD_INVALID', 'must be true or false', path);
+  return v;
+}
+
+/** "2026-11-28T01:30:00Z" or { iso, utcOffsetMinutes }. */
+export function parseTime(v: unknown, path: string): MinutesTime {
+  const o = typeof v === 'string' ? { iso: v } : object(v, path);
+  const iso = o.iso;
+  if (
+    typeof iso !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ||
+    Number.isNaN(Date.parse(iso))
+  )
+    throw new MinutesError('MINUTES_TIME_INVALID', 'must be an ISO 8601 date and time', path);
+  const offset = o.utcOffsetMinutes ?? VIETNAM_UTC_OFFSET_MINUTES;
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || Math.abs(offset) > 14 * 60)
+    throw new MinutesError(
+      'MINUTES_TIME_INVALID',
+      'utcOffsetMinutes must be whole minutes within ±14 h',
+      path,
+    );
+  return { iso: new Date(iso).toISOString(), utcOffsetMinutes: offset };
+}
+
+function person(v: unknown, path: string): MinutesPerson {
+  const o = object(v, path);
+  const role = optionalText(o, 'role', `${path}.`);
+  return { name: requiredText(o, 'name', `${path}.`), ...(role ? { role } : {}) };
+}
+
+function runs(v: unknown, path: string): RichRun[] {
+  if (typeof v === 'string') return [{ text: text(v, path, { max: MAX_TEXT, multiline: true }) }];
+  return list(v, path, MAX_BLOCKS).map((r, i) => {
+    const p = `${path}[${i}]`;
+    const o = isObj(r) ? r : undefined;
+    if (!o)
+      throw new MinutesError(
+        'MINUTES_RICH_TEXT_INVALID',
+        'a run must be { text, bold?, italic? }',
+        p,
+      );
+    const run: { text: string; bold?: boolean; italic?: boolean } = {
+      text: text(o.text, `${p}.text`, { max: MAX_TEXT, multiline: true }),
+    };
+    if (o.bold !== undefined) run.bold = flag(o.bold, `${p}.bold`);
+    if (o.italic !== undefined) run.italic = flag(o.italic, `${p}.italic`);
+    return run;
+  });
+}
+
+function block(v: unknown, path: string): RichBlock {
+  const o = isObj(v) ? v : undefined;
+  switch (o?.type) {
+    case 'paragraph':
+      return { type: 'paragraph', runs: runs(o.runs, `${path}.runs`) };
+    case 'heading': {
+      const level = o.level ?? 1;
+      if (level !== 1 && level !== 2 && level !== 3)
+        throw new MinutesError(
+          'MINUTES_RICH_TEXT_INVALID',
+          'heading level must be 1, 2 or 3',
+          `${path}.level`,
+        );
+      return { type: 'heading', level, runs: runs(o.runs, `${path}.runs`) };
+    }
+    case 'list':
+      return {
+        type: 'list',
+        ordered: o.ordered === undefined ? false : flag(o.ordered, `${path}.ordered`),
+        items: list(o.items, `${path}.items`, MAX_BLOCKS).map((it, i) =>
+          runs(it, `${path}.items[${i}]`),
+        ),
+      };
+    default:
+      throw new MinutesError(
+        'MINUTES_RICH_TEXT_INVALID',
+        'a block must have type "paragraph", "heading" or "list"',
+        path,
+      );
+  }
+}
+
+/** Rich text, or plain text where blank lines separate paragraphs. */
+export function parseRichText(v: unknown, path: string): RichText {
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') {
+    const all = text(v, path, { max: MAX_TEXT, multiline: true });
+    return all
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '')
+      .map((p) => ({ type: 'paragraph', runs: [{ text: p }] }));
+  }
+  return list(v, path, MAX_BLOCKS).map((b, i) => block(b, `${path}[${i}]`));
+}
+
+function attendee(v: unknown, path: string): MinutesAttendee {
+  const o = object(v, path);
+  const note = optionalText(o, 'note', `${path}.`);
+  return {
+    name: requiredText(o, 'name', `${path}.`),
+    role: optionalText(o, 'role', `${path}.`) ?? '',
+    present: flag(field(o, 'present', `${path}.`), `${path}.present`),
+    ...(note ? { note } : {}),
+  };
+}
+
+function item(v: unknown, path: string): MinutesAgendaItem {
+  const o = object(v, path);
+  return {
+    title: requiredText(o, 'title', `${path}.`),
+    discussion: parseRichText(o.discussion, `${path}.discussion`),
+    decisions: parseRichText(o.decisions, `${path}.decisions`),
+  };
+}
+
+function voteOption(v: unknown, path: string): MinutesVoteOption {
+  const o = object(v, path);
+  const percent = o.percent;
+  if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100)
+    throw new MinutesError(
+      'MINUTES_VOTE_INVALID',
+      'must be a number from 0 to 100',
+      `${path}.percent`,
+    );
+  return {
+    label: requiredText(o, 'label', `${path}.`),
+    count: count(o.count, `${path}.count`),
+    percent,
+  };
+}
+
+function vote(v: unknown, path: string): MinutesVote {
+  const o = object(v, path);
+  const kind = o.kind;
+  if (kind !== 'named' && kind !== 'secret')
+    throw new MinutesError(
+      'MINUTES_VOTE_INVALID',
+      'kind must be "named" or "secret"',
+      `${path}.kind`,
+    );
+  const options = list(field(o, 'options', `${path}.`), `${path}.options`, 50).map((x, i) =>
+    voteOption(x, `${path}.options[${i}]`),
+  );
+  if (options.length === 0)
+    throw new MinutesError('MINUTES_VOTE_INVALID', 'needs at least one option', `${path}.options`);
+  const cast = count(o.cast, `${path}.cast`);
+  const eligible = count(o.eligible, `${path}.eligible`);
+  if (cast > eligible)
+    throw new MinutesError(
+      'MINUTES_VOTE_INVALID',
+      'more ballots cast than eligible members',
+      `${path}.cast`,
+    );
+  const counted = options.reduce((s, x) => s + x.count, 0);
+  if (counted > cast)
+    throw new MinutesError(
+      'MINUTES_VOTE_INVALID',
+      'option counts add up to more than the ballots cast',
+      `${path}.options`,
+    );
+  return {
+    agendaItemTitle: optionalText(o, 'agendaItemTitle', `${path}.`) ?? '',
+    title: requiredText(o, 'title', `${path}.`),
+    kind,
+    options,
+    cast,
+    eligible,
+    baseLabel: requiredText(o, 'baseLabel', `${path}.`),
+    quorumMet: flag(field(o, 'quorumMet', `${path}.`), `${path}.quorumMet`),
+    passed: flag(field(o, 'passed', `${path}.`), `${path}.passed`),
+  };
+}
+
+/** Checks and normalises minutes input; throws MinutesError naming the first bad field. */
+export function parseMinutesData(input: unknown): MinutesData {
+  if (!isObj(input)) throw new MinutesError('MINUTES_NOT_OBJECT', 'Minutes data must be an object');
+  const startsAt = parseTime(field(input, 'startsAt', ''), 'startsAt');
+  const endsAt = parseTime(field(input, 'endsAt', ''), 'endsAt');
+  if (Date.parse(endsAt.iso) < Date.parse(startsAt.iso))
+    throw new MinutesError('MINUTES_TIME_ORDER', 'the meeting ends before it starts', 'endsAt');
+  const parentOrganisation = optionalText(input, 'parentOrganisation', '');
+  const documentNumber = optionalText(input, 'documentNumber', '');
+  const locality = optionalText(input, 'locality', '');
+  return {
+    organisation: requiredText(input, 'organisation', ''),
+    ...(parentOrganisation ? { parentOrganisation } : {}),
+    ...(documentNumber ? { documentNumber } : {}),
+    meetingTitle: requiredText(input, 'meetingTitle', ''),
+    place: requiredText(input, 'place', ''),
+    ...(locality ? { locality } : {}),
+    startsAt,
+    endsAt,
+    chair: person(field(input, 'chair', ''), 'chair'),
+    secretary: person(field(input, 'secretary', ''), 'secretary'),
+    attendance: list(input.attendance ?? [], 'attendance').map((a, i) =>
+      attendee(a, `attendance[${i}]`),
+    ),
+    items: list(input.items ?? [], 'items').map((a, i) => item(a, `items[${i}]`)),
+    votes: list(input.votes ?? [], 'votes').map((a, i) => vote(a, `votes[${i}]`)),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Renders validated minutes to PDF bytes: pdf-lib with subset-embedded TrueType fonts (the
+ * caller passes DejaVu bytes: every Vietnamese letter), classic xref table (no object streams)
+ * so signatures can be appended incrementally, and the same bytes for the same input.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, type PDFFont } from 'pdf-lib';
+import { addEmptySignatureFields } from '../signing';
+import { MinutesError } from './errors';
+import { drawHeader } from './header';
+import { LABELS } from './labels';
+import { A4, MARGINS, PageFlow } from './page-flow';
+import { parseMinutesData } from './parse';
+import { drawAttendance, drawContent, drawTimeAndPlace } from './sections';
+import { drawClosingAndSignatures } from './signatures';
+import type { FontStyle } from './text-layout';
+import type { MinutesData, MinutesFonts } from './types';
+import { drawVotes } from './vote-table';
+
+const PRODUCER = 'Diên Hồng (pdf-lib)';
+
+async function embedFonts(
+  doc: PDFDocument,
+  fonts: MinutesFonts,
+): Promise<Record<FontStyle, PDFFont>> {
+  doc.registerFontkit(fontkit);
+  // Fixed subset tags instead of pdf-lib's generated names keep the output reproducible.
+  const embed = async (
+    bytes: Uint8Array | undefined,
+    tag: string,
+  ): Promise<PDFFont | undefined> => {
+    if (!bytes) return undefined;
+    try {
+      return await doc.embedFont(bytes, { subset: true, customName: `${tag}+MinutesFont` });
+    } catch (cause) {
+      throw new MinutesError(
+        'MINUTES_FONT_INVALID',
+        `The ${tag} font is not a usable TrueType font: ${(cause as Error).message}`,
+      );
+    }
+  };
+  const regular = await embed(fonts.regular, 'DHMINR');
+  const bold = await embed(fonts.bold, 'DHMINB');
+  if (!regular || !bold)
+    throw new MinutesError('MINUTES_FONT_INVALID', 'Regular and bold fonts are required');
+  const italic = (await embed(fonts.italic, 'DHMINI')) ?? regular;
+  const boldItalic = (await embed(fonts.boldItalic, 'DHMINJ')) ?? bold;
+  return { regular, bold, italic, boldItalic };
+}
+
+function drawPageNumbers(flow: PageFlow): void {
+  const total = flow.pages.length;
+  const size = 10;
+  const measure = flow.measurer(size);
+  flow.pages.forEach((page, i) => {
+    const label = `${LABELS.page} ${i + 1}/${total}`;
+    page.drawText(label, {
+      x: (A4[0] - measure(label, 'regular')) / 2,
+      y: MARGINS.bottom / 2,
+      size,
+      font: flow.fonts.regular,
+    });
+  });
+}
+
+/**
+ * Renders a Vietnamese biên bản. `minutes` is validated first (MinutesError on bad input); the
+ * returned PDF has empty signature fields "secretary" and "chair".
+ */
+export async function renderMinutesPdf(
+  minutes: MinutesData,
+  fonts: MinutesFonts,
+): Promise<Uint8Array> {
+  const data = parseMinutesData(minutes);
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const fontSet = await embedFonts(doc, fonts);
+  const flow = new PageFlow(doc, fontSet);
+  drawHeader(flow, data);
+  drawTimeAndPlace(flow, data);
+  drawAttendance(flow, data);
+  drawContent(flow, data);
+  drawVotes(flow, data);
+  const fields = drawClosingAndSignatures(flow, data);
+  drawPageNumbers(flow);
+  addEmptySignatureFields(doc, fields);
+
+  const finished = new Date(data.endsAt.iso);
+  doc.setTitle(`${LABELS.title} ${data.meetingTitle}`, { showInWindowTitleBar: true });
+  doc.setAuthor(data.secretary.name);
+  doc.setSubject(data.organisation);
+  doc.setLanguage('vi-VN');
+  doc.setProducer(PRODUCER);
+  doc.setCreator(PRODUCER);
+  doc.setCreationDate(finished);
+  doc.setModificationDate(finished);
+  return doc.save({ useObjectStreams: false });
+}

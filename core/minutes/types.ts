@@ -1,0 +1,101 @@
+/**
+ * What the minutes PDF is made from. Plain data (no Yjs types) so the collaborative editor's
+ * document can be converted into it, and the server can validate it at the edge.
+ */
+
+/** A run of text with one style. Newlines inside `text` are hard line breaks. */
+export interface RichRun {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+/** One block of rich text: what a ProseMirror/Tiptap document's top-level nodes map onto. */
+export type RichBlock =
+  | { readonly type: 'paragraph'; readonly runs: readonly RichRun[] }
+  | { readonly type: 'heading'; readonly level: 1 | 2 | 3; readonly runs: readonly RichRun[] }
+  | {
+      readonly type: 'list';
+      readonly ordered: boolean;
+      /** Each item is one paragraph of runs. */
+      readonly items: readonly (readonly RichRun[])[];
+    };
+
+export type RichText = readonly RichBlock[];
+
+/** An instant with the zone it is shown in (minutes east of UTC; Vietnam is +420). */
+export interface MinutesTime {
+  /** ISO 8601 instant, e.g. "2026-11-28T01:30:00Z". */
+  readonly iso: string;
+  readonly utcOffsetMinutes: number;
+}
+
+export interface MinutesPerson {
+  readonly name: string;
+  /** Position shown after the name, e.g. "Chủ tịch Công đoàn". */
+  readonly role?: string;
+}
+
+export interface MinutesAttendee {
+  readonly name: string;
+  readonly role: string;
+  readonly present: boolean;
+  /** E.g. "có lý do: đi công tác". */
+  readonly note?: string;
+}
+
+export interface MinutesAgendaItem {
+  readonly title: string;
+  readonly discussion: RichText;
+  readonly decisions: RichText;
+}
+
+export interface MinutesVoteOption {
+  readonly label: string;
+  readonly count: number;
+  /** 0–100, already computed against the base. */
+  readonly percent: number;
+}
+
+export interface MinutesVote {
+  readonly agendaItemTitle: string;
+  readonly title: string;
+  readonly kind: 'named' | 'secret';
+  readonly options: readonly MinutesVoteOption[];
+  /** Members who cast a ballot, and members who could. */
+  readonly cast: number;
+  readonly eligible: number;
+  /** What the percentages are of, in words, e.g. "tổng số thành viên có mặt". */
+  readonly baseLabel: string;
+  readonly quorumMet: boolean;
+  readonly passed: boolean;
+}
+
+export interface MinutesData {
+  /** Issuing body, printed upper case top left. */
+  readonly organisation: string;
+  /** Body above it (cơ quan chủ quản), if any. */
+  readonly parentOrganisation?: string;
+  /** E.g. "12/BB-CĐ"; printed as "Số: 12/BB-CĐ". */
+  readonly documentNumber?: string;
+  readonly meetingTitle: string;
+  /** Venue, e.g. "Phòng họp số 3, tầng 2, trụ sở Công đoàn". */
+  readonly place: string;
+  /** City for the date line ("Hà Nội, ngày …"); absent: the line starts with the date. */
+  readonly locality?: string;
+  readonly startsAt: MinutesTime;
+  readonly endsAt: MinutesTime;
+  readonly chair: MinutesPerson;
+  readonly secretary: MinutesPerson;
+  readonly attendance: readonly MinutesAttendee[];
+  readonly items: readonly MinutesAgendaItem[];
+  readonly votes: readonly MinutesVote[];
+}
+
+/** Font files (TrueType bytes) the caller reads; core/ never touches the file system. */
+export interface MinutesFonts {
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
+  readonly italic?: Uint8Array;
+  readonly boldItalic?: Uint8Array;
+}
