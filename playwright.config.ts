@@ -13,6 +13,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -14,6 +14,17 @@ export interface ElectronFacade {
   fileSize(path: string): Promise<number>;
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
   openExternal(url: string): Promise<void>;
+  /** Files of the identity store (userData/identities/), by bare name; read gives null if absent. */
+  readIdentityFile(name: string): Promise<Uint8Array | null>;
+  /** Replaces the file whole (write to a temporary file, then rename). */
+  writeIdentityFile(name: string, bytes: Uint8Array): Promise<void>;
+  deleteIdentityFile(name: string): Promise<void>;
+  /** Electron's safeStorage (async API): encryption with a key the OS keeps for this user. */
+  safeStorage: {
+    isEncryptionAvailable(): Promise<boolean>;
+    encryptString(text: string): Promise<Uint8Array>;
+    decryptString(bytes: Uint8Array): Promise<string>;
+  };
 }
 
 /** What IPC handlers need to know about the message's sender. */

@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ElectronFacade, IpcSender } from './facade';
+import type { IpcSender } from './facade';
 import { createIpcHandlers, MAX_OPEN_BYTES } from './ipc';
+import { memoryFacade } from './memory-facade';
 
 const appOrigin = 'http://127.0.0.1:4870';
 const trusted: IpcSender = { frameUrl: `${appOrigin}/#/`, isMainFrame: true };
-
-/** A real in-memory facade: a tiny file system and a record of what was opened. */
-function memoryFacade(files: Record<string, Uint8Array> = {}) {
-  const opened: string[] = [];
-  const written = new Map<string, Uint8Array>();
-  let nextOpen: string | null = null;
-  let nextSave: string | null = null;
-  const facade: ElectronFacade = {
-    appName: () => 'Diên Hồng',
-    appVersion: () => '0.1.0',
-    showOpenDialog: async () => nextOpen,
-    showSaveDialog: async () => nextSave,
-    readFile: async (p) => {
-      const f = files[p];
-      if (!f) throw new Error('ENOENT');
-      return f;
-    },
-    fileSize: async (p) => files[p]?.byteLength ?? 0,
-    writeFile: async (p, b) => void written.set(p, b),
-    openExternal: async (u) => void opened.push(u),
-  };
-  return {
-    facade,
-    opened,
-    written,
-    pickOpen: (p: string | null) => (nextOpen = p),
-    pickSave: (p: string | null) => (nextSave = p),
-  };
-}
 
 function setup(files?: Record<string, Uint8Array>) {
   const mem = memoryFacade(files);

@@ -1,6 +1,9 @@
 import type { AppInfo, BridgeChannel, BridgeContract } from '../core/bridge/contract';
 import { BridgeArgumentError, validateBridgeArgs } from '../core/bridge/validate';
+import { createIdentityService } from '../core/bridge/identity-service';
 import type { ElectronFacade, IpcSender } from './facade';
+import { createFileVault } from './identity/file-vault';
+import { nodeRsaSigner } from './identity/node-signer';
 import { isSafeExternalUrl, isTrustedSender } from './security';
 
 /** Files the renderer may open through the bridge are capped: agenda PDFs, .p12 files. */
@@ -22,6 +25,8 @@ interface HandlerContext {
   facade: ElectronFacade;
   appOrigin: string;
   serverUrl: string;
+  /** Injectable for tests of certificate expiry. */
+  now?: () => Date;
 }
 
 type Implementations = {
@@ -30,8 +35,16 @@ type Implementations = {
   ) => Promise<BridgeContract[K]['result']>;
 };
 
-function implementations({ facade, serverUrl }: HandlerContext): Implementations {
+function implementations({ facade, serverUrl, now }: HandlerContext): Implementations {
+  // Keys stay in this process: the renderer gets summaries and signed login requests only.
+  const identities = createIdentityService({
+    vault: createFileVault(facade),
+    makeSigner: nodeRsaSigner,
+    expectedOrigin: new URL(serverUrl).origin,
+    now,
+  });
   return {
+    ...identities,
     getAppInfo: async (): Promise<AppInfo> => ({
       name: facade.appName(),
       version: facade.appVersion(),
@@ -85,6 +98,10 @@ export function createIpcHandlers(context: HandlerContext): Record<BridgeChannel
     openFile: handler('openFile'),
     saveFile: handler('saveFile'),
     openExternal: handler('openExternal'),
+    listIdentities: handler('listIdentities'),
+    importIdentity: handler('importIdentity'),
+    removeIdentity: handler('removeIdentity'),
+    signLogin: handler('signLogin'),
   };
 }
 

@@ -2,8 +2,8 @@
  * Electron main process: one window showing the app served by the sync server, with the
  * security checklist applied (see security.ts), and the bridge's IPC handlers.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bridgeChannels, ipcChannelName } from '../core/bridge/contract';
 import { contentSecurityPolicy } from '../core/security/csp';
@@ -28,6 +28,10 @@ function serverUrlFromArgs(argv: readonly string[]): string {
 const serverUrl = serverUrlFromArgs(process.argv);
 const appOrigin = new URL(serverUrl).origin;
 
+/** Only bare names from main/identity reach here; the folder is private to this user. */
+const identityDir = () => path.join(app.getPath('userData'), 'identities');
+const identityPath = (name: string) => path.join(identityDir(), path.basename(name));
+
 const facade: ElectronFacade = {
   appName: () => app.getName(),
   appVersion: () => app.getVersion(),
@@ -43,6 +47,27 @@ const facade: ElectronFacade = {
   fileSize: async (p) => (await stat(p)).size,
   writeFile: (p, bytes) => writeFile(p, bytes),
   openExternal: (url) => shell.openExternal(url),
+  readIdentityFile: async (name) => {
+    try {
+      return new Uint8Array(await readFile(identityPath(name)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  },
+  writeIdentityFile: async (name, bytes) => {
+    await mkdir(identityDir(), { recursive: true, mode: 0o700 });
+    const temporary = `${identityPath(name)}.${process.pid}.tmp`;
+    await writeFile(temporary, bytes, { mode: 0o600 });
+    await rename(temporary, identityPath(name));
+  },
+  deleteIdentityFile: (name) => rm(identityPath(name), { force: true }),
+  safeStorage: {
+    isEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
+    encryptString: async (text) => new Uint8Array(await safeStorage.encryptStringAsync(text)),
+    decryptString: async (bytes) =>
+      (await safeStorage.decryptStringAsync(Buffer.from(bytes))).result,
+  },
 };
 
 function lockDown(): void {

@@ -18,7 +18,7 @@ function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const tsx = path.join(root, 'node_modules/.bin/tsx');
   const child = spawn(
     tsx,
-    [path.join(root, 'sync-server/cli.ts'), '--port', port, '--data', dataDir],
+    [path.join(root, 'sync-server/cli.ts'), '--port', port, '--data', dataDir, '--demo'],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const results = path.join(root, 'test-results');
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
-const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+delete env.FORCE_COLOR;
 
 interface Counts {
   passed: number;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseServerArgs, UsageError } from './config';
 import { createLogger } from './log';
-import { startServer } from './server';
+import { startApp } from './app';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     webRoot: path.join(repoRoot, 'dist/renderer'),
   });
   const logger = createLogger((process.env.DIENHONG_LOG_LEVEL as 'info' | undefined) ?? 'info');
-  const server = await startServer({ ...options, logger });
+  const server = await startApp({ ...options, logger });
+  for (const line of server.demoReport ?? []) process.stdout.write(`${line}\n`);
   process.stdout.write(`listening on ${server.url}\n`);
 
   let stopping = false;

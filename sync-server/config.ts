@@ -6,6 +6,8 @@ export interface ServerOptions {
   dataDir: string;
   /** Folder with the built renderer (web mode); null serves no web client. */
   webRoot: string | null;
+  /** Seed demo identities and a meeting on first start (npm start passes --demo). */
+  demo?: boolean;
 }
 
 export const DEFAULT_PORT = 4870;
@@ -25,6 +27,7 @@ export function parseServerArgs(
     host: DEFAULT_HOST,
     dataDir: defaults.dataDir ?? DEFAULT_DATA_DIR,
     webRoot: defaults.webRoot,
+    demo: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -52,6 +55,9 @@ export function parseServerArgs(
         break;
       case '--web-root':
         options.webRoot = need();
+        break;
+      case '--demo':
+        options.demo = true;
         break;
       case '--no-web':
         options.webRoot = null;

@@ -1,3 +1,4 @@
+import type { MeetingRole } from '../roles/permissions';
 /** HTTP API shapes for meetings, shared by the server (which validates) and the clients. */
 
 export interface AgendaItemSummary {
@@ -17,4 +18,89 @@ export interface MeetingSummary {
 /** Every API error body has this shape: a stable code for programs, a message for people. */
 export interface ApiErrorBody {
   error: { code: string; message: string };
+}
+
+/** A meeting as the HTTP API returns it to one member: with their role in it. */
+export interface MeetingView extends MeetingSummary {
+  organisation: string;
+  /** The caller's role here; null for an administrator who is not a member. */
+  myRole: MeetingRole | null;
+}
+
+export interface MeetingMemberView {
+  id: string;
+  name: string;
+  email: string;
+  role: MeetingRole;
+}
+
+export interface MeetingDraft {
+  title: string;
+  startsAt: string;
+  location: string;
+  organisation: string;
+  agenda: string[];
+}
+
+/** Input the client got wrong: a stable code, the field, a message. */
+export class ApiValidationError extends Error {
+  constructor(
+    readonly code: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiValidationError';
+  }
+}
+
+function text(body: Record<string, unknown>, field: string, max: number, optional = false): string {
+  const value = body[field];
+  if (value === undefined && optional) return '';
+  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
+    throw new ApiValidationError(
+      'invalid-field',
+      field,
+      `${field} must be text of 1–${max} characters.`,
+    );
+  }
+  return value.trim().normalize('NFC');
+}
+
+/** Validates a new meeting from untrusted JSON. */
+export function parseMeetingDraft(body: unknown): MeetingDraft {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ApiValidationError('invalid-body', '', 'Expected a JSON object.');
+  }
+  const record = body as Record<string, unknown>;
+  const startsAt = text(record, 'startsAt', 40);
+  if (Number.isNaN(Date.parse(startsAt))) {
+    throw new ApiValidationError(
+      'invalid-field',
+      'startsAt',
+      'startsAt must be an ISO 8601 date and time.',
+    );
+  }
+  const agenda = record.agenda ?? [];
+  if (!Array.isArray(agenda) || agenda.length > 100) {
+    throw new ApiValidationError(
+      'invalid-field',
+      'agenda',
+      'agenda must be a list of at most 100 titles.',
+    );
+  }
+  return {
+    title: text(record, 'title', 300),
+    startsAt: new Date(startsAt).toISOString(),
+    location: text(record, 'location', 300),
+    organisation: text(record, 'organisation', 300, true),
+    agenda: agenda.map((item, i) => text({ [`agenda[${i}]`]: item }, `agenda[${i}]`, 500)),
+  };
+}
+
+/** Validates an agenda item title from untrusted JSON (`{ title }`). */
+export function parseAgendaItemDraft(body: unknown): { title: string } {
+  if (typeof body !== 'object' || body === null)
+    throw new ApiValidationError('invalid-body', '', 'Expected a JSON object.');
+  return { title: text(body as Record<string, unknown>, 'title', 500) };
 }

@@ -4,6 +4,7 @@
  * `window.dienhong`; in web mode a browser implementation stands behind the same interface.
  * Every argument and result is plain structured-clone data.
  */
+import type { LoginRequest } from '../identity/login';
 
 export interface AppInfo {
   name: string;
@@ -31,12 +32,63 @@ export interface SaveFileRequest {
   bytes: Uint8Array;
 }
 
+/** A member's imported identity (.p12 file), as the login screen lists it. Never the key. */
+export interface IdentitySummary {
+  /** Lower-case hex SHA-256 of the certificate: stable, and re-importing the same one replaces it. */
+  id: string;
+  /** The certificate's subject common name, diacritics intact ("Nguyễn Tiến Sỹ"). */
+  name: string;
+  email: string | null;
+  /** The issuing CA's common name (or its DN when it has none). */
+  issuer: string;
+  /** ISO 8601 end of the certificate's validity. */
+  notAfter: string;
+  /** The name of the file it was imported from. */
+  fileName: string;
+}
+
+export interface ImportIdentityRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  /** The .p12 file's password; used once to check the file, never stored. */
+  password: string;
+}
+
+export interface SignLoginRequest {
+  identityId: string;
+  password: string;
+  /** From `GET /api/auth/challenge`. */
+  nonce: string;
+  /** The origin of the server this client connected to (not one the server named). */
+  origin: string;
+}
+
+/** Failures a user can cause (wrong password, expired certificate, …) as data: Electron IPC
+ * keeps only the message of a thrown error, so these entries return their error instead. */
+export interface BridgeFailure {
+  /** An IdentityErrorCode (p12-bad-password, cert-expired, …) or an IdentityStoreErrorCode. */
+  code: string;
+  message: string;
+}
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeFailure };
+
+/** What signLogin returns is the body of `POST /api/auth/login`. */
+export type { LoginRequest };
+
 /** Every request the renderer may make, with its argument and result types. */
 export interface BridgeContract {
   getAppInfo: { args: []; result: AppInfo };
   openFile: { args: [request: OpenFileRequest]; result: PickedFile | null };
   saveFile: { args: [request: SaveFileRequest]; result: { saved: boolean } };
   openExternal: { args: [url: string]; result: { opened: boolean } };
+  listIdentities: { args: []; result: IdentitySummary[] };
+  importIdentity: {
+    args: [request: ImportIdentityRequest];
+    result: BridgeResult<IdentitySummary>;
+  };
+  removeIdentity: { args: [id: string]; result: { removed: boolean } };
+  signLogin: { args: [request: SignLoginRequest]; result: BridgeResult<LoginRequest> };
 }
 
 export type BridgeChannel = keyof BridgeContract;
@@ -54,6 +106,10 @@ export const bridgeChannels = [
   'openFile',
   'saveFile',
   'openExternal',
+  'listIdentities',
+  'importIdentity',
+  'removeIdentity',
+  'signLogin',
 ] as const satisfies readonly BridgeChannel[];
 
 export const ipcChannelName = (channel: BridgeChannel): string => `dienhong:${channel}`;

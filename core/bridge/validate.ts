@@ -1,4 +1,11 @@
-import type { BridgeChannel, BridgeContract, OpenFileRequest, SaveFileRequest } from './contract';
+import type {
+  BridgeChannel,
+  BridgeContract,
+  ImportIdentityRequest,
+  OpenFileRequest,
+  SaveFileRequest,
+  SignLoginRequest,
+} from './contract';
 
 /** A bridge argument that fails validation; the handler refuses the call and does nothing. */
 export class BridgeArgumentError extends Error {
@@ -65,6 +72,65 @@ function url(value: unknown): string {
   return value;
 }
 
+/** Above this no .p12 is real; the service answers p12-too-large for 1–16 MiB with a clear code. */
+const MAX_IMPORT_ARGUMENT_BYTES = 16 * 1024 * 1024;
+const MAX_PASSWORD_LENGTH = 1024;
+const IDENTITY_ID = /^[0-9a-f]{64}$/;
+
+function password(channel: BridgeChannel, value: unknown): string {
+  if (typeof value !== 'string' || value.length > MAX_PASSWORD_LENGTH) {
+    throw new BridgeArgumentError(channel, 'password must be a string of at most 1024 characters');
+  }
+  return value;
+}
+
+function identityId(channel: BridgeChannel, value: unknown): string {
+  if (typeof value !== 'string' || !IDENTITY_ID.test(value)) {
+    throw new BridgeArgumentError(channel, 'identity id must be 64 lower-case hex digits');
+  }
+  return value;
+}
+
+function importIdentityRequest(value: unknown): ImportIdentityRequest {
+  if (!isRecord(value)) throw new BridgeArgumentError('importIdentity', 'expected an object');
+  const { bytes } = value;
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength > MAX_IMPORT_ARGUMENT_BYTES) {
+    throw new BridgeArgumentError('importIdentity', 'bytes must be a Uint8Array of at most 16 MiB');
+  }
+  return {
+    fileName: fileName('importIdentity', value.fileName),
+    bytes,
+    password: password('importIdentity', value.password),
+  };
+}
+
+function signLoginRequest(value: unknown): SignLoginRequest {
+  if (!isRecord(value)) throw new BridgeArgumentError('signLogin', 'expected an object');
+  const { nonce, origin } = value;
+  // The nonce's exact form is checked by signChallenge (login-malformed); here only its size.
+  if (typeof nonce !== 'string' || nonce.length > 128) {
+    throw new BridgeArgumentError('signLogin', 'nonce must be a string of at most 128 characters');
+  }
+  if (typeof origin !== 'string' || origin.length > 2048 || !isOrigin(origin)) {
+    throw new BridgeArgumentError('signLogin', 'origin must be an http(s) origin');
+  }
+  return {
+    identityId: identityId('signLogin', value.identityId),
+    password: password('signLogin', value.password),
+    nonce,
+    origin,
+  };
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 type Validators = {
   [K in BridgeChannel]: (args: readonly unknown[]) => BridgeContract[K]['args'];
 };
@@ -90,5 +156,21 @@ export const validateBridgeArgs: Validators = {
   openExternal: (args) => {
     arity('openExternal', args, 1);
     return [url(args[0])];
+  },
+  listIdentities: (args) => {
+    arity('listIdentities', args, 0);
+    return [];
+  },
+  importIdentity: (args) => {
+    arity('importIdentity', args, 1);
+    return [importIdentityRequest(args[0])];
+  },
+  removeIdentity: (args) => {
+    arity('removeIdentity', args, 1);
+    return [identityId('removeIdentity', args[0])];
+  },
+  signLogin: (args) => {
+    arity('signLogin', args, 1);
+    return [signLoginRequest(args[0])];
   },
 };

@@ -1,52 +1,76 @@
 import { useTranslation } from 'react-i18next';
-import { useServerStatus } from '../connection/useServerStatus';
-import { AgendaColumn } from '../meetings/AgendaColumn';
+import { useServerStatus, type ServerStatus } from '../connection/useServerStatus';
+import { LoginScreen } from '../login/LoginScreen';
 import { MeetingList } from '../meetings/MeetingList';
 import { useMeetings } from '../meetings/useMeetings';
+import { MeetingRoom } from '../room/MeetingRoom';
+import { AccountMenu } from '../session/AccountMenu';
+import { useSession, type Session } from '../session/session';
 import { AppFrame } from './AppFrame';
 import { useRoute } from './useRoute';
 
 export function App() {
   const { t } = useTranslation();
   const status = useServerStatus();
+  const { session, ended } = useSession();
+  if (session === null) {
+    return (
+      <AppFrame title={t('login.title')} status={status} sidebar={null}>
+        <LoginScreen ended={ended} />
+      </AppFrame>
+    );
+  }
+  // Keyed by token: a new login starts with fresh data, never the previous member's.
+  return <MeetingsApp key={session.token} session={session} status={status} />;
+}
+
+function MeetingsApp({ session, status }: { session: Session; status: ServerStatus }) {
+  const { t } = useTranslation();
   const meetings = useMeetings();
   const [route, navigate] = useRoute();
+  const account = <AccountMenu session={session} />;
 
   if (route.name === 'meetings') {
     return (
-      <AppFrame title={null} status={status} sidebar={<p className="muted">{t('nav.meetings')}</p>}>
+      <AppFrame
+        title={null}
+        status={status}
+        account={account}
+        sidebar={<p className="muted">{t('nav.meetings')}</p>}
+      >
         <MeetingList state={meetings} onOpen={(m) => navigate({ name: 'room', meetingId: m.id })} />
       </AppFrame>
     );
   }
 
-  const meeting =
-    meetings.kind === 'ready'
-      ? (meetings.meetings.find((m) => m.id === route.meetingId) ?? null)
-      : null;
-  const item = meeting?.agenda.find((i) => i.id === route.itemId);
-  return (
-    <AppFrame
-      title={meeting?.title ?? null}
-      status={status}
-      sidebar={
-        <AgendaColumn
-          meeting={meeting}
-          selectedItemId={route.itemId}
-          onSelect={(itemId) => navigate({ name: 'room', meetingId: route.meetingId, itemId })}
-          onBack={() => navigate({ name: 'meetings' })}
-        />
-      }
-    >
-      {meetings.kind === 'loading' ? (
-        <p role="status">{t('room.loading')}</p>
-      ) : meeting === null ? (
+  if (meetings.kind !== 'ready') {
+    return (
+      <AppFrame title={null} status={status} account={account} sidebar={null}>
+        {meetings.kind === 'loading' ? (
+          <p role="status">{t('room.loading')}</p>
+        ) : (
+          <MeetingList state={meetings} onOpen={() => {}} />
+        )}
+      </AppFrame>
+    );
+  }
+  const meeting = meetings.meetings.find((m) => m.id === route.meetingId);
+  if (!meeting) {
+    return (
+      <AppFrame title={null} status={status} account={account} sidebar={null}>
         <p role="alert">{t('room.notFound')}</p>
-      ) : item ? (
-        <h2>{item.title}</h2>
-      ) : (
-        <p className="muted">{t('room.selectItem')}</p>
-      )}
-    </AppFrame>
+      </AppFrame>
+    );
+  }
+  return (
+    <MeetingRoom
+      key={meeting.id}
+      meeting={meeting}
+      session={session}
+      status={status}
+      itemId={route.itemId}
+      account={account}
+      navigate={navigate}
+    />
   );
 }

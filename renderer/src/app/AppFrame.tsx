@@ -6,7 +6,10 @@ import { LANGUAGES, type Language } from '../i18n';
 interface AppFrameProps {
   title: string | null;
   status: ServerStatus;
-  sidebar: ReactNode;
+  /** null: no left column (the login screen). */
+  sidebar: ReactNode | null;
+  /** The logged-in member and the logout button, when there is a session. */
+  account?: ReactNode;
   children: ReactNode;
 }
 
@@ -44,10 +47,10 @@ function ConnectionStatus({ status }: { status: ServerStatus }) {
 }
 
 /** Header (meeting title, language, connection), a left agenda column and the main area. */
-export function AppFrame({ title, status, sidebar, children }: AppFrameProps) {
+export function AppFrame({ title, status, sidebar, account, children }: AppFrameProps) {
   const { t } = useTranslation();
   return (
-    <div className="frame">
+    <div className={sidebar === null ? 'frame frame--single' : 'frame'}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -59,10 +62,13 @@ export function AppFrame({ title, status, sidebar, children }: AppFrameProps) {
         <h1 className="frame__title">{title ?? t('meetings.title')}</h1>
         <ConnectionStatus status={status} />
         <LanguageSwitch />
+        {account}
       </header>
-      <nav className="frame__sidebar" aria-label={t('agenda.title')}>
-        {sidebar}
-      </nav>
+      {sidebar !== null && (
+        <nav className="frame__sidebar" aria-label={t('agenda.title')}>
+          {sidebar}
+        </nav>
+      )}
       <main id="main" className="frame__main" tabIndex={-1}>
         {children}
       </main>

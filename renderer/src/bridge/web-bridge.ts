@@ -1,5 +1,6 @@
 import type { Bridge, PickedFile } from '../../../core/bridge/contract';
 import { isSafeExternalUrl } from '../../../core/security/urls';
+import { createWebIdentities } from '../identity/web-identities';
 
 declare const __APP_VERSION__: string;
 
@@ -23,6 +24,7 @@ function pickFile(extensions: string[]): Promise<PickedFile | null> {
 /** Web mode: the same contract, backed by what a browser offers. */
 export function createWebBridge(location: Location = window.location): Bridge {
   return {
+    ...createWebIdentities(location.origin),
     getAppInfo: async () => ({
       name: 'Diên Hồng',
       version: __APP_VERSION__,

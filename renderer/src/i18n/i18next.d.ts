@@ -1,5 +1,5 @@
 import 'i18next';
-import type { vi } from './vi';
+import type { vi } from './catalog';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

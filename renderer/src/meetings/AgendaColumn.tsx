@@ -1,14 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { MeetingSummary } from '../../../core/api/meetings';
+import type { ReactNode } from 'react';
+import type { AgendaItemSummary } from '../../../core/api/meetings';
 
 interface AgendaColumnProps {
-  meeting: MeetingSummary | null;
+  items: readonly AgendaItemSummary[];
   selectedItemId: string | undefined;
   onSelect: (itemId: string) => void;
   onBack: () => void;
+  /** Room-wide entries under the agenda (attendance, minutes). */
+  footer?: ReactNode;
 }
 
-export function AgendaColumn({ meeting, selectedItemId, onSelect, onBack }: AgendaColumnProps) {
+export function AgendaColumn({
+  items,
+  selectedItemId,
+  onSelect,
+  onBack,
+  footer,
+}: AgendaColumnProps) {
   const { t } = useTranslation();
   return (
     <div className="agenda">
@@ -16,11 +25,11 @@ export function AgendaColumn({ meeting, selectedItemId, onSelect, onBack }: Agen
         ← {t('nav.back')}
       </button>
       <h2 className="agenda__title">{t('agenda.title')}</h2>
-      {meeting === null || meeting.agenda.length === 0 ? (
+      {items.length === 0 ? (
         <p className="muted">{t('agenda.empty')}</p>
       ) : (
         <ol className="agenda__items">
-          {meeting.agenda.map((item, index) => (
+          {items.map((item, index) => (
             <li key={item.id}>
               <button
                 type="button"
@@ -34,6 +43,7 @@ export function AgendaColumn({ meeting, selectedItemId, onSelect, onBack }: Agen
           ))}
         </ol>
       )}
+      {footer}
     </div>
   );
 }

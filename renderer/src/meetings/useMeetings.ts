@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { MeetingSummary } from '../../../core/api/meetings';
+import type { MeetingView } from '../../../core/api/meetings';
 import { api } from '../api/client';
 
 export type MeetingsState =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; meetings: MeetingSummary[] };
+  | { kind: 'ready'; meetings: MeetingView[] };
 
 export function useMeetings(): MeetingsState {
   const [state, setState] = useState<MeetingsState>({ kind: 'loading' });

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { DocName } from '../docs/names';
+import {
+  can,
+  documentAccess,
+  type MeetingAction,
+  type MeetingRole,
+  type Principal,
+  votes,
+} from './permissions';
+
+const as = (role: MeetingRole | null, memberId = 'm1', isAdmin = false): Principal => ({
+  memberId,
+  role,
+  isAdmin,
+});
+
+describe('can', () => {
+  // Every action × every role: the table is the specification.
+  const table: [
+    MeetingAction,
+    chair: boolean,
+    secretary: boolean,
+    delegate: boolean,
+    observer: boolean,
+  ][] = [
+    ['meeting.view', true, true, true, true],
+    ['meeting.manage', false, false, false, false],
+    ['agenda.edit', true, true, false, false],
+    ['document.attach', true, true, false, false],
+    ['shared.write', true, true, true, false],
+    ['attendance.checkIn', true, true, true, true],
+    ['poll.manage', true, false, false, false],
+    ['ballot.cast', true, true, true, false],
+    ['presenter.set', true, false, false, false],
+    ['minutes.finalize', false, true, false, false],
+    ['minutes.sign', true, true, false, false],
+  ];
+  it.each(table)('%s: chair %s, secretary %s, delegate %s, observer %s', (action, ...expected) => {
+    expect(
+      (['chair', 'secretary', 'delegate', 'observer'] as const).map((r) => can(as(r), action)),
+    ).toEqual(expected);
+  });
+
+  it('refuses everything to a non-member', () => {
+    for (const [action] of table) expect(can(as(null), action)).toBe(false);
+  });
+
+  it('lets an administrator manage and view, but not vote, write or sign', () => {
+    const admin = as(null, 'admin', true);
+    expect(can(admin, 'meeting.manage')).toBe(true);
+    expect(can(admin, 'meeting.view')).toBe(true);
+    for (const action of ['ballot.cast', 'shared.write', 'poll.manage', 'minutes.sign'] as const) {
+      expect(can(admin, action)).toBe(false);
+    }
+  });
+
+  it('an administrator who is also a delegate votes as a delegate', () => {
+    expect(can(as('delegate', 'm1', true), 'ballot.cast')).toBe(true);
+  });
+
+  it('only voting roles count', () => {
+    expect([votes('chair'), votes('secretary'), votes('delegate'), votes('observer')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+  });
+});
+
+describe('documentAccess', () => {
+  const control: DocName = { kind: 'control', meetingId: 'h1' };
+  const shared: DocName = { kind: 'shared', meetingId: 'h1' };
+  const mine: DocName = { kind: 'private', meetingId: 'h1', memberId: 'm1' };
+  const theirs: DocName = { kind: 'private', meetingId: 'h1', memberId: 'm2' };
+
+  it.each<[string, Principal, DocName, string]>([
+    ['chair reads control', as('chair'), control, 'read'],
+    ['delegate reads control', as('delegate'), control, 'read'],
+    ['observer reads control', as('observer'), control, 'read'],
+    ['non-member: no control', as(null), control, 'none'],
+    ['admin reads control', as(null, 'a', true), control, 'read'],
+    ['delegate writes shared', as('delegate'), shared, 'write'],
+    ['secretary writes shared', as('secretary'), shared, 'write'],
+    ['observer reads shared', as('observer'), shared, 'read'],
+    ['non-member: no shared', as(null), shared, 'none'],
+    ['admin: no shared', as(null, 'a', true), shared, 'none'],
+    ['own private', as('delegate'), mine, 'write'],
+    ['observer owns private too', as('observer'), mine, 'write'],
+    ["chair cannot read another's private", as('chair', 'm1'), theirs, 'none'],
+    ["admin cannot read another's private", as(null, 'a', true), theirs, 'none'],
+    ['former member: no private', as(null, 'm1'), mine, 'none'],
+  ])('%s', (_label, principal, doc, access) => {
+    expect(documentAccess(principal, doc)).toBe(access);
+  });
+});

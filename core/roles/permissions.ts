@@ -1,0 +1,79 @@
+import type { DocName } from '../docs/names';
+
+/**
+ * Who may do what in a meeting: least privilege per role. The server asks these pure
+ * functions before every action; the UI asks them only to hide controls a role cannot use.
+ */
+export type MeetingRole = 'chair' | 'secretary' | 'delegate' | 'observer';
+export const MEETING_ROLES: readonly MeetingRole[] = ['chair', 'secretary', 'delegate', 'observer'];
+
+export function isMeetingRole(value: unknown): value is MeetingRole {
+  return typeof value === 'string' && (MEETING_ROLES as readonly string[]).includes(value);
+}
+
+/** The caller as the server sees them: a member id, whether they administer the server, and their role here. */
+export interface Principal {
+  memberId: string;
+  isAdmin: boolean;
+  /** The role in this meeting; null when the member is not part of it. */
+  role: MeetingRole | null;
+}
+
+export type MeetingAction =
+  | 'meeting.view'
+  | 'meeting.manage' // create/edit the meeting, its members and their roles
+  | 'agenda.edit'
+  | 'document.attach'
+  | 'shared.write' // shared annotations and the minutes draft
+  | 'attendance.checkIn' // one's own check in / out
+  | 'poll.manage' // create, open, close, publish, cancel
+  | 'ballot.cast'
+  | 'presenter.set'
+  | 'minutes.finalize'
+  | 'minutes.sign';
+
+const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
+  'meeting.view': ['chair', 'secretary', 'delegate', 'observer'],
+  'meeting.manage': [],
+  'agenda.edit': ['chair', 'secretary'],
+  'document.attach': ['chair', 'secretary'],
+  'shared.write': ['chair', 'secretary', 'delegate'],
+  'attendance.checkIn': ['chair', 'secretary', 'delegate', 'observer'],
+  'poll.manage': ['chair'],
+  'ballot.cast': ['chair', 'secretary', 'delegate'],
+  'presenter.set': ['chair'],
+  'minutes.finalize': ['secretary'],
+  'minutes.sign': ['secretary', 'chair'],
+};
+
+/** Server administrators manage meetings and may look at them, nothing more: they are not members. */
+const ADMIN_ACTIONS: ReadonlySet<MeetingAction> = new Set(['meeting.manage', 'meeting.view']);
+
+export function can(principal: Principal, action: MeetingAction): boolean {
+  if (principal.isAdmin && ADMIN_ACTIONS.has(action)) return true;
+  return principal.role !== null && ALLOWED[action].includes(principal.role);
+}
+
+/** Roles whose members count towards a quorum and may be made eligible to vote. */
+export function votes(role: MeetingRole): boolean {
+  return ALLOWED['ballot.cast'].includes(role);
+}
+
+export type DocumentAccess = 'write' | 'read' | 'none';
+
+/**
+ * Access to a meeting's Yjs documents (DESIGN.md): the control document is read-only for
+ * every member (only the server writes it); the shared one is writable by members with
+ * write rights and readable by observers; a private document belongs to its member alone.
+ */
+export function documentAccess(principal: Principal, doc: DocName): DocumentAccess {
+  switch (doc.kind) {
+    case 'control':
+      return can(principal, 'meeting.view') ? 'read' : 'none';
+    case 'shared':
+      if (principal.role === null) return 'none';
+      return can(principal, 'shared.write') ? 'write' : 'read';
+    case 'private':
+      return principal.role !== null && principal.memberId === doc.memberId ? 'write' : 'none';
+  }
+}

@@ -1,0 +1,52 @@
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { MeetingDocs } from './meeting-docs';
+
+const Context = createContext<MeetingDocs | null>(null);
+
+interface Props {
+  meetingId: string;
+  memberId: string;
+  token: string;
+  children: ReactNode;
+}
+
+/** Opens the meeting's documents for as long as the room is shown. */
+export function MeetingDocsProvider({ meetingId, memberId, token, children }: Props) {
+  const [docs, setDocs] = useState<MeetingDocs | null>(null);
+  useEffect(() => {
+    const opened = new MeetingDocs(window.location.origin, meetingId, memberId, token);
+    // Opening the sockets is the effect; the docs object is its result, published once.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setDocs(opened);
+    return () => {
+      opened.destroy();
+      setDocs(null);
+    };
+  }, [meetingId, memberId, token]);
+  return <Context.Provider value={docs}>{children}</Context.Provider>;
+}
+
+/** The open meeting documents, or null while they are being opened. */
+export function useMeetingDocs(): MeetingDocs | null {
+  return useContext(Context);
+}
+
+/**
+ * Reads a typed view of the documents and re-renders when they change. `read` must be a
+ * pure function of the documents (a core/docs reader).
+ */
+export function useMeetingView<T>(read: (docs: MeetingDocs) => T, fallback: T): T {
+  const docs = useMeetingDocs();
+  useSyncExternalStore(
+    (onChange) => docs?.subscribe(onChange) ?? (() => {}),
+    () => docs?.snapshot() ?? -1,
+  );
+  return docs ? read(docs) : fallback;
+}

@@ -1,0 +1,104 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IdentitySummary, PickedFile } from '../../../core/bridge/contract';
+import { bridge } from '../bridge';
+import { loginProblem, type LoginProblem } from './errors';
+import { errorCode } from './login-flow';
+import { ProblemMessage } from './ProblemMessage';
+
+interface ImportIdentityProps {
+  onImported: (identity: IdentitySummary) => void;
+}
+
+/** "Import a .p12 file": pick it, type its password, and the bridge checks and keeps it. */
+export function ImportIdentity({ onImported }: ImportIdentityProps) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<LoginProblem | null>(null);
+
+  const pick = () => {
+    setProblem(null);
+    // Called straight from the click, so the browser's file chooser may open.
+    bridge
+      .openFile({ title: t('login.importDialogTitle'), extensions: ['p12', 'pfx'] })
+      .then((picked) => {
+        if (!picked) return;
+        setFile(picked);
+        setPassword('');
+      })
+      .catch((error: unknown) => setProblem(loginProblem(errorCode(error), String(error))));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file || busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const result = await bridge.importIdentity({
+        fileName: file.name,
+        bytes: file.bytes,
+        password,
+      });
+      if (result.ok) {
+        setFile(null);
+        setPassword('');
+        onImported(result.value);
+      } else {
+        setProblem(loginProblem(result.error.code, result.error.message));
+      }
+    } catch (error) {
+      setProblem(loginProblem(errorCode(error), error instanceof Error ? error.message : ''));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!file) {
+    return (
+      <div className="login__import">
+        <button type="button" className="secondary" onClick={pick}>
+          {t('login.import')}
+        </button>
+        <ProblemMessage problem={problem} id={`${ids}-error`} />
+      </div>
+    );
+  }
+
+  return (
+    <form className="login__import login__panel" onSubmit={(e) => void submit(e)}>
+      <h3>{t('login.importHeading', { fileName: file.name })}</h3>
+      <label htmlFor={`${ids}-password`}>{t('login.importPassword')}</label>
+      <input
+        id={`${ids}-password`}
+        type="password"
+        autoComplete="off"
+        autoFocus
+        value={password}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? `${ids}-error` : undefined}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <ProblemMessage problem={problem} id={`${ids}-error`} />
+      <div className="login__actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('login.importBusy') : t('login.importSubmit')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => {
+            setFile(null);
+            setProblem(null);
+          }}
+        >
+          {t('login.importCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

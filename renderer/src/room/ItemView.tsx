@@ -1,0 +1,10 @@
+import type { AgendaItemSummary } from '../../../core/api/meetings';
+
+/** One agenda item: its title, then each feature's section (documents, votes). */
+export function ItemView({ item }: { item: AgendaItemSummary }) {
+  return (
+    <article className="item-view" aria-labelledby={`item-${item.id}`}>
+      <h2 id={`item-${item.id}`}>{item.title}</h2>
+    </article>
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * `npm run admin -- <command>`: operator commands on a data directory (default .dienhong-data,
+ * or --data DIR). Commands that change members or meetings open the store, so the server
+ * must be stopped (a clear error says so otherwise).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiValidationError, parseMeetingDraft } from '../../core/api/meetings';
+import { isIdentityError } from '../../core/identity';
+import { isMeetingRole } from '../../core/roles/permissions';
+import { DEFAULT_DATA_DIR } from '../config';
+import { MemberError } from '../identity/members';
+import { MeetingError } from '../meetings/directory';
+import { DataDirectoryInUseError } from '../store/open';
+import { ArgumentError, flag, parseArgs, requiredFlag, type ParsedArgs } from './args';
+import { withAdminContext } from './context';
+import { seedDemo } from './demo';
+import { runSignCommand } from './sign';
+import { runVerifyCommand } from './verify';
+import {
+  AdminError,
+  addMember,
+  createMeeting,
+  initCa,
+  loadCa,
+  writeFileAtomic,
+} from './operations';
+
+const USAGE = `usage: npm run admin -- <command> [--data DIR]
+  ca init [--name NAME] [--org ORGANISATION] [--days N]
+  member add --name NAME --email EMAIL --out FILE.p12 (--password P | --password-file F) [--admin] [--id ID] [--days N]
+  member list
+  meeting create --title T --starts-at ISO --location L [--org O] [--agenda TITLE]... [--id ID]
+  meeting role --meeting ID --member ID --role chair|secretary|delegate|observer
+  meeting list
+  demo                      seed the demo CA, members and meeting (once)
+  sign IN.pdf --p12 FILE --password-file F --out OUT.pdf [--reason R] [--location L] [--field NAME]
+       [--role ROLE] [--visible [--page N] [--rect X1,Y1,X2,Y2]]
+  verify FILE.pdf [--ca ca.pem]...   prints JSON; exit 0 when every signature is valid`;
+
+async function password(args: ParsedArgs): Promise<string> {
+  const file = flag(args, 'password-file');
+  if (file) return (await readFile(file, 'utf8')).replace(/\r?\n$/, '');
+  return requiredFlag(args, 'password');
+}
+
+type Out = (line: string) => void;
+
+async function run(argv: string[], out: Out): Promise<void> {
+  const args = parseArgs(argv, ['admin']);
+  const dataDir = path.resolve(flag(args, 'data') ?? DEFAULT_DATA_DIR);
+  const [group, action] = args.positional;
+  const command = action ? `${group} ${action}` : (group ?? '');
+  switch (command) {
+    case 'ca init': {
+      const ca = await initCa(dataDir, {
+        commonName: flag(args, 'name') ?? 'Diên Hồng CA',
+        organisation: flag(args, 'org') ?? 'Diên Hồng',
+        validDays: Number(flag(args, 'days') ?? 3650),
+      });
+      out(`CA created in ${dataDir}/ca (key readable by its owner only) and trusted for login`);
+      out(ca.certificatePem.trim());
+      return;
+    }
+    case 'member add': {
+      const outFile = requiredFlag(args, 'out');
+      const pass = await password(args);
+      const ca = await loadCa(dataDir);
+      const { member, p12 } = await withAdminContext(dataDir, (ctx) =>
+        addMember(ctx, ca, {
+          ...(flag(args, 'id') ? { id: flag(args, 'id') as string } : {}),
+          name: requiredFlag(args, 'name'),
+          email: requiredFlag(args, 'email'),
+          isAdmin: flag(args, 'admin') === 'true',
+          validDays: Number(flag(args, 'days') ?? 730),
+          password: pass,
+        }),
+      );
+      await writeFileAtomic(path.resolve(outFile), p12, 0o600);
+      out(
+        JSON.stringify({
+          id: member.id,
+          name: member.name,
+          email: member.email,
+          isAdmin: member.isAdmin,
+          p12: outFile,
+        }),
+      );
+      return;
+    }
+    case 'member list': {
+      const members = await withAdminContext(dataDir, (ctx) => ctx.members.list());
+      for (const m of members)
+        out(JSON.stringify({ id: m.id, name: m.name, email: m.email, isAdmin: m.isAdmin }));
+      return;
+    }
+    case 'meeting create': {
+      const draft = parseMeetingDraft({
+        title: flag(args, 'title'),
+        startsAt: flag(args, 'starts-at'),
+        location: flag(args, 'location'),
+        organisation: flag(args, 'org'),
+        agenda: args.flags.get('agenda') ?? [],
+      });
+      const meeting = await withAdminContext(dataDir, (ctx) =>
+        createMeeting(ctx, draft, [], flag(args, 'id')),
+      );
+      out(JSON.stringify({ id: meeting.id, title: meeting.title, agenda: meeting.agenda }));
+      return;
+    }
+    case 'meeting role': {
+      const role = requiredFlag(args, 'role');
+      if (!isMeetingRole(role))
+        throw new ArgumentError('--role must be chair, secretary, delegate or observer');
+      const meetingId = requiredFlag(args, 'meeting');
+      const memberId = requiredFlag(args, 'member');
+      await withAdminContext(dataDir, async (ctx) => {
+        if (!(await ctx.members.get(memberId)))
+          throw new AdminError('bad-argument', `No member ${memberId}.`);
+        await ctx.meetings.setRole(meetingId, memberId, role);
+        await ctx.audit.appendAudit({
+          at: new Date().toISOString(),
+          action: 'meeting.role',
+          meetingId,
+          target: memberId,
+          role,
+          by: 'admin-cli',
+        });
+      });
+      out(`${memberId} is ${role} of ${meetingId}`);
+      return;
+    }
+    case 'meeting list': {
+      const meetings = await withAdminContext(dataDir, (ctx) => ctx.meetings.list());
+      for (const m of meetings)
+        out(
+          JSON.stringify({ id: m.id, title: m.title, startsAt: m.startsAt, location: m.location }),
+        );
+      return;
+    }
+    case 'demo': {
+      const report = await withAdminContext(dataDir, (ctx) => seedDemo(ctx));
+      out(report ? report.join('\n') : `${dataDir} already has a CA: nothing seeded`);
+      return;
+    }
+    default:
+      throw new ArgumentError(command === '' ? 'no command given' : `unknown command "${command}"`);
+  }
+}
+
+/** Runs one admin command; returns the process exit code. */
+export async function runAdmin(argv: string[], out: Out, err: Out): Promise<number> {
+  // Signing works on files, not on a data directory: its own commands parse their flags.
+  const io = {
+    stdout: { write: (t: string) => out(t.replace(/\n$/, '')) },
+    stderr: { write: (t: string) => err(t.replace(/\n$/, '')) },
+  };
+  if (argv[0] === 'sign') return runSignCommand(argv.slice(1), io);
+  if (argv[0] === 'verify') return runVerifyCommand(argv.slice(1), io);
+  try {
+    await run(argv, out);
+    return 0;
+  } catch (error) {
+    if (error instanceof ArgumentError) {
+      err(`${error.message}\n${USAGE}`);
+      return 64;
+    }
+    const known =
+      error instanceof AdminError ||
+      error instanceof MemberError ||
+      error instanceof MeetingError ||
+      error instanceof ApiValidationError ||
+      error instanceof DataDirectoryInUseError ||
+      isIdentityError(error);
+    if (known) {
+      err(`error [${(error as { code: string }).code}]: ${(error as Error).message}`);
+      return 2;
+    }
+    err(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('admin', 'cli.ts'))) {
+  const code = await runAdmin(
+    process.argv.slice(2),
+    (line) => process.stdout.write(`${line}\n`),
+    (line) => process.stderr.write(`${line}\n`),
+  );
+  process.exit(code);
+}

@@ -1,0 +1,86 @@
+import { seedDemo } from './admin/demo';
+import type { ServerOptions } from './config';
+import { nodeCryptoServices } from './crypto/node-crypto';
+import { createAuth } from './identity/auth-feature';
+import { loadTrustedCas } from './identity/data-dir';
+import { MemberDirectory } from './identity/members';
+import { SessionBook } from './identity/sessions';
+import { type Logger, silentLogger } from './log';
+import { createAuthorize } from './meetings/authorize';
+import { MeetingDirectory } from './meetings/directory';
+import { meetingsFeature } from './meetings/feature';
+import { metricsFeature } from './metrics/feature';
+import { syncFeature } from './rooms/feature';
+import type { SyncLimits } from './rooms/limits';
+import { type RunningServer, startServer } from './server';
+import { storeFeature } from './store/feature';
+import { openStore } from './store/open';
+
+export interface AppOptions extends ServerOptions {
+  logger?: Logger;
+  /** Session lifetime; a meeting day by default. */
+  sessionTtlMs?: number;
+  limits?: Partial<SyncLimits>;
+}
+
+export interface RunningApp extends RunningServer {
+  /** What demo seeding created, to tell the operator; null when it did not run. */
+  demoReport: string[] | null;
+}
+
+export const DEFAULT_SESSION_TTL_MS = 10 * 60 * 60 * 1000;
+
+/** The whole server: store, identity, meetings, Yjs rooms, metrics, web client. */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const logger = options.logger ?? silentLogger;
+  const store = await openStore(options.dataDir);
+  try {
+    const members = new MemberDirectory(store);
+    const meetings = new MeetingDirectory(store);
+    const sessions = new SessionBook(
+      store,
+      nodeCryptoServices,
+      options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+    );
+    const metrics = metricsFeature();
+    const sync = syncFeature({
+      store,
+      logger,
+      metrics: metrics.registry,
+      authorize: createAuthorize({ sessions, members, meetings }),
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+    const auth = createAuth({
+      members,
+      sessions,
+      audit: store,
+      crypto: nodeCryptoServices,
+      trustedCas: () => loadTrustedCas(options.dataDir),
+      logger,
+    });
+    const rooms = sync.rooms;
+    const server = await startServer({
+      ...options,
+      logger,
+      features: [
+        storeFeature(store),
+        metrics,
+        auth.feature,
+        meetingsFeature({ auth, members, meetings, rooms: sync.rooms, audit: store }),
+        sync,
+      ],
+    });
+    const demoReport = options.demo
+      ? await seedDemo({ dataDir: options.dataDir, members, meetings, rooms, audit: store }).catch(
+          async (error: unknown) => {
+            await server.close();
+            throw error;
+          },
+        )
+      : null;
+    return { ...server, demoReport };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,197 @@
+import type { IncomingMessage } from 'node:http';
+import { isIdentityError, verifyLogin } from '../../core/identity';
+import type { CryptoServices } from '../../core/crypto/types';
+import type { ServerFeature } from '../feature';
+import { HttpError, readJson, sendJson } from '../http/router';
+import type { Logger } from '../log';
+import type { AuditLog } from '../store/types';
+import { ChallengeBook } from './challenges';
+import type { MemberDirectory, MemberRecord } from './members';
+import { RateLimiter } from './rate-limit';
+import type { SessionBook } from './sessions';
+
+export interface AuthOptions {
+  members: MemberDirectory;
+  sessions: SessionBook;
+  audit: AuditLog;
+  crypto: CryptoServices;
+  /** Re-read on every login, so a CA added to trust/ needs no restart. */
+  trustedCas: () => Promise<string[]>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/** The member a request or websocket acts for, resolved from its bearer token. */
+export interface Authenticated {
+  member: MemberRecord;
+  token: string;
+}
+
+export interface Auth {
+  feature: ServerFeature;
+  /** Resolves the caller or throws HttpError 401 with a code (session-missing/-invalid/-expired). */
+  authenticate(req: IncomingMessage, url: URL): Promise<Authenticated>;
+}
+
+const STATUS_BY_CODE: Record<string, number> = { 'login-malformed': 400 };
+
+/** Public profile of a member: what other members and the UI may see. */
+export const memberProfile = (m: MemberRecord) => ({
+  id: m.id,
+  name: m.name,
+  email: m.email,
+  isAdmin: m.isAdmin,
+});
+
+function bearer(req: IncomingMessage, url: URL): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  return url.searchParams.get('token');
+}
+
+/**
+ * Origins the client may have bound its login signature to: this server as reached through
+ * the Host header, by http or by https (behind a TLS-terminating proxy).
+ */
+function candidateOrigins(req: IncomingMessage): string[] {
+  const host = req.headers.host;
+  return host ? [`http://${host}`, `https://${host}`] : [];
+}
+
+/** Challenge–response login with X.509 certificates, and bearer-token sessions. */
+export function createAuth(options: AuthOptions): Auth {
+  const now = options.now ?? (() => new Date());
+  const challenges = new ChallengeBook(options.crypto);
+  const loginLimiter = new RateLimiter(20, 0.5);
+
+  async function verifyAgainstOrigins(req: IncomingMessage, body: unknown) {
+    const trustedCaPem = await options.trustedCas();
+    let lastError: unknown = null;
+    for (const origin of candidateOrigins(req)) {
+      try {
+        return await verifyLogin(options.crypto, {
+          request: body as never,
+          trustedCaPem,
+          now: now(),
+          origin,
+        });
+      } catch (error) {
+        lastError = error;
+        // Only a signature mismatch can depend on the origin; anything else is final.
+        if (!(isIdentityError(error) && error.code === 'login-bad-signature')) break;
+      }
+    }
+    throw lastError;
+  }
+
+  async function login(req: IncomingMessage): Promise<object> {
+    if (!loginLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
+      throw new HttpError(
+        429,
+        'rate-limited',
+        'Too many login attempts; wait a minute and try again.',
+      );
+    }
+    const body = await readJson(req, 64 * 1024);
+    const nonce =
+      typeof body === 'object' && body !== null ? (body as { nonce?: unknown }).nonce : undefined;
+    if (typeof nonce !== 'string')
+      throw new HttpError(400, 'login-malformed', 'The login request has no nonce.');
+    const consumed = challenges.consume(nonce, now());
+    if (consumed !== 'ok') {
+      throw new HttpError(
+        401,
+        'nonce-unknown',
+        'The login challenge is unknown, used or expired; ask for a new one.',
+      );
+    }
+    let certificate;
+    try {
+      certificate = await verifyAgainstOrigins(req, body);
+    } catch (error) {
+      if (isIdentityError(error)) {
+        await options.audit.appendAudit({
+          at: now().toISOString(),
+          action: 'login.refused',
+          code: error.code,
+        });
+        throw new HttpError(STATUS_BY_CODE[error.code] ?? 401, error.code, error.message);
+      }
+      throw error;
+    }
+    const member = await options.members.byCertificate(certificate.fingerprintSha256Hex);
+    if (!member) {
+      throw new HttpError(
+        403,
+        'member-unknown',
+        'This certificate is valid but belongs to no member of this server.',
+      );
+    }
+    const session = await options.sessions.create(member.id, now().getTime());
+    await options.audit.appendAudit({
+      at: now().toISOString(),
+      action: 'login',
+      memberId: member.id,
+    });
+    options.logger.log('info', 'auth.login', { memberId: member.id });
+    return { token: session.token, expiresAt: session.expiresAt, member: memberProfile(member) };
+  }
+
+  async function authenticate(req: IncomingMessage, url: URL): Promise<Authenticated> {
+    const token = bearer(req, url);
+    if (!token)
+      throw new HttpError(
+        401,
+        'session-missing',
+        'Log in first: this request carries no session token.',
+      );
+    const found = await options.sessions.lookup(token, now().getTime());
+    if (!found.ok) {
+      const message =
+        found.code === 'session-expired'
+          ? 'The session has expired; log in again.'
+          : 'The session token is not valid.';
+      throw new HttpError(401, found.code, message);
+    }
+    const member = await options.members.get(found.session.memberId);
+    if (!member) throw new HttpError(401, 'session-invalid', 'The session belongs to no member.');
+    return { member, token };
+  }
+
+  const feature: ServerFeature = {
+    name: 'auth',
+    routes: [
+      {
+        method: 'GET',
+        path: '/api/auth/challenge',
+        handler: ({ res }) => sendJson(res, 200, challenges.issue(now())),
+      },
+      {
+        method: 'POST',
+        path: '/api/auth/login',
+        handler: async ({ req, res }) => sendJson(res, 200, await login(req)),
+      },
+      {
+        method: 'POST',
+        path: '/api/auth/logout',
+        handler: async ({ req, res, url }) => {
+          const { token, member } = await authenticate(req, url);
+          await options.sessions.revoke(token);
+          await options.audit.appendAudit({
+            at: now().toISOString(),
+            action: 'logout',
+            memberId: member.id,
+          });
+          sendJson(res, 200, { loggedOut: true });
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/me',
+        handler: async ({ req, res, url }) =>
+          sendJson(res, 200, memberProfile((await authenticate(req, url)).member)),
+      },
+    ],
+  };
+  return { feature, authenticate };
+}

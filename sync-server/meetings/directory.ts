@@ -1,0 +1,124 @@
+import type { AgendaItemSummary, MeetingDraft } from '../../core/api/meetings';
+import type { MeetingRole } from '../../core/roles/permissions';
+import { newId } from '../ids';
+import type { JsonValue, RecordStore } from '../store/types';
+
+export interface MeetingRecord {
+  id: string;
+  title: string;
+  startsAt: string;
+  location: string;
+  organisation: string;
+  agenda: AgendaItemSummary[];
+  createdAt: string;
+}
+
+export class MeetingError extends Error {
+  constructor(
+    readonly code: 'meeting-not-found' | 'meeting-exists' | 'member-not-found',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MeetingError';
+  }
+}
+
+const meetingKey = (id: string) => `meeting/${id}`;
+const roleKey = (meetingId: string, memberId: string) => `meeting-role/${meetingId}/${memberId}`;
+const membershipKey = (memberId: string, meetingId: string) =>
+  `member-meeting/${memberId}/${meetingId}`;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Meetings, their agenda and who plays which role in each: the records the server decides
+ * by. Each change is one atomic batch; the control document mirrors them for clients.
+ */
+export class MeetingDirectory {
+  constructor(private readonly records: RecordStore) {}
+
+  async get(id: string): Promise<MeetingRecord | null> {
+    if (!ID.test(id)) return null;
+    return ((await this.records.get(meetingKey(id))) as MeetingRecord | undefined) ?? null;
+  }
+
+  async require(id: string): Promise<MeetingRecord> {
+    const meeting = await this.get(id);
+    if (!meeting) throw new MeetingError('meeting-not-found', `No meeting ${id}.`);
+    return meeting;
+  }
+
+  async list(): Promise<MeetingRecord[]> {
+    const out: MeetingRecord[] = [];
+    for await (const [, value] of this.records.iterate('meeting/'))
+      out.push(value as unknown as MeetingRecord);
+    return out.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  }
+
+  async create(
+    draft: MeetingDraft,
+    options: { id?: string; now?: Date } = {},
+  ): Promise<MeetingRecord> {
+    const id = options.id ?? newId('h');
+    if (!ID.test(id)) throw new MeetingError('meeting-exists', `Invalid meeting id ${id}.`);
+    if (await this.get(id))
+      throw new MeetingError('meeting-exists', `Meeting ${id} already exists.`);
+    const record: MeetingRecord = {
+      id,
+      title: draft.title,
+      startsAt: draft.startsAt,
+      location: draft.location,
+      organisation: draft.organisation,
+      agenda: draft.agenda.map((title) => ({ id: newId('i'), title })),
+      createdAt: (options.now ?? new Date()).toISOString(),
+    };
+    await this.records.put(meetingKey(id), record as unknown as JsonValue);
+    return record;
+  }
+
+  async addAgendaItem(meetingId: string, title: string): Promise<MeetingRecord> {
+    const meeting = await this.require(meetingId);
+    const updated = { ...meeting, agenda: [...meeting.agenda, { id: newId('i'), title }] };
+    await this.records.put(meetingKey(meetingId), updated as unknown as JsonValue);
+    return updated;
+  }
+
+  async roleOf(meetingId: string, memberId: string): Promise<MeetingRole | null> {
+    if (!ID.test(meetingId) || !ID.test(memberId)) return null;
+    return (
+      ((await this.records.get(roleKey(meetingId, memberId))) as MeetingRole | undefined) ?? null
+    );
+  }
+
+  async setRole(meetingId: string, memberId: string, role: MeetingRole | null): Promise<void> {
+    await this.require(meetingId);
+    if (role === null) {
+      await this.records.batch([
+        { type: 'del', key: roleKey(meetingId, memberId) },
+        { type: 'del', key: membershipKey(memberId, meetingId) },
+      ]);
+      return;
+    }
+    await this.records.batch([
+      { type: 'put', key: roleKey(meetingId, memberId), value: role },
+      { type: 'put', key: membershipKey(memberId, meetingId), value: role },
+    ]);
+  }
+
+  /** memberId → role for everyone in the meeting. */
+  async roles(meetingId: string): Promise<Map<string, MeetingRole>> {
+    const out = new Map<string, MeetingRole>();
+    const prefix = `meeting-role/${meetingId}/`;
+    for await (const [key, value] of this.records.iterate(prefix))
+      out.set(key.slice(prefix.length), value as MeetingRole);
+    return out;
+  }
+
+  /** The meetings a member belongs to, with their role. */
+  async meetingsOf(memberId: string): Promise<Map<string, MeetingRole>> {
+    const out = new Map<string, MeetingRole>();
+    const prefix = `member-meeting/${memberId}/`;
+    for await (const [key, value] of this.records.iterate(prefix))
+      out.set(key.slice(prefix.length), value as MeetingRole);
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Demo members' .p12 files (sync-server/admin/demo.ts). */
+export const DEMO = {
+  chair: { file: '1-chu-toa-tran-thi-hong-nhung.p12', name: 'Trần Thị Hồng Nhung' },
+  secretary: { file: '2-thu-ky-nguyen-tien-sy.p12', name: 'Nguyễn Tiến Sỹ' },
+  delegate1: { file: '3-dai-bieu-le-van-dung.p12', name: 'Lê Văn Dũng' },
+  delegate2: { file: '4-dai-bieu-pham-thi-thu-hang.p12', name: 'Phạm Thị Thu Hằng' },
+} as const;
+
+export const DEMO_MEETING_ID = 'demo-ky-hop';
+
+function demoDir(): string {
+  const dir = process.env.DIENHONG_E2E_DEMO_DIR;
+  if (!dir) throw new Error('DIENHONG_E2E_DEMO_DIR is not set: global-setup seeds the demo data');
+  return dir;
+}
+
+/** Imports the member's .p12 through the file chooser and logs in, as a person would. */
+export async function loginAs(page: Page, member: { file: string; name: string }): Promise<void> {
+  const password = (await readFile(path.join(demoDir(), 'PASSWORD.txt'), 'utf8')).trim();
+  await page.goto('/');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Nhập tệp .p12' }).click();
+  await (await chooser).setFiles(path.join(demoDir(), member.file));
+  await page.getByLabel('Mật khẩu của tệp').fill(password);
+  await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+  await expect(page.getByText(`Đã nhập chứng thư số của ${member.name}.`)).toBeVisible();
+  await page.getByLabel('Mật khẩu chứng thư số').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('group', { name: 'Tài khoản' })).toContainText(member.name);
+}
+
+/** Opens the demo meeting's room from the meeting list. */
+export async function enterDemoRoom(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Vào phòng họp' }).first().click();
+  await expect(page.getByRole('navigation', { name: 'Chương trình họp' })).toBeVisible();
+}
