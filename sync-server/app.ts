@@ -14,6 +14,8 @@ import { syncFeature } from './rooms/feature';
 import type { SyncLimits } from './rooms/limits';
 import { type RunningServer, startServer } from './server';
 import { storeFeature } from './store/feature';
+import { attendanceFeature } from './attendance/feature';
+import { votesFeature } from './votes/feature';
 import { openStore } from './store/open';
 
 export interface AppOptions extends ServerOptions {
@@ -68,6 +70,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         auth.feature,
         meetingsFeature({ auth, members, meetings, rooms: sync.rooms, audit: store }),
         sync,
+        attendanceFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
+        votesFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
       ],
     });
     const demoReport = options.demo

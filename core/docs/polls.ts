@@ -1,0 +1,245 @@
+/**
+ * The polls and attendance parts of the control document (`meeting/<id>/control`), read and
+ * written in one place so the server and the UI agree on the shape:
+ *
+ * - `polls` (Y.Map pollId → Y.Map): the PollView fields (core/api/votes.ts) as plain values,
+ *   except `voters`, a nested Y.Map memberId → true, so each ballot adds one small key instead
+ *   of rewriting a list that every client must download again.
+ * - `attendance` (Y.Map memberId → Y.Map): status ('present' | 'absent'), at (ISO), role, votes.
+ *
+ * Only the server writes; readers skip anything malformed rather than throw, because a client
+ * cannot repair the document anyway.
+ */
+import * as Y from 'yjs';
+import type {
+  AttendanceMemberView,
+  AttendanceState,
+  AttendanceView,
+  PollResult,
+  PollView,
+} from '../api/votes';
+import { isMeetingRole, type MeetingRole } from '../roles/permissions';
+import { MAJORITY_BASES, MAJORITY_RULES, POLL_KINDS, type PollOption } from '../votes/poll';
+import { controlMap } from './control';
+import { readNestedMaps } from './values';
+
+const POLL_STATES: readonly string[] = ['draft', 'open', 'closed', 'published', 'cancelled'];
+
+/** The plain (non-Yjs) fields of a poll entry; `voters` is the nested map. */
+const PLAIN_FIELDS = [
+  'id',
+  'agendaItemId',
+  'title',
+  'kind',
+  'options',
+  'rule',
+  'base',
+  'quorum',
+  'allowChange',
+  'state',
+  'createdAt',
+  'openedAt',
+  'closedAt',
+  'publishedAt',
+  'cancelledAt',
+  'eligible',
+  'memberCount',
+  'result',
+] as const satisfies readonly (keyof PollView)[];
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const timeOrNull = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? v : null;
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
+
+function readOptions(value: unknown): PollOption[] | null {
+  if (!Array.isArray(value)) return null;
+  const options: PollOption[] = [];
+  for (const o of value as unknown[]) {
+    if (typeof o !== 'object' || o === null) return null;
+    const { id, label, labelKey } = o as Record<string, unknown>;
+    if (!isString(id) || !isString(label)) return null;
+    options.push(isString(labelKey) ? { id, label, labelKey } : { id, label });
+  }
+  return options;
+}
+
+function readResult(value: unknown): PollResult | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { tally, ballots } = value as Record<string, unknown>;
+  if (typeof tally !== 'object' || tally === null) return null;
+  // Written by the server from core/votes' tally(); only its presence is checked here.
+  return {
+    tally: tally as PollResult['tally'],
+    ballots: Array.isArray(ballots) ? (ballots as PollResult['ballots']) : null,
+  };
+}
+
+/** One poll entry as a PollView, or null when it is malformed. */
+export function readPollEntry(entry: Y.Map<unknown>): PollView | null {
+  const get = (key: string): unknown => entry.get(key);
+  const id = get('id');
+  const agendaItemId = get('agendaItemId');
+  const title = get('title');
+  const kind = get('kind');
+  const rule = get('rule');
+  const base = get('base');
+  const state = get('state');
+  const quorum = get('quorum');
+  const allowChange = get('allowChange');
+  const createdAt = timeOrNull(get('createdAt'));
+  const options = readOptions(get('options'));
+  if (
+    !isString(id) ||
+    !isString(agendaItemId) ||
+    !isString(title) ||
+    !oneOf(POLL_KINDS, kind) ||
+    !oneOf(MAJORITY_RULES, rule) ||
+    !oneOf(MAJORITY_BASES, base) ||
+    !oneOf(POLL_STATES as readonly PollView['state'][], state) ||
+    !isCount(quorum) ||
+    typeof allowChange !== 'boolean' ||
+    createdAt === null ||
+    options === null
+  ) {
+    return null;
+  }
+  const eligible = get('eligible');
+  const memberCount = get('memberCount');
+  const votersMap = get('voters');
+  const voters: string[] = [];
+  if (votersMap instanceof Y.Map) votersMap.forEach((_v, memberId) => voters.push(memberId));
+  voters.sort();
+  return {
+    id,
+    agendaItemId,
+    title,
+    kind,
+    options,
+    rule,
+    base,
+    quorum,
+    allowChange,
+    state,
+    createdAt,
+    openedAt: timeOrNull(get('openedAt')),
+    closedAt: timeOrNull(get('closedAt')),
+    publishedAt: timeOrNull(get('publishedAt')),
+    cancelledAt: timeOrNull(get('cancelledAt')),
+    eligible: Array.isArray(eligible) ? (eligible as unknown[]).filter(isString) : [],
+    memberCount: isCount(memberCount) ? memberCount : null,
+    voters,
+    result: readResult(get('result')),
+  };
+}
+
+/** Every well-formed poll in the document, oldest first. */
+export function readPolls(doc: Y.Doc): PollView[] {
+  const polls: PollView[] = [];
+  for (const entry of readNestedMaps(controlMap(doc, 'polls')).values()) {
+    const poll = readPollEntry(entry);
+    if (poll) polls.push(poll);
+  }
+  return polls.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export function readPoll(doc: Y.Doc, pollId: string): PollView | null {
+  const entry = controlMap(doc, 'polls').get(pollId);
+  return entry instanceof Y.Map ? readPollEntry(entry as Y.Map<unknown>) : null;
+}
+
+/** The polls of one agenda item, oldest first (the results table of that item). */
+export function readPollsOfItem(doc: Y.Doc, agendaItemId: string): PollView[] {
+  return readPolls(doc).filter((p) => p.agendaItemId === agendaItemId);
+}
+
+const same = (a: unknown, b: unknown): boolean =>
+  a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Server side: makes the entry for `view.id` equal to `view`, touching only what changed, so
+ * a ballot costs clients one added voter key. Call inside rooms.transact.
+ */
+export function writePoll(doc: Y.Doc, view: PollView): void {
+  const polls = controlMap(doc, 'polls');
+  let entry = polls.get(view.id);
+  if (!(entry instanceof Y.Map)) {
+    entry = new Y.Map<unknown>();
+    polls.set(view.id, entry);
+  }
+  const map = entry as Y.Map<unknown>;
+  for (const key of PLAIN_FIELDS) {
+    const value = view[key];
+    if (!same(map.get(key), value)) map.set(key, value);
+  }
+  let voters = map.get('voters');
+  if (!(voters instanceof Y.Map)) {
+    voters = new Y.Map<unknown>();
+    map.set('voters', voters);
+  }
+  const votersMap = voters as Y.Map<unknown>;
+  const wanted = new Set(view.voters);
+  for (const memberId of [...votersMap.keys()]) {
+    if (!wanted.has(memberId)) votersMap.delete(memberId);
+  }
+  for (const memberId of view.voters) {
+    if (!votersMap.has(memberId)) votersMap.set(memberId, true);
+  }
+}
+
+// ---------------------------------------------------------------- attendance
+
+const ATTENDANCE_STATES: readonly AttendanceState[] = ['present', 'absent'];
+
+/** Everyone the server has listed in the attendance map, with the quorum head counts. */
+export function readAttendanceView(doc: Y.Doc): AttendanceView {
+  const members: AttendanceMemberView[] = [];
+  for (const [memberId, entry] of readNestedMaps(controlMap(doc, 'attendance'))) {
+    const status = entry.get('status');
+    const role = entry.get('role');
+    const at = entry.get('at');
+    if (!oneOf(ATTENDANCE_STATES, status) || !isMeetingRole(role)) continue;
+    members.push({
+      memberId,
+      role,
+      votes: entry.get('votes') === true,
+      status,
+      at: isString(at) ? at : null,
+    });
+  }
+  return summarizeAttendance(members);
+}
+
+/** Sorts the members and counts who is present and who counts towards a quorum. */
+export function summarizeAttendance(members: AttendanceMemberView[]): AttendanceView {
+  const sorted = [...members].sort((a, b) => a.memberId.localeCompare(b.memberId));
+  return {
+    members: sorted,
+    present: sorted.filter((m) => m.status === 'present').length,
+    presentVoting: sorted.filter((m) => m.status === 'present' && m.votes).length,
+    votingMembers: sorted.filter((m) => m.votes).length,
+  };
+}
+
+/** Server side: writes one member's attendance entry, touching only what changed. */
+export function writeAttendance(doc: Y.Doc, member: AttendanceMemberView): void {
+  const attendance = controlMap(doc, 'attendance');
+  let entry = attendance.get(member.memberId);
+  if (!(entry instanceof Y.Map)) {
+    entry = new Y.Map<unknown>();
+    attendance.set(member.memberId, entry);
+  }
+  const map = entry as Y.Map<unknown>;
+  const fields: Record<string, string | boolean | null> = {
+    status: member.status,
+    at: member.at,
+    role: member.role satisfies MeetingRole,
+    votes: member.votes,
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (map.get(key) !== value) map.set(key, value);
+  }
+}

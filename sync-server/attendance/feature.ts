@@ -1,0 +1,121 @@
+import { ApiValidationError } from '../../core/api/meetings';
+import { parseCheckInRequest, type AttendanceView } from '../../core/api/votes';
+import { summarizeAttendance, writeAttendance } from '../../core/docs/polls';
+import { controlDocName } from '../../core/docs/names';
+import { can, type MeetingAction } from '../../core/roles/permissions';
+import type { ServerFeature } from '../feature';
+import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
+import type { Auth } from '../identity/auth-feature';
+import type { Logger } from '../log';
+import type { MeetingDirectory } from '../meetings/directory';
+import type { Rooms } from '../rooms/manager';
+import type { AuditLog, RecordStore } from '../store/types';
+import { AttendanceBook } from './book';
+
+export interface AttendanceDeps {
+  auth: Auth;
+  meetings: MeetingDirectory;
+  rooms: Rooms;
+  store: RecordStore & AuditLog;
+  logger: Logger;
+}
+
+/**
+ * Members check themselves in and out; the record store holds the truth and the control
+ * document's `attendance` map mirrors the whole roster (role, votes, status), so every client
+ * can show who is present and the quorum indicator live.
+ */
+export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
+  const { auth, meetings, rooms, store, logger } = deps;
+  const book = new AttendanceBook(store, meetings);
+  // One meeting's check-ins run one at a time, so the record store and the document agree.
+  const chains = new Map<string, Promise<unknown>>();
+  function serially<T>(meetingId: string, fn: () => Promise<T>): Promise<T> {
+    const run = (chains.get(meetingId) ?? Promise.resolve()).then(fn, fn);
+    const tail = run.catch(() => undefined);
+    chains.set(meetingId, tail);
+    void tail.then(() => {
+      if (chains.get(meetingId) === tail) chains.delete(meetingId);
+    });
+    return run;
+  }
+
+  async function mirrorRoster(meetingId: string): Promise<AttendanceView> {
+    const roster = await book.roster(meetingId);
+    await rooms.transact(controlDocName(meetingId), (doc) => {
+      for (const member of roster) writeAttendance(doc, member);
+    });
+    return summarizeAttendance(roster);
+  }
+
+  // A crash between the record and the document write leaves the document behind: repair it.
+  const repaired = (async () => {
+    for (const meeting of await meetings.list())
+      await serially(meeting.id, () => mirrorRoster(meeting.id));
+  })().catch((error: unknown) =>
+    logger.log('error', 'attendance.repair-failed', { error: String(error) }),
+  );
+
+  async function allowed(ctx: RequestContext, action: MeetingAction) {
+    await repaired;
+    const { member } = await auth.authenticate(ctx.req, ctx.url);
+    const meeting = await meetings.get(ctx.params.id ?? '');
+    const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
+    if (!meeting || (role === null && !member.isAdmin)) {
+      throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
+    }
+    if (!can({ memberId: member.id, isAdmin: member.isAdmin, role }, action)) {
+      throw new HttpError(403, 'forbidden', `Your role may not do this (${action}).`);
+    }
+    return { member, meeting };
+  }
+
+  return {
+    name: 'attendance',
+    routes: [
+      {
+        method: 'POST',
+        path: '/api/meetings/:id/attendance',
+        handler: async (ctx) => {
+          const { member, meeting } = await allowed(ctx, 'attendance.checkIn');
+          let present: boolean;
+          try {
+            ({ present } = parseCheckInRequest(await readJson(ctx.req, 4096)));
+          } catch (error) {
+            if (error instanceof ApiValidationError)
+              throw new HttpError(400, error.code, error.message);
+            throw error;
+          }
+          const view = await serially(meeting.id, async () => {
+            const at = new Date().toISOString();
+            const status = present ? 'present' : 'absent';
+            await Promise.all([
+              book.set(meeting.id, member.id, status, at),
+              store.appendAudit({
+                at,
+                memberId: member.id,
+                action: 'attendance.set',
+                meetingId: meeting.id,
+                status,
+              }),
+            ]);
+            return mirrorRoster(meeting.id);
+          });
+          sendJson(ctx.res, 200, view);
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/meetings/:id/attendance',
+        handler: async (ctx) => {
+          const { meeting } = await allowed(ctx, 'meeting.view');
+          sendJson(ctx.res, 200, await book.view(meeting.id));
+        },
+      },
+    ],
+    async close() {
+      await repaired;
+      await Promise.all([...chains.values()]);
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import { ApiValidationError } from '../../core/api/meetings';
+import {
+  parseCastBallotRequest,
+  voteErrorStatus,
+  type CastBallotResponse,
+  type PollView,
+} from '../../core/api/votes';
+import { controlDocName } from '../../core/docs/names';
+import { writePoll } from '../../core/docs/polls';
+import { can, type MeetingAction } from '../../core/roles/permissions';
+import { createPoll, emptyBallotBox, parsePollDraft, VoteError } from '../../core/votes';
+import { AttendanceBook } from '../attendance/book';
+import type { ServerFeature } from '../feature';
+import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
+import type { Auth } from '../identity/auth-feature';
+import { newId } from '../ids';
+import type { Logger } from '../log';
+import type { MeetingDirectory } from '../meetings/directory';
+import type { Rooms } from '../rooms/manager';
+import type { AuditLog, JsonValue, RecordStore } from '../store/types';
+import { applyAction, type PollAction, type VotersNow } from './apply';
+import { GroupQueue, type Settled } from './queue';
+import { PollBook, type PollRecord } from './records';
+import { myBallot, pollResult, pollView } from './views';
+
+export interface VotesDeps {
+  auth: Auth;
+  meetings: MeetingDirectory;
+  rooms: Rooms;
+  store: RecordStore & AuditLog;
+  logger: Logger;
+}
+
+type Outcome = CastBallotResponse | PollView;
+
+/** Turns the errors a client can cause into HTTP refusals with their stable code. */
+async function refusals<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof VoteError)
+      throw new HttpError(voteErrorStatus(error.code), error.code, error.message);
+    if (error instanceof ApiValidationError) throw new HttpError(400, error.code, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Polls with the server as the only authority. Every action on a poll goes through one queue:
+ * it is checked by core/votes against the current state, the new poll and ballot box are written
+ * to the record store in one durable write, then the control document is updated, and only
+ * then is the caller answered. A ballot that races with closing is therefore either counted
+ * or refused with `poll-not-open`, and an answered ballot survives kill -9.
+ */
+export function votesFeature(deps: VotesDeps): ServerFeature {
+  const { auth, meetings, rooms, store, logger } = deps;
+  const polls = new PollBook(store);
+  const attendance = new AttendanceBook(store, meetings);
+
+  const mirror = (record: PollRecord) =>
+    rooms.transact(controlDocName(record.meetingId), (doc) => writePoll(doc, pollView(record)));
+
+  async function processGroup(key: string, actions: PollAction[]): Promise<Settled<Outcome>[]> {
+    const [meetingId = '', pollId = ''] = key.split('/');
+    const before = await polls.get(meetingId, pollId);
+    if (!before) throw new HttpError(404, 'poll-not-found', 'No such poll.');
+    const votersNow: VotersNow | null = actions.some((a) => a.type === 'open')
+      ? await attendance.voters(meetingId)
+      : null;
+    const now = Date.now();
+    let current = before;
+    const audits: JsonValue[] = [];
+    const results: (
+      { ok: true; ballot: CastBallotResponse | null } | { ok: false; error: unknown }
+    )[] = [];
+    for (const action of actions) {
+      try {
+        const applied = applyAction(current, action, now, votersNow);
+        current = applied.record;
+        audits.push(applied.audit);
+        results.push({ ok: true, ballot: applied.ballot });
+      } catch (error) {
+        if (!(error instanceof VoteError)) throw error;
+        results.push({ ok: false, error });
+      }
+    }
+    if (current !== before) {
+      // Submitted together, so the store's group commit writes them in one fsync'd batch.
+      await Promise.all([polls.save(current), ...audits.map((entry) => store.appendAudit(entry))]);
+      await mirror(current);
+    }
+    const view = pollView(current);
+    return results.map((r) => (r.ok ? { ok: true, value: r.ballot ?? view } : r));
+  }
+
+  const queue = new GroupQueue<PollAction, Outcome>(processGroup);
+
+  // A crash after a durable write but before the document write leaves the document behind.
+  const repaired = (async () => {
+    for await (const record of polls.all()) await mirror(record);
+  })().catch((error: unknown) =>
+    logger.log('error', 'votes.repair-failed', { error: String(error) }),
+  );
+
+  async function allowed(ctx: RequestContext, action: MeetingAction) {
+    await repaired;
+    const { member } = await auth.authenticate(ctx.req, ctx.url);
+    const meeting = await meetings.get(ctx.params.id ?? '');
+    const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
+    // A non-member learns nothing about whether a meeting exists.
+    if (!meeting || (role === null && !member.isAdmin)) {
+      throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
+    }
+    if (!can({ memberId: member.id, isAdmin: member.isAdmin, role }, action)) {
+      throw new HttpError(403, 'forbidden', `Your role may not do this (${action}).`);
+    }
+    return { member, meeting };
+  }
+
+  async function existing(meetingId: string, ctx: RequestContext): Promise<PollRecord> {
+    const record = await polls.get(meetingId, ctx.params.pollId ?? '');
+    if (!record) throw new HttpError(404, 'poll-not-found', 'No such poll.');
+    return record;
+  }
+
+  const lifecycle = (type: 'open' | 'close' | 'publish' | 'cancel') => ({
+    method: 'POST' as const,
+    path: `/api/meetings/:id/polls/:pollId/${type}`,
+    handler: async (ctx: RequestContext) => {
+      const { member, meeting } = await allowed(ctx, 'poll.manage');
+      const record = await existing(meeting.id, ctx);
+      const outcome = await refusals(() =>
+        queue.submit(`${meeting.id}/${record.poll.id}`, { type, memberId: member.id }),
+      );
+      sendJson(ctx.res, 200, outcome);
+    },
+  });
+
+  return {
+    name: 'votes',
+    routes: [
+      {
+        method: 'GET',
+        path: '/api/meetings/:id/polls',
+        handler: async (ctx) => {
+          const { meeting } = await allowed(ctx, 'meeting.view');
+          sendJson(ctx.res, 200, (await polls.list(meeting.id)).map(pollView));
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/meetings/:id/polls',
+        handler: async (ctx) => {
+          const { member, meeting } = await allowed(ctx, 'poll.manage');
+          const draft = await refusals(async () =>
+            parsePollDraft(await readJson(ctx.req, 64 * 1024)),
+          );
+          if (!meeting.agenda.some((item) => item.id === draft.agendaItemId)) {
+            throw new HttpError(
+              400,
+              'unknown-agenda-item',
+              'This meeting has no such agenda item.',
+            );
+          }
+          const now = Date.now();
+          const poll = createPoll(draft, newId('p'), now);
+          const record: PollRecord = {
+            meetingId: meeting.id,
+            poll,
+            box: emptyBallotBox(poll),
+            memberCount: null,
+            createdBy: member.id,
+          };
+          const audit = {
+            at: new Date(now).toISOString(),
+            memberId: member.id,
+            action: 'poll.create',
+            meetingId: meeting.id,
+            pollId: poll.id,
+          };
+          await Promise.all([polls.save(record), store.appendAudit(audit)]);
+          await mirror(record);
+          sendJson(ctx.res, 201, pollView(record));
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/meetings/:id/polls/:pollId',
+        handler: async (ctx) => {
+          const { meeting } = await allowed(ctx, 'meeting.view');
+          sendJson(ctx.res, 200, pollView(await existing(meeting.id, ctx)));
+        },
+      },
+      lifecycle('open'),
+      lifecycle('close'),
+      lifecycle('publish'),
+      lifecycle('cancel'),
+      {
+        method: 'GET',
+        path: '/api/meetings/:id/polls/:pollId/result',
+        handler: async (ctx) => {
+          const { meeting } = await allowed(ctx, 'poll.manage');
+          const record = await existing(meeting.id, ctx);
+          if (record.poll.state !== 'closed' && record.poll.state !== 'published') {
+            throw new HttpError(
+              409,
+              'result-not-ready',
+              'A result exists once the poll is closed.',
+            );
+          }
+          sendJson(ctx.res, 200, await refusals(async () => pollResult(record)));
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/meetings/:id/polls/:pollId/ballots',
+        handler: async (ctx) => {
+          const { member, meeting } = await allowed(ctx, 'ballot.cast');
+          const record = await existing(meeting.id, ctx);
+          const outcome = await refusals(async () => {
+            const { optionId } = parseCastBallotRequest(await readJson(ctx.req, 4096));
+            return queue.submit(`${meeting.id}/${record.poll.id}`, {
+              type: 'cast',
+              memberId: member.id,
+              optionId,
+            });
+          });
+          sendJson(ctx.res, 200, outcome);
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/meetings/:id/polls/:pollId/my-ballot',
+        handler: async (ctx) => {
+          const { member, meeting } = await allowed(ctx, 'meeting.view');
+          sendJson(ctx.res, 200, myBallot(await existing(meeting.id, ctx), member.id));
+        },
+      },
+    ],
+    async close() {
+      await repaired;
+      await queue.drain();
+    },
+  };
+}
