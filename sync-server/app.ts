@@ -16,6 +16,9 @@ import { type RunningServer, startServer } from './server';
 import { storeFeature } from './store/feature';
 import { attendanceFeature } from './attendance/feature';
 import { votesFeature } from './votes/feature';
+import { BlobStore } from './blobs/blob-store';
+import { blobsFeature } from './blobs/feature';
+import { looksLikePdf } from './blobs/pdf-check';
 import { openStore } from './store/open';
 
 export interface AppOptions extends ServerOptions {
@@ -23,6 +26,8 @@ export interface AppOptions extends ServerOptions {
   /** Session lifetime; a meeting day by default. */
   sessionTtlMs?: number;
   limits?: Partial<SyncLimits>;
+  /** Largest file a meeting accepts (agenda PDFs, signed minutes). */
+  maxUploadBytes?: number;
 }
 
 export interface RunningApp extends RunningServer {
@@ -30,6 +35,7 @@ export interface RunningApp extends RunningServer {
   demoReport: string[] | null;
 }
 
+export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_SESSION_TTL_MS = 10 * 60 * 60 * 1000;
 
 /** The whole server: store, identity, meetings, Yjs rooms, metrics, web client. */
@@ -72,6 +78,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         sync,
         attendanceFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
         votesFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
+        blobsFeature({
+          auth,
+          meetings,
+          blobs: BlobStore.forDataDir(options.dataDir),
+          records: store,
+          audit: store,
+          validators: { 'application/pdf': looksLikePdf },
+          maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+        }),
       ],
     });
     const demoReport = options.demo

@@ -1,0 +1,140 @@
+import { can, type MeetingAction } from '../../core/roles/permissions';
+import type { ServerFeature } from '../feature';
+import { HttpError, readBody, sendJson, type RequestContext } from '../http/router';
+import type { Auth } from '../identity/auth-feature';
+import type { MeetingDirectory } from '../meetings/directory';
+import type { AuditLog, JsonValue, RecordStore } from '../store/types';
+import { BlobError, isSha256Hex, type BlobStore } from './blob-store';
+
+/** Checks an upload's content (e.g. that a PDF opens); throws HttpError 400/415/422 to refuse it. */
+export type BlobValidator = (bytes: Uint8Array) => Promise<void>;
+
+export interface BlobRecord {
+  sha256: string;
+  size: number;
+  contentType: string;
+  uploadedBy: string;
+  at: string;
+}
+
+export interface BlobsDeps {
+  auth: Auth;
+  meetings: MeetingDirectory;
+  blobs: BlobStore;
+  records: RecordStore;
+  audit: AuditLog;
+  /** Accepted content types and how each is checked. */
+  validators: Record<string, BlobValidator>;
+  maxBytes: number;
+}
+
+const blobKey = (meetingId: string, sha256: string) => `meeting-blob/${meetingId}/${sha256}`;
+/** Who may put files into a meeting: those who attach agenda documents or sign the minutes. */
+const UPLOADERS: readonly MeetingAction[] = ['document.attach', 'minutes.finalize', 'minutes.sign'];
+
+export async function blobRecord(
+  records: RecordStore,
+  meetingId: string,
+  sha256: string,
+): Promise<BlobRecord | null> {
+  return ((await records.get(blobKey(meetingId, sha256))) as BlobRecord | undefined) ?? null;
+}
+
+/**
+ * Meeting files by SHA-256: `PUT /api/meetings/:id/blobs/:sha256` (hash checked, size limit,
+ * content validated) and `GET` of the same path, served immutable with the hash as ETag.
+ * A blob is visible only through the meetings it was uploaded to.
+ */
+export function blobsFeature(deps: BlobsDeps): ServerFeature {
+  const { auth, meetings, blobs, records, audit } = deps;
+
+  async function caller(ctx: RequestContext) {
+    const { member } = await auth.authenticate(ctx.req, ctx.url);
+    const meeting = await meetings.get(ctx.params.id ?? '');
+    const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
+    if (!meeting || (role === null && !member.isAdmin))
+      throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
+    const sha256 = ctx.params.sha256 ?? '';
+    if (!isSha256Hex(sha256))
+      throw new HttpError(400, 'blob-bad-hash', 'A file is named by its lower-case SHA-256.');
+    return { principal: { memberId: member.id, isAdmin: member.isAdmin, role }, meeting, sha256 };
+  }
+
+  return {
+    name: 'blobs',
+    routes: [
+      {
+        method: 'PUT',
+        path: '/api/meetings/:id/blobs/:sha256',
+        handler: async (ctx) => {
+          const { principal, meeting, sha256 } = await caller(ctx);
+          if (!UPLOADERS.some((action) => can(principal, action))) {
+            throw new HttpError(403, 'forbidden', 'Your role may not add files to this meeting.');
+          }
+          const contentType = (ctx.req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+          const validate = deps.validators[contentType];
+          if (!validate)
+            throw new HttpError(
+              415,
+              'unsupported-type',
+              `Files of type "${contentType}" are not accepted.`,
+            );
+          const bytes = new Uint8Array(await readBody(ctx.req, deps.maxBytes));
+          await validate(bytes);
+          try {
+            await blobs.put(sha256, bytes);
+          } catch (error) {
+            if (error instanceof BlobError) throw new HttpError(400, error.code, error.message);
+            throw error;
+          }
+          const record: BlobRecord = {
+            sha256,
+            size: bytes.byteLength,
+            contentType,
+            uploadedBy: principal.memberId,
+            at: new Date().toISOString(),
+          };
+          await records.put(blobKey(meeting.id, sha256), record as unknown as JsonValue);
+          await audit.appendAudit({
+            at: record.at,
+            action: 'blob.put',
+            meetingId: meeting.id,
+            memberId: principal.memberId,
+            sha256,
+          });
+          sendJson(ctx.res, 201, record);
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/meetings/:id/blobs/:sha256',
+        handler: async (ctx) => {
+          const { meeting, sha256 } = await caller(ctx);
+          const record = await blobRecord(records, meeting.id, sha256);
+          const size = record ? await blobs.size(sha256) : null;
+          if (!record || size === null)
+            throw new HttpError(404, 'blob-not-found', 'No such file in this meeting.');
+          const headers = {
+            'Content-Type': record.contentType,
+            ETag: `"${sha256}"`,
+            // Content-addressed: the bytes behind this URL never change.
+            'Cache-Control': 'private, max-age=31536000, immutable',
+            'X-Content-Type-Options': 'nosniff',
+            'Content-Disposition': 'attachment',
+          };
+          if (ctx.req.headers['if-none-match'] === `"${sha256}"`) {
+            ctx.res.writeHead(304, headers);
+            ctx.res.end();
+            return;
+          }
+          ctx.res.writeHead(200, { ...headers, 'Content-Length': size });
+          if (ctx.req.method === 'HEAD') {
+            ctx.res.end();
+            return;
+          }
+          blobs.read(sha256).pipe(ctx.res);
+        },
+      },
+    ],
+  };
+}
