@@ -1,8 +1,9 @@
 import { ApiValidationError } from '../../core/api/meetings';
+import { meetingCaller } from '../meetings/caller';
 import { parseCheckInRequest, type AttendanceView } from '../../core/api/votes';
 import { summarizeAttendance, writeAttendance } from '../../core/docs/polls';
 import { controlDocName } from '../../core/docs/names';
-import { can, type MeetingAction } from '../../core/roles/permissions';
+import { type MeetingAction } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
 import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
@@ -26,7 +27,7 @@ export interface AttendanceDeps {
  * can show who is present and the quorum indicator live.
  */
 export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
-  const { auth, meetings, rooms, store, logger } = deps;
+  const { meetings, rooms, store, logger } = deps;
   const book = new AttendanceBook(store, meetings);
   // One meeting's check-ins run one at a time, so the record store and the document agree.
   const chains = new Map<string, Promise<unknown>>();
@@ -58,16 +59,7 @@ export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
 
   async function allowed(ctx: RequestContext, action: MeetingAction) {
     await repaired;
-    const { member } = await auth.authenticate(ctx.req, ctx.url);
-    const meeting = await meetings.get(ctx.params.id ?? '');
-    const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
-    if (!meeting || (role === null && !member.isAdmin)) {
-      throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
-    }
-    if (!can({ memberId: member.id, isAdmin: member.isAdmin, role }, action)) {
-      throw new HttpError(403, 'forbidden', `Your role may not do this (${action}).`);
-    }
-    return { member, meeting };
+    return meetingCaller(deps, ctx, action);
   }
 
   return {

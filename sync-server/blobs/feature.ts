@@ -2,6 +2,7 @@ import { can, type MeetingAction } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
 import { HttpError, readBody, sendJson, type RequestContext } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
+import { meetingCaller } from '../meetings/caller';
 import type { MeetingDirectory } from '../meetings/directory';
 import type { AuditLog, JsonValue, RecordStore } from '../store/types';
 import { BlobError, isSha256Hex, type BlobStore } from './blob-store';
@@ -46,18 +47,15 @@ export async function blobRecord(
  * A blob is visible only through the meetings it was uploaded to.
  */
 export function blobsFeature(deps: BlobsDeps): ServerFeature {
-  const { auth, meetings, blobs, records, audit } = deps;
+  const { blobs, records, audit } = deps;
 
   async function caller(ctx: RequestContext) {
-    const { member } = await auth.authenticate(ctx.req, ctx.url);
-    const meeting = await meetings.get(ctx.params.id ?? '');
-    const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
-    if (!meeting || (role === null && !member.isAdmin))
-      throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
+    const { principal, meeting } = await meetingCaller(deps, ctx, 'meeting.view');
     const sha256 = ctx.params.sha256 ?? '';
-    if (!isSha256Hex(sha256))
+    if (!isSha256Hex(sha256)) {
       throw new HttpError(400, 'blob-bad-hash', 'A file is named by its lower-case SHA-256.');
-    return { principal: { memberId: member.id, isAdmin: member.isAdmin, role }, meeting, sha256 };
+    }
+    return { principal, meeting, sha256 };
   }
 
   return {

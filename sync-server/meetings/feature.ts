@@ -5,18 +5,14 @@ import {
   type MeetingMemberView,
   type MeetingView,
 } from '../../core/api/meetings';
-import {
-  can,
-  isMeetingRole,
-  type MeetingAction,
-  type MeetingRole,
-} from '../../core/roles/permissions';
+import { isMeetingRole, type MeetingAction, type MeetingRole } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
 import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory, MemberRecord } from '../identity/members';
 import type { Rooms } from '../rooms/manager';
 import type { AuditLog } from '../store/types';
+import { meetingCaller } from './caller';
 import { mirrorMeeting } from './control-mirror';
 import type { MeetingDirectory, MeetingRecord } from './directory';
 
@@ -51,20 +47,7 @@ async function validated<T>(parse: () => T | Promise<T>): Promise<T> {
 export function meetingsFeature(deps: MeetingsDeps): ServerFeature {
   const { auth, meetings, members, rooms, audit } = deps;
 
-  /** The caller, the meeting and their role, refusing unless `action` is allowed. */
-  async function allowed(ctx: RequestContext, action: MeetingAction) {
-    const { member } = await auth.authenticate(ctx.req, ctx.url);
-    const meeting = await meetings.get(ctx.params.id ?? '');
-    const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
-    // A non-member learns nothing about whether a meeting exists.
-    if (!meeting || (role === null && !member.isAdmin)) {
-      throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
-    }
-    if (!can({ memberId: member.id, isAdmin: member.isAdmin, role }, action)) {
-      throw new HttpError(403, 'forbidden', `Your role may not do this (${action}).`);
-    }
-    return { member, meeting, role };
-  }
+  const allowed = (ctx: RequestContext, action: MeetingAction) => meetingCaller(deps, ctx, action);
 
   async function record(member: MemberRecord, action: string, details: Record<string, string>) {
     await audit.appendAudit({

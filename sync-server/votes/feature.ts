@@ -1,4 +1,5 @@
 import { ApiValidationError } from '../../core/api/meetings';
+import { meetingCaller } from '../meetings/caller';
 import {
   parseCastBallotRequest,
   voteErrorStatus,
@@ -7,7 +8,7 @@ import {
 } from '../../core/api/votes';
 import { controlDocName } from '../../core/docs/names';
 import { writePoll } from '../../core/docs/polls';
-import { can, type MeetingAction } from '../../core/roles/permissions';
+import { type MeetingAction } from '../../core/roles/permissions';
 import { createPoll, emptyBallotBox, parsePollDraft, VoteError } from '../../core/votes';
 import { AttendanceBook } from '../attendance/book';
 import type { ServerFeature } from '../feature';
@@ -53,7 +54,7 @@ async function refusals<T>(fn: () => Promise<T>): Promise<T> {
  * or refused with `poll-not-open`, and an answered ballot survives kill -9.
  */
 export function votesFeature(deps: VotesDeps): ServerFeature {
-  const { auth, meetings, rooms, store, logger } = deps;
+  const { meetings, rooms, store, logger } = deps;
   const polls = new PollBook(store);
   const attendance = new AttendanceBook(store, meetings);
 
@@ -104,17 +105,7 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
 
   async function allowed(ctx: RequestContext, action: MeetingAction) {
     await repaired;
-    const { member } = await auth.authenticate(ctx.req, ctx.url);
-    const meeting = await meetings.get(ctx.params.id ?? '');
-    const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
-    // A non-member learns nothing about whether a meeting exists.
-    if (!meeting || (role === null && !member.isAdmin)) {
-      throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
-    }
-    if (!can({ memberId: member.id, isAdmin: member.isAdmin, role }, action)) {
-      throw new HttpError(403, 'forbidden', `Your role may not do this (${action}).`);
-    }
-    return { member, meeting };
+    return meetingCaller(deps, ctx, action);
   }
 
   async function existing(meetingId: string, ctx: RequestContext): Promise<PollRecord> {
