@@ -24,6 +24,7 @@ export async function withAdminContext<T>(
       meetings: new MeetingDirectory(store),
       rooms: sync.rooms,
       audit: store,
+      records: store,
     });
   } finally {
     await sync.close?.();

@@ -18,7 +18,8 @@ import { newId } from '../ids';
 import { mirrorMeeting } from '../meetings/control-mirror';
 import type { MeetingDirectory, MeetingRecord } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
-import type { AuditLog } from '../store/types';
+import { mirrorRoster } from '../attendance/mirror';
+import type { AuditLog, RecordStore } from '../store/types';
 
 /** What an operator can do with a data directory; the admin CLI and demo seeding both use it. */
 export interface AdminContext {
@@ -27,6 +28,7 @@ export interface AdminContext {
   meetings: MeetingDirectory;
   rooms: Rooms;
   audit: AuditLog;
+  records: RecordStore;
   now?: Date;
 }
 
@@ -154,6 +156,7 @@ export async function createMeeting(
   const meeting = await ctx.meetings.create(draft, id ? { id } : {});
   for (const { memberId, role } of roles) await ctx.meetings.setRole(meeting.id, memberId, role);
   await mirrorMeeting(ctx.rooms, meeting);
+  await mirrorRoster({ rooms: ctx.rooms, store: ctx.records, meetings: ctx.meetings }, meeting.id);
   await ctx.audit.appendAudit({
     at: new Date().toISOString(),
     action: 'meeting.create',

@@ -1,8 +1,6 @@
 import { ApiValidationError } from '../../core/api/meetings';
 import { meetingCaller } from '../meetings/caller';
-import { parseCheckInRequest, type AttendanceView } from '../../core/api/votes';
-import { summarizeAttendance, writeAttendance } from '../../core/docs/polls';
-import { controlDocName } from '../../core/docs/names';
+import { parseCheckInRequest } from '../../core/api/votes';
 import { type MeetingAction } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
 import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
@@ -12,6 +10,7 @@ import type { MeetingDirectory } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import type { AuditLog, RecordStore } from '../store/types';
 import { AttendanceBook } from './book';
+import { mirrorRoster } from './mirror';
 
 export interface AttendanceDeps {
   auth: Auth;
@@ -41,18 +40,12 @@ export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
     return run;
   }
 
-  async function mirrorRoster(meetingId: string): Promise<AttendanceView> {
-    const roster = await book.roster(meetingId);
-    await rooms.transact(controlDocName(meetingId), (doc) => {
-      for (const member of roster) writeAttendance(doc, member);
-    });
-    return summarizeAttendance(roster);
-  }
+  const mirror = (meetingId: string) => mirrorRoster({ rooms, store, meetings }, meetingId);
 
   // A crash between the record and the document write leaves the document behind: repair it.
   const repaired = (async () => {
     for (const meeting of await meetings.list())
-      await serially(meeting.id, () => mirrorRoster(meeting.id));
+      await serially(meeting.id, () => mirror(meeting.id));
   })().catch((error: unknown) =>
     logger.log('error', 'attendance.repair-failed', { error: String(error) }),
   );
@@ -91,7 +84,7 @@ export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
                 status,
               }),
             ]);
-            return mirrorRoster(meeting.id);
+            return mirror(meeting.id);
           });
           sendJson(ctx.res, 200, view);
         },

@@ -11,7 +11,8 @@ import { HttpError, readJson, sendJson, type RequestContext } from '../http/rout
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory, MemberRecord } from '../identity/members';
 import type { Rooms } from '../rooms/manager';
-import type { AuditLog } from '../store/types';
+import type { AuditLog, RecordStore } from '../store/types';
+import { mirrorRoster } from '../attendance/mirror';
 import { meetingCaller } from './caller';
 import { mirrorMeeting } from './control-mirror';
 import type { MeetingDirectory, MeetingRecord } from './directory';
@@ -22,6 +23,7 @@ interface MeetingsDeps {
   meetings: MeetingDirectory;
   rooms: Rooms;
   audit: AuditLog;
+  records: RecordStore;
 }
 
 const view = (m: MeetingRecord, myRole: MeetingRole | null): MeetingView => ({
@@ -128,6 +130,7 @@ export function meetingsFeature(deps: MeetingsDeps): ServerFeature {
           const target = await members.get(ctx.params.memberId ?? '');
           if (!target) throw new HttpError(404, 'member-not-found', 'No such member.');
           await meetings.setRole(meeting.id, target.id, role);
+          await mirrorRoster({ rooms, store: deps.records, meetings }, meeting.id);
           await record(member, 'meeting.role', { meetingId: meeting.id, target: target.id, role });
           sendJson(ctx.res, 200, { id: target.id, name: target.name, email: target.email, role });
         },

@@ -1,0 +1,85 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { VoteApiErrorCode } from '../../../core/api/votes';
+import { defaultOptions } from '../../../core/votes/poll';
+import { ApiError } from '../api/client';
+import { en, vi } from '../i18n/catalog';
+import { optionLabel, voteErrorKey } from './labels';
+
+// A Record so the type checker fails when the server gains a code the UI cannot explain.
+const CODES: Record<VoteApiErrorCode, true> = {
+  'bad-draft': true,
+  'unknown-field': true,
+  'bad-title': true,
+  'bad-agenda-item': true,
+  'unknown-kind': true,
+  'bad-options': true,
+  'too-few-options': true,
+  'too-many-options': true,
+  'bad-option-id': true,
+  'bad-option-label': true,
+  'duplicate-option': true,
+  'unknown-rule': true,
+  'unknown-base': true,
+  'bad-quorum': true,
+  'bad-allow-change': true,
+  'secret-change-not-allowed': true,
+  'bad-poll-id': true,
+  'bad-time': true,
+  'bad-member-id': true,
+  'no-eligible-members': true,
+  'poll-not-draft': true,
+  'poll-not-open': true,
+  'poll-not-closed': true,
+  'poll-not-cancellable': true,
+  'ballot-box-mismatch': true,
+  'not-eligible': true,
+  'unknown-option': true,
+  'already-voted': true,
+  'bad-tally-context': true,
+  'inconsistent-ballots': true,
+  'poll-not-found': true,
+  'unknown-agenda-item': true,
+  'result-not-ready': true,
+  'invalid-body': true,
+  'invalid-field': true,
+  forbidden: true,
+  'meeting-not-found': true,
+};
+
+describe('vote error messages', () => {
+  it.each(Object.keys(CODES))('%s has its own message in Vietnamese and English', (code) => {
+    const key = voteErrorKey(new ApiError(409, code, 'English text for developers'));
+    expect(key).toBe(`votes.error.${code}`);
+    expect(vi[key]).not.toBe(vi['votes.error.unexpected']);
+    expect(en[key]).not.toBe(vi[key]);
+  });
+
+  it('never shows an unknown code or a thrown bug as anything but "unexpected"', () => {
+    expect(voteErrorKey(new ApiError(500, 'disk-on-fire', 'x'))).toBe('votes.error.unexpected');
+    expect(voteErrorKey(new TypeError('x is undefined'))).toBe('votes.error.unexpected');
+    expect(voteErrorKey(new ApiError(0, 'network', 'offline'))).toBe('votes.error.network');
+  });
+});
+
+describe('option labels', () => {
+  it('translates the default options and keeps what the chair typed', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: { vi: { translation: vi }, en: { translation: en } },
+      lng: 'en',
+      keySeparator: false,
+      nsSeparator: false,
+    });
+    expect(defaultOptions().map((o) => optionLabel(i18n.t, o))).toEqual([
+      'For',
+      'Against',
+      'Abstain',
+    ]);
+    expect(optionLabel(i18n.t, { label: 'Phương án A' })).toBe('Phương án A');
+    // A key this client does not know (a newer server) falls back to the stored label.
+    expect(optionLabel(i18n.t, { label: 'Hoãn', labelKey: 'votes.option.postpone' })).toBe('Hoãn');
+    await i18n.changeLanguage('vi');
+    expect(optionLabel(i18n.t, defaultOptions()[2]!)).toBe('Không biểu quyết');
+  });
+});

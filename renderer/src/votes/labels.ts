@@ -1,0 +1,43 @@
+import type { TFunction } from 'i18next';
+import type { PollOption, MajorityBase, MajorityRule } from '../../../core/votes/poll';
+import { ApiError } from '../api/client';
+import { vi, type MessageKey } from '../i18n/catalog';
+
+/**
+ * A key computed at run time (an error code, an option's labelKey). i18next's typed `t` takes
+ * only literal keys, so the union is narrowed here once instead of at every call.
+ */
+export function message(t: TFunction, key: MessageKey): string {
+  return t(key as 'votes.error.unexpected');
+}
+
+/** Catalogue keys exist for the default options; custom options show what the chair typed. */
+export function optionLabel(t: TFunction, option: Pick<PollOption, 'label' | 'labelKey'>): string {
+  const key = option.labelKey;
+  return key !== undefined && Object.hasOwn(vi, key) ? message(t, key as MessageKey) : option.label;
+}
+
+export function conditionText(t: TFunction, rule: MajorityRule, base: MajorityBase): string {
+  return t(`votes.condition.${rule}.${base}`);
+}
+
+/** The message for a failed call: the server's code when we know it, never its English text. */
+export function voteErrorKey(error: unknown): MessageKey {
+  const code = error instanceof ApiError ? error.code : 'unexpected';
+  const key = `votes.error.${code}`;
+  return Object.hasOwn(vi, key) ? (key as MessageKey) : 'votes.error.unexpected';
+}
+
+export function attendanceErrorKey(error: unknown): MessageKey {
+  const code = error instanceof ApiError ? error.code : 'unexpected';
+  const key = `attendance.error.${code}`;
+  return Object.hasOwn(vi, key) ? (key as MessageKey) : 'attendance.error.unexpected';
+}
+
+/** 66,67 % in Vietnamese, 66.67% in English. */
+export function formatPercent(value: number, language: string): string {
+  return new Intl.NumberFormat(language, {
+    style: 'percent',
+    maximumFractionDigits: 2,
+  }).format(value / 100);
+}
