@@ -1,7 +1,8 @@
 /**
  * `meeting/<id>/control`: written by the server only (clients are read-only). Top-level types:
  * - `meta` (Y.Map): schemaVersion, title, startsAt (ISO), status, currentItemId
- * - `agenda` (Y.Array of Y.Map): agenda items in order: id, title, documents (SHA-256 hex list)
+ * - `agenda` (Y.Array of Y.Map): agenda items in order: id, title, documents (a plain array of
+ *   AgendaDocument objects; older documents hold bare SHA-256 hex strings, still readable)
  * - `attendance` (Y.Map memberId → Y.Map): status ('present' | 'absent' | 'excused'), at (ISO)
  * - `polls` (Y.Map pollId → Y.Map): the poll record as core/votes defines it (later features)
  * - `presenter` (Y.Map): memberId, documentSha256, page, zoom — follow mode
@@ -29,11 +30,47 @@ export interface ControlMeta {
   currentItemId: string | null;
 }
 
+/** A PDF attached to an agenda item; the bytes are the meeting blob named by `sha256`. */
+export interface AgendaDocument {
+  sha256: string;
+  title: string;
+  /** Page count, checked by the server when the document was attached (0 if unknown). */
+  pages: number;
+  /** Size in bytes (0 if unknown). */
+  size: number;
+  addedBy: string | null;
+  addedAt: string | null;
+}
+
 export interface AgendaItem {
   id: string;
   title: string;
-  /** SHA-256 (hex) of the item's documents, fetched as blobs. */
-  documents: string[];
+  /** The item's documents in the order they were attached. */
+  documents: AgendaDocument[];
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** One `documents` entry: an AgendaDocument object, or a legacy bare SHA-256 string. */
+export function readAgendaDocument(value: unknown): AgendaDocument | null {
+  if (typeof value === 'string')
+    return SHA256_HEX.test(value)
+      ? { sha256: value, title: '', pages: 0, size: 0, addedBy: null, addedAt: null }
+      : null;
+  if (typeof value !== 'object' || value === null) return null;
+  const entry = value as Record<string, unknown>;
+  const sha256 = entry.sha256;
+  if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256)) return null;
+  const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    sha256,
+    title: text(entry.title) ?? '',
+    pages: count(entry.pages),
+    size: count(entry.size),
+    addedBy: text(entry.addedBy),
+    addedAt: text(entry.addedAt),
+  };
 }
 
 export type AttendanceStatus = 'present' | 'absent' | 'excused';
@@ -75,14 +112,14 @@ export function readAgenda(doc: Y.Doc): AgendaItem[] {
     const item = entry as Y.Map<unknown>;
     const id = readString(item, 'id');
     if (id === null) continue;
-    const documents = item.get('documents');
-    items.push({
-      id,
-      title: readString(item, 'title') ?? '',
-      documents: Array.isArray(documents)
-        ? documents.filter((d): d is string => typeof d === 'string')
-        : [],
-    });
+    const raw = item.get('documents');
+    const list: unknown[] = Array.isArray(raw) ? raw : raw instanceof Y.Array ? raw.toArray() : [];
+    const documents: AgendaDocument[] = [];
+    for (const value of list) {
+      const document = readAgendaDocument(value);
+      if (document) documents.push(document);
+    }
+    items.push({ id, title: readString(item, 'title') ?? '', documents });
   }
   return items;
 }

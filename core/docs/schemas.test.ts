@@ -37,7 +37,14 @@ describe('document schemas', () => {
       status: null,
     });
     expect(readAgenda(doc)).toEqual([
-      { id: 'item-1', title: 'Báo cáo tài chính', documents: ['ab'.repeat(32)] },
+      {
+        id: 'item-1',
+        title: 'Báo cáo tài chính',
+        // A legacy bare SHA-256 entry still reads, as a document with unknown details.
+        documents: [
+          { sha256: 'ab'.repeat(32), title: '', pages: 0, size: 0, addedBy: null, addedAt: null },
+        ],
+      },
     ]);
     expect([...readAttendance(doc)]).toEqual([['alice', { status: 'present', at: null }]]);
     expect(readPresenter(doc)).toEqual({

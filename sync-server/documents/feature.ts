@@ -1,0 +1,127 @@
+import * as Y from 'yjs';
+import type { AgendaDocument } from '../../core/docs/control';
+import { controlAgenda } from '../../core/docs/control';
+import { controlDocName } from '../../core/docs/names';
+import { can } from '../../core/roles/permissions';
+import type { ServerFeature } from '../feature';
+import { HttpError, readJson, sendJson } from '../http/router';
+import type { Auth } from '../identity/auth-feature';
+import type { MeetingDirectory } from '../meetings/directory';
+import type { Rooms } from '../rooms/manager';
+import type { AuditLog, RecordStore } from '../store/types';
+import { blobRecord } from '../blobs/feature';
+import { isSha256Hex, type BlobStore } from '../blobs/blob-store';
+import { inspectPdf, PdfInspectError } from './pdf-inspect';
+
+export interface DocumentsDeps {
+  auth: Auth;
+  meetings: MeetingDirectory;
+  rooms: Rooms;
+  blobs: BlobStore;
+  records: RecordStore;
+  audit: AuditLog;
+}
+
+const MAX_TITLE = 200;
+
+async function readBlob(blobs: BlobStore, sha256: string): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of blobs.read(sha256)) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** `{ sha256, title }` from the request body, or a 400 naming the bad field. */
+function parseAttach(body: unknown): { sha256: string; title: string } {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (typeof b.sha256 !== 'string' || !isSha256Hex(b.sha256))
+    throw new HttpError(400, 'invalid-field', 'sha256 must be a lower-case SHA-256 hex string.');
+  const title = typeof b.title === 'string' ? b.title.trim() : '';
+  if (title.length === 0 || title.length > MAX_TITLE)
+    throw new HttpError(400, 'invalid-field', `title must be 1–${MAX_TITLE} characters.`);
+  return { sha256: b.sha256, title };
+}
+
+/**
+ * Agenda documents: `POST /api/meetings/:id/agenda/:itemId/documents { sha256, title }` attaches
+ * a PDF already uploaded as a meeting blob to an agenda item. The server opens it (not encrypted,
+ * not broken), counts its pages and writes the entry into the control document.
+ */
+export function documentsFeature(deps: DocumentsDeps): ServerFeature {
+  const { auth, meetings, rooms, blobs, records, audit } = deps;
+  return {
+    name: 'documents',
+    routes: [
+      {
+        method: 'POST',
+        path: '/api/meetings/:id/agenda/:itemId/documents',
+        handler: async (ctx) => {
+          const { member } = await auth.authenticate(ctx.req, ctx.url);
+          const meeting = await meetings.get(ctx.params.id ?? '');
+          const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
+          if (!meeting || (role === null && !member.isAdmin))
+            throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
+          if (!can({ memberId: member.id, isAdmin: member.isAdmin, role }, 'document.attach'))
+            throw new HttpError(403, 'forbidden', 'Your role may not attach documents.');
+          const itemId = ctx.params.itemId ?? '';
+          if (!meeting.agenda.some((item) => item.id === itemId))
+            throw new HttpError(404, 'agenda-item-not-found', 'No such agenda item.');
+          const { sha256, title } = parseAttach(await readJson(ctx.req));
+          const record = await blobRecord(records, meeting.id, sha256);
+          const size = record ? await blobs.size(sha256) : null;
+          if (!record || size === null)
+            throw new HttpError(404, 'blob-not-found', 'Upload the file to this meeting first.');
+          if (record.contentType !== 'application/pdf')
+            throw new HttpError(415, 'not-a-pdf', 'Only PDF files can be agenda documents.');
+          let pages: number;
+          try {
+            pages = (await inspectPdf(await readBlob(blobs, sha256))).pages;
+          } catch (error) {
+            if (error instanceof PdfInspectError)
+              throw new HttpError(422, error.code, error.message);
+            throw error;
+          }
+          const entry: AgendaDocument = {
+            sha256,
+            title,
+            pages,
+            size,
+            addedBy: member.id,
+            addedAt: new Date().toISOString(),
+          };
+          let found = false;
+          let duplicate = false;
+          await rooms.transact(controlDocName(meeting.id), (doc) => {
+            controlAgenda(doc).forEach((value) => {
+              if (!(value instanceof Y.Map) || value.get('id') !== itemId) return;
+              found = true;
+              const current: unknown = value.get('documents');
+              const list = Array.isArray(current) ? current : [];
+              duplicate = list.some(
+                (d: unknown) =>
+                  d === sha256 ||
+                  (typeof d === 'object' && d !== null && 'sha256' in d && d.sha256 === sha256),
+              );
+              // Documents are a plain array value: replaced whole, so readers never see half an entry.
+              if (!duplicate) value.set('documents', [...list, entry]);
+            });
+          });
+          if (!found)
+            throw new HttpError(404, 'agenda-item-not-found', 'The agenda item is not live yet.');
+          if (duplicate)
+            throw new HttpError(409, 'document-already-attached', 'This item already has it.');
+          await audit.appendAudit({
+            at: entry.addedAt,
+            action: 'document.attach',
+            meetingId: meeting.id,
+            memberId: member.id,
+            itemId,
+            sha256,
+            title,
+            pages,
+          });
+          sendJson(ctx.res, 201, entry);
+        },
+      },
+    ],
+  };
+}
