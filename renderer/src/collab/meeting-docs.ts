@@ -1,3 +1,4 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { controlDocName, privateDocName, sharedDocName } from '../../../core/docs/names';
@@ -8,6 +9,8 @@ export type MeetingDocKind = 'control' | 'shared' | 'private';
 interface Entry {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** Local copy in IndexedDB, so marks made offline survive a reload; never for control. */
+  persistence: IndexeddbPersistence | null;
   status: SyncStatus;
   synced: boolean;
 }
@@ -24,8 +27,11 @@ export class MeetingDocs {
 
   constructor(serverOrigin: string, meetingId: string, memberId: string, token: string) {
     const url = `${serverOrigin.replace(/^http/, 'ws')}/sync`;
-    const open = (name: string): Entry => {
+    const open = (name: string, persist: boolean): Entry => {
       const doc = new Y.Doc();
+      // Keyed by member too: two members on one browser profile never share a cache. The
+      // control document is the server's alone, so it is always taken fresh from the server.
+      const persistence = persist ? new IndexeddbPersistence(`${name}#${memberId}`, doc) : null;
       // No BroadcastChannel: tabs of different members would otherwise pass each other updates
       // that the server never authorized.
       const provider = new WebsocketProvider(url, name, doc, {
@@ -33,7 +39,7 @@ export class MeetingDocs {
         maxBackoffTime: 5000,
         disableBc: true,
       });
-      const entry: Entry = { doc, provider, status: 'connecting', synced: false };
+      const entry: Entry = { doc, provider, persistence, status: 'connecting', synced: false };
       provider.on('status', ({ status }: { status: SyncStatus }) => {
         entry.status = status;
         this.changed();
@@ -46,9 +52,9 @@ export class MeetingDocs {
       return entry;
     };
     this.entries = {
-      control: open(controlDocName(meetingId)),
-      shared: open(sharedDocName(meetingId)),
-      private: open(privateDocName(meetingId, memberId)),
+      control: open(controlDocName(meetingId), false),
+      shared: open(sharedDocName(meetingId), true),
+      private: open(privateDocName(meetingId, memberId), true),
     };
   }
 
@@ -85,6 +91,7 @@ export class MeetingDocs {
   destroy(): void {
     for (const entry of Object.values(this.entries)) {
       entry.provider.destroy();
+      void entry.persistence?.destroy();
       entry.doc.destroy();
     }
     this.listeners.clear();

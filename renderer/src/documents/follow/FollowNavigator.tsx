@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { readAgenda } from '../../../../core/docs/control';
+import { useMeetingView } from '../../collab/MeetingDocsContext';
+import { useFollowedDocument } from './FollowContext';
+
+/**
+ * While a member follows, shows the agenda item holding the presenter's document (the item's
+ * documents section then opens it, see useFollowOpen). Renders nothing.
+ */
+export function FollowNavigator({
+  itemId,
+  onShowItem,
+}: {
+  itemId: string | undefined;
+  onShowItem: (itemId: string) => void;
+}) {
+  const sha256 = useFollowedDocument();
+  const holder = useMeetingView(
+    (d) =>
+      sha256 && d.synced('control')
+        ? (readAgenda(d.doc('control')).find((i) =>
+            i.documents.some((doc) => doc.sha256 === sha256),
+          )?.id ?? null)
+        : null,
+    null,
+  );
+  useEffect(() => {
+    if (holder && holder !== itemId) onShowItem(holder);
+  }, [holder, itemId, onShowItem]);
+  return null;
+}
+
+/** In an item's documents section: opens the presenter's document when the member follows. */
+export function useFollowOpen(
+  documents: readonly { sha256: string }[],
+  openSha: string | null,
+  open: (sha256: string) => void,
+): void {
+  const sha256 = useFollowedDocument();
+  const here = sha256 !== null && documents.some((d) => d.sha256 === sha256);
+  useEffect(() => {
+    if (here && sha256 !== openSha) open(sha256);
+  }, [here, sha256, openSha, open]);
+}
