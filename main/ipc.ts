@@ -3,7 +3,8 @@ import { BridgeArgumentError, validateBridgeArgs } from '../core/bridge/validate
 import { createIdentityService } from '../core/bridge/identity-service';
 import type { ElectronFacade, IpcSender } from './facade';
 import { createFileVault } from './identity/file-vault';
-import { nodeRsaSigner } from './identity/node-signer';
+import { readAppearanceFont } from './identity/appearance-font';
+import { nodeHasher, nodeRsaSigner } from './identity/node-signer';
 import { isSafeExternalUrl, isTrustedSender } from './security';
 
 /** Files the renderer may open through the bridge are capped: agenda PDFs, .p12 files. */
@@ -40,6 +41,8 @@ function implementations({ facade, serverUrl, now }: HandlerContext): Implementa
   const identities = createIdentityService({
     vault: createFileVault(facade),
     makeSigner: nodeRsaSigner,
+    hasher: nodeHasher,
+    appearanceFont: readAppearanceFont,
     expectedOrigin: new URL(serverUrl).origin,
     now,
   });
@@ -102,6 +105,7 @@ export function createIpcHandlers(context: HandlerContext): Record<BridgeChannel
     importIdentity: handler('importIdentity'),
     removeIdentity: handler('removeIdentity'),
     signLogin: handler('signLogin'),
+    signPdf: handler('signPdf'),
   };
 }
 

@@ -16,10 +16,14 @@ import { type RunningServer, startServer } from './server';
 import { storeFeature } from './store/feature';
 import { attendanceFeature } from './attendance/feature';
 import { votesFeature } from './votes/feature';
+import { presenterFeature } from './presenter/feature';
 import { BlobStore } from './blobs/blob-store';
 import { blobsFeature } from './blobs/feature';
-import { looksLikePdf } from './blobs/pdf-check';
+import { documentsFeature } from './documents/feature';
+import { validatePdfUpload } from './documents/pdf-inspect';
 import { openStore } from './store/open';
+import { minutesFeature } from './minutes/feature';
+import { loadMinutesFonts } from './minutes/fonts';
 
 export interface AppOptions extends ServerOptions {
   logger?: Logger;
@@ -74,28 +78,61 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         storeFeature(store),
         metrics,
         auth.feature,
-        meetingsFeature({ auth, members, meetings, rooms: sync.rooms, audit: store }),
+        meetingsFeature({
+          auth,
+          members,
+          meetings,
+          rooms: sync.rooms,
+          audit: store,
+          records: store,
+        }),
         sync,
         attendanceFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
         votesFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
+        presenterFeature({ auth, members, meetings, rooms: sync.rooms, audit: store }),
         blobsFeature({
           auth,
           meetings,
           blobs: BlobStore.forDataDir(options.dataDir),
           records: store,
           audit: store,
-          validators: { 'application/pdf': looksLikePdf },
+          validators: { 'application/pdf': validatePdfUpload },
           maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+        }),
+        documentsFeature({
+          auth,
+          meetings,
+          rooms: sync.rooms,
+          blobs: BlobStore.forDataDir(options.dataDir),
+          records: store,
+          audit: store,
+        }),
+        minutesFeature({
+          auth,
+          meetings,
+          members,
+          rooms: sync.rooms,
+          blobs: BlobStore.forDataDir(options.dataDir),
+          records: store,
+          audit: store,
+          crypto: nodeCryptoServices,
+          trustedCas: () => loadTrustedCas(options.dataDir),
+          fonts: loadMinutesFonts(),
         }),
       ],
     });
     const demoReport = options.demo
-      ? await seedDemo({ dataDir: options.dataDir, members, meetings, rooms, audit: store }).catch(
-          async (error: unknown) => {
-            await server.close();
-            throw error;
-          },
-        )
+      ? await seedDemo({
+          dataDir: options.dataDir,
+          members,
+          meetings,
+          rooms,
+          audit: store,
+          records: store,
+        }).catch(async (error: unknown) => {
+          await server.close();
+          throw error;
+        })
       : null;
     return { ...server, demoReport };
   } catch (error) {

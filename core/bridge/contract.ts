@@ -63,6 +63,21 @@ export interface SignLoginRequest {
   origin: string;
 }
 
+/** Signs a PDF (PAdES B-B, incremental) with a stored identity, where its key lives. */
+export interface SignPdfRequest {
+  identityId: string;
+  password: string;
+  pdf: Uint8Array;
+  /** The empty signature field of the minutes to fill. */
+  fieldName: 'secretary' | 'chair';
+  /** Shown in the signature and written to /Name. */
+  name: string;
+  /** Shown in the appearance (e.g. "Thư ký"). */
+  role: string;
+  reason: string;
+  location: string;
+}
+
 /** Failures a user can cause (wrong password, expired certificate, …) as data: Electron IPC
  * keeps only the message of a thrown error, so these entries return their error instead. */
 export interface BridgeFailure {
@@ -89,6 +104,7 @@ export interface BridgeContract {
   };
   removeIdentity: { args: [id: string]; result: { removed: boolean } };
   signLogin: { args: [request: SignLoginRequest]; result: BridgeResult<LoginRequest> };
+  signPdf: { args: [request: SignPdfRequest]; result: BridgeResult<Uint8Array> };
 }
 
 export type BridgeChannel = keyof BridgeContract;
@@ -110,6 +126,7 @@ export const bridgeChannels = [
   'importIdentity',
   'removeIdentity',
   'signLogin',
+  'signPdf',
 ] as const satisfies readonly BridgeChannel[];
 
 export const ipcChannelName = (channel: BridgeChannel): string => `dienhong:${channel}`;

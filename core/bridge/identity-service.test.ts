@@ -1,3 +1,4 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createForgeCryptoServices, forgeRsaSigner } from '../crypto/forge-services';
 import { buildP12, verifyLogin } from '../identity';
@@ -7,7 +8,8 @@ import {
   TEST_MEMBER_NAME,
   type TestPki,
 } from '../identity/testing';
-import type { IdentitySummary } from './contract';
+import { addEmptySignatureFields, verifyPdfSignatures } from '../signing';
+import type { IdentitySummary, SignPdfRequest } from './contract';
 import { createIdentityService, MAX_P12_BYTES, type IdentityVault } from './identity-service';
 
 const PASSWORD = 'Mật-khẩu 2026';
@@ -165,5 +167,106 @@ describe('identity entries', () => {
       entries.signLogin({ identityId: id, password: PASSWORD, nonce: NONCE, origin: ORIGIN }),
     ).resolves.toMatchObject({ ok: false, error: { code: 'identity-not-found' } });
     expect(await entries.listIdentities()).toEqual([]);
+  });
+});
+
+/** A minutes-like PDF: one page of text and the two empty signature fields. */
+async function unsignedMinutes(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  page.drawText('Bien ban ky hop', {
+    x: 60,
+    y: 760,
+    size: 14,
+    font: await doc.embedFont(StandardFonts.Helvetica),
+  });
+  addEmptySignatureFields(doc, [
+    { name: 'secretary', page: 0, rect: [60, 80, 260, 150] },
+    { name: 'chair', page: 0, rect: [335, 80, 535, 150] },
+  ]);
+  return doc.save({ useObjectStreams: false });
+}
+
+describe('signPdf entry', () => {
+  let pdf: Uint8Array;
+  beforeAll(async () => {
+    pdf = await unsignedMinutes();
+  });
+
+  /** A service whose clock the test moves, with the member's .p12 already imported. */
+  async function signingService() {
+    const clock = { now: pki.now };
+    const entries = createIdentityService({
+      vault: memoryVault().vault,
+      makeSigner: async (pem, chain) => forgeRsaSigner(pem, chain),
+      now: () => clock.now,
+    });
+    const imported = await entries.importIdentity({
+      fileName: 'sy.p12',
+      bytes: p12,
+      password: PASSWORD,
+    });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const request = (password: string): SignPdfRequest => ({
+      identityId: imported.value.id,
+      password,
+      pdf,
+      fieldName: 'secretary',
+      name: TEST_MEMBER_NAME,
+      role: 'Thư ký',
+      reason: 'Ký biên bản',
+      location: 'Hà Nội',
+    });
+    return { entries, clock, request };
+  }
+
+  it('refuses a wrong password with p12-bad-password and signs nothing', async () => {
+    const { entries, request } = await signingService();
+    const before = pdf.slice();
+    const result = await entries.signPdf(request('sai mật khẩu'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'p12-bad-password' } });
+    expect('value' in result).toBe(false);
+    // The caller's bytes are untouched and still carry no signature.
+    expect(pdf).toEqual(before);
+    await expect(
+      verifyPdfSignatures(pdf, {
+        crypto: createForgeCryptoServices(),
+        trustedCaPem: [pki.ca.certificatePem],
+      }),
+    ).resolves.toEqual([]);
+  });
+
+  it('refuses to sign once the certificate has expired', async () => {
+    const { entries, clock, request } = await signingService();
+    clock.now = new Date('2030-01-01T00:00:00Z');
+    await expect(entries.signPdf(request(PASSWORD))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'cert-expired' },
+    });
+  });
+
+  it('with the right password, returns the PDF plus one signature the verifier accepts', async () => {
+    const { entries, request } = await signingService();
+    const result = await entries.signPdf(request(PASSWORD));
+    if (!result.ok) throw new Error(result.error.message);
+    const signed = result.value;
+    // An incremental update: the unsigned bytes come first, unchanged.
+    expect(signed.subarray(0, pdf.length)).toEqual(pdf);
+    const reports = await verifyPdfSignatures(signed, {
+      crypto: createForgeCryptoServices(),
+      trustedCaPem: [pki.ca.certificatePem],
+    });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({
+      fieldName: 'secretary',
+      signerCommonName: TEST_MEMBER_NAME,
+      byteRangeWellFormed: true,
+      digestValid: true,
+      signatureValid: true,
+      issuedByTrustedCa: true,
+      certificateValidAtSigningTime: true,
+      coversWholeDocument: true,
+    });
+    expect(reports[0]?.signingTime?.toISOString()).toBe(pki.now.toISOString());
   });
 });

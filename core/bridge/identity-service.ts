@@ -7,7 +7,9 @@
  * the member's password, and the password is asked for at every signing. A decrypted key exists
  * only inside signLogin, for the moment of the signature.
  */
-import type { RsaSigner } from '../crypto/types';
+import type { Hasher, RsaSigner } from '../crypto/types';
+import { forgeSha256Bytes } from '../crypto/forge-services';
+import { SigningError, createOutlineTextPainter, signPdf } from '../signing';
 import {
   certificateDerFromPem,
   parseCertificate,
@@ -22,6 +24,7 @@ import type {
   IdentitySummary,
   ImportIdentityRequest,
   SignLoginRequest,
+  SignPdfRequest,
 } from './contract';
 
 /** A .p12 file is a few kilobytes; anything past this is not one, and parsing it would stall. */
@@ -62,11 +65,15 @@ export interface IdentityServiceOptions {
   now?: () => Date;
   /** When set, signLogin refuses any other origin (Electron knows the server it loaded). */
   expectedOrigin?: string;
+  /** SHA-256 for signPdf: node:crypto in main, crypto.subtle in the browser (forge if absent). */
+  hasher?: Hasher;
+  /** DejaVu Sans bytes for the visible signature's text; absent or null: a plain box. */
+  appearanceFont?: () => Promise<Uint8Array | null>;
 }
 
 export type IdentityEntries = Pick<
   Bridge,
-  'listIdentities' | 'importIdentity' | 'removeIdentity' | 'signLogin'
+  'listIdentities' | 'importIdentity' | 'removeIdentity' | 'signLogin' | 'signPdf'
 >;
 
 function summaryOf(info: CertificateInfo, fileName: string): IdentitySummary {
@@ -114,7 +121,11 @@ export function asBridgeFailure(error: unknown): {
   ok: false;
   error: { code: string; message: string };
 } {
-  if (isIdentityError(error) || error instanceof IdentityStoreError) {
+  if (
+    isIdentityError(error) ||
+    error instanceof IdentityStoreError ||
+    error instanceof SigningError
+  ) {
     return { ok: false, error: { code: error.code, message: error.message } };
   }
   throw error;
@@ -132,6 +143,21 @@ async function result<T>(work: () => Promise<T>): Promise<BridgeResult<T>> {
 export function createIdentityService(options: IdentityServiceOptions): IdentityEntries {
   const { vault, makeSigner } = options;
   const now = options.now ?? (() => new Date());
+  /** The stored .p12 opened with the password: a signer, for the moment of one signature. */
+  async function unlock(identityId: string, password: string) {
+    const bytes = await vault.read(identityId);
+    if (bytes === null) {
+      throw new IdentityStoreError('identity-not-found', 'This identity is no longer stored.');
+    }
+    const parsed = parseP12(bytes, password);
+    const chainDer = [parsed.certificatePem, ...parsed.chainPem].map((pem) =>
+      certificateDerFromPem(pem),
+    );
+    return {
+      signer: await makeSigner(parsed.privateKeyPem, chainDer),
+      certificatePem: parsed.certificatePem,
+    };
+  }
   return {
     listIdentities: () => vault.list(),
     importIdentity: (request) =>
@@ -149,16 +175,41 @@ export function createIdentityService(options: IdentityServiceOptions): Identity
             `This app signs logins only for ${options.expectedOrigin}.`,
           );
         }
-        const bytes = await vault.read(request.identityId);
-        if (bytes === null) {
-          throw new IdentityStoreError('identity-not-found', 'This identity is no longer stored.');
-        }
-        const parsed = parseP12(bytes, request.password);
-        const chainDer = [parsed.certificatePem, ...parsed.chainPem].map((pem) =>
-          certificateDerFromPem(pem),
-        );
-        const signer = await makeSigner(parsed.privateKeyPem, chainDer);
+        const { signer } = await unlock(request.identityId, request.password);
         return signChallenge(signer, request.nonce, request.origin);
+      }),
+    signPdf: (request: SignPdfRequest) =>
+      result(async () => {
+        const { signer, certificatePem } = await unlock(request.identityId, request.password);
+        // The same refusals as import: an expired or non-signing certificate signs nothing.
+        const at = now();
+        const info = parseCertificate(certificatePem);
+        if (at.getTime() > info.notAfter.getTime() || at.getTime() < info.notBefore.getTime())
+          throw new IdentityError(
+            'cert-expired',
+            `The certificate of ${info.subjectCommonName} is not valid on ${at.toISOString()}.`,
+          );
+        if (info.keyUsage !== null && !info.keyUsage.digitalSignature)
+          throw new IdentityError(
+            'cert-key-usage',
+            'This certificate may not be used for signatures.',
+          );
+        const font = options.appearanceFont ? await options.appearanceFont() : null;
+        const chainBytes = signer.certificateChainDer.reduce((n, c) => n + c.length, 0);
+        return signPdf({
+          pdf: request.pdf,
+          signer,
+          hasher: options.hasher ?? { sha256: async (data) => forgeSha256Bytes(data) },
+          fieldName: request.fieldName,
+          name: request.name,
+          role: request.role,
+          reason: request.reason,
+          location: request.location,
+          signingTime: at,
+          utcOffsetMinutes: -at.getTimezoneOffset(),
+          contentsSize: Math.max(8192, chainBytes + 4096),
+          ...(font ? { drawText: createOutlineTextPainter(font) } : {}),
+        });
       }),
   };
 }

@@ -5,6 +5,7 @@ import type {
   OpenFileRequest,
   SaveFileRequest,
   SignLoginRequest,
+  SignPdfRequest,
 } from './contract';
 
 /** A bridge argument that fails validation; the handler refuses the call and does nothing. */
@@ -122,6 +123,36 @@ function signLoginRequest(value: unknown): SignLoginRequest {
   };
 }
 
+const MAX_SIGN_PDF_BYTES = 200 * 1024 * 1024;
+
+function shortText(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length > 500) {
+    throw new BridgeArgumentError('signPdf', `${field} must be a string of at most 500 characters`);
+  }
+  return value;
+}
+
+function signPdfRequest(value: unknown): SignPdfRequest {
+  if (!isRecord(value)) throw new BridgeArgumentError('signPdf', 'expected an object');
+  const { pdf, fieldName } = value;
+  if (!(pdf instanceof Uint8Array) || pdf.byteLength > MAX_SIGN_PDF_BYTES) {
+    throw new BridgeArgumentError('signPdf', 'pdf must be a Uint8Array of at most 200 MiB');
+  }
+  if (fieldName !== 'secretary' && fieldName !== 'chair') {
+    throw new BridgeArgumentError('signPdf', 'fieldName must be secretary or chair');
+  }
+  return {
+    identityId: identityId('signPdf', value.identityId),
+    password: password('signPdf', value.password),
+    pdf,
+    fieldName,
+    name: shortText('name', value.name),
+    role: shortText('role', value.role),
+    reason: shortText('reason', value.reason),
+    location: shortText('location', value.location),
+  };
+}
+
 function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
@@ -172,5 +203,9 @@ export const validateBridgeArgs: Validators = {
   signLogin: (args) => {
     arity('signLogin', args, 1);
     return [signLoginRequest(args[0])];
+  },
+  signPdf: (args) => {
+    arity('signPdf', args, 1);
+    return [signPdfRequest(args[0])];
   },
 };

@@ -42,12 +42,48 @@ export async function blobRecord(
 }
 
 /**
+ * Stores `bytes` as a file of `meetingId` (hash checked) and records who put it there; used by
+ * the upload route and by features that make files themselves (the minutes PDF).
+ */
+export async function saveMeetingBlob(
+  deps: Pick<BlobsDeps, 'blobs' | 'records' | 'audit'>,
+  meetingId: string,
+  upload: { sha256: string; bytes: Uint8Array; contentType: string; memberId: string },
+): Promise<BlobRecord> {
+  const { sha256, bytes, contentType, memberId } = upload;
+  await deps.blobs.put(sha256, bytes);
+  const record: BlobRecord = {
+    sha256,
+    size: bytes.byteLength,
+    contentType,
+    uploadedBy: memberId,
+    at: new Date().toISOString(),
+  };
+  await deps.records.put(blobKey(meetingId, sha256), record as unknown as JsonValue);
+  await deps.audit.appendAudit({ at: record.at, action: 'blob.put', meetingId, memberId, sha256 });
+  return record;
+}
+
+/** The bytes of a file of `meetingId`, or null when the meeting has no such file. */
+export async function readMeetingBlob(
+  deps: Pick<BlobsDeps, 'blobs' | 'records'>,
+  meetingId: string,
+  sha256: string,
+): Promise<Uint8Array | null> {
+  if (!isSha256Hex(sha256) || !(await blobRecord(deps.records, meetingId, sha256))) return null;
+  if ((await deps.blobs.size(sha256)) === null) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of deps.blobs.read(sha256)) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
  * Meeting files by SHA-256: `PUT /api/meetings/:id/blobs/:sha256` (hash checked, size limit,
  * content validated) and `GET` of the same path, served immutable with the hash as ETag.
  * A blob is visible only through the meetings it was uploaded to.
  */
 export function blobsFeature(deps: BlobsDeps): ServerFeature {
-  const { blobs, records, audit } = deps;
+  const { blobs, records } = deps;
 
   async function caller(ctx: RequestContext) {
     const { principal, meeting } = await meetingCaller(deps, ctx, 'meeting.view');
@@ -79,27 +115,18 @@ export function blobsFeature(deps: BlobsDeps): ServerFeature {
             );
           const bytes = new Uint8Array(await readBody(ctx.req, deps.maxBytes));
           await validate(bytes);
+          let record: BlobRecord;
           try {
-            await blobs.put(sha256, bytes);
+            record = await saveMeetingBlob(deps, meeting.id, {
+              sha256,
+              bytes,
+              contentType,
+              memberId: principal.memberId,
+            });
           } catch (error) {
             if (error instanceof BlobError) throw new HttpError(400, error.code, error.message);
             throw error;
           }
-          const record: BlobRecord = {
-            sha256,
-            size: bytes.byteLength,
-            contentType,
-            uploadedBy: principal.memberId,
-            at: new Date().toISOString(),
-          };
-          await records.put(blobKey(meeting.id, sha256), record as unknown as JsonValue);
-          await audit.appendAudit({
-            at: record.at,
-            action: 'blob.put',
-            meetingId: meeting.id,
-            memberId: principal.memberId,
-            sha256,
-          });
           sendJson(ctx.res, 201, record);
         },
       },

@@ -60,6 +60,8 @@ export function createApiClient({ fetch, sessions }: ApiClientOptions) {
   }
 
   return {
+    /** Feature modules (e.g. votes/api.ts) type their own calls on top of this. */
+    request,
     meetings: async (signal?: AbortSignal) =>
       (await request('/api/meetings', { signal })) as MeetingView[],
     challenge: async () =>

@@ -69,6 +69,7 @@ function MeetingsApp({ session, status }: { session: Session; status: ServerStat
       session={session}
       status={status}
       itemId={route.itemId}
+      minutes={route.view === 'minutes'}
       account={account}
       navigate={navigate}
     />

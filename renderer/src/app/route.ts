@@ -1,11 +1,13 @@
 /** Hash routes: the server serves one page, the client picks the view. */
-export type Route = { name: 'meetings' } | { name: 'room'; meetingId: string; itemId?: string };
+export type Route =
+  { name: 'meetings' } | { name: 'room'; meetingId: string; itemId?: string; view?: 'minutes' };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'meetings' && parts[1] !== undefined && ID.test(parts[1])) {
+    if (parts[2] === 'minutes') return { name: 'room', meetingId: parts[1], view: 'minutes' };
     const itemId =
       parts[2] === 'items' && parts[3] !== undefined && ID.test(parts[3]) ? parts[3] : undefined;
     return itemId
@@ -17,6 +19,7 @@ export function parseRoute(hash: string): Route {
 
 export function routeHash(route: Route): string {
   if (route.name === 'meetings') return '#/';
+  if (route.view === 'minutes') return `#/meetings/${route.meetingId}/minutes`;
   return route.itemId
     ? `#/meetings/${route.meetingId}/items/${route.itemId}`
     : `#/meetings/${route.meetingId}`;

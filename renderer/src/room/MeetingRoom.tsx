@@ -6,15 +6,23 @@ import { AppFrame } from '../app/AppFrame';
 import { MeetingDocsProvider, useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
 import type { ServerStatus } from '../connection/useServerStatus';
 import { AgendaColumn } from '../meetings/AgendaColumn';
+import { AttendancePanel } from '../attendance/AttendancePanel';
 import type { Session } from '../session/session';
+import { BallotDock } from '../votes/BallotDock';
 import { ItemView } from './ItemView';
+import { MinutesLink } from '../minutes/MinutesLink';
+import { MinutesPage } from '../minutes/MinutesPage';
 import { RoomContext } from './RoomContext';
+import { FollowProvider } from '../documents/follow/FollowContext';
+import { FollowNavigator } from '../documents/follow/FollowNavigator';
 
 interface Props {
   meeting: MeetingView;
   session: Session;
   status: ServerStatus;
   itemId: string | undefined;
+  /** Show the minutes instead of an agenda item. */
+  minutes?: boolean;
   account: React.ReactNode;
   navigate: (route: Route) => void;
 }
@@ -28,13 +36,15 @@ export function MeetingRoom(props: Props) {
         memberId={props.session.member.id}
         token={props.session.token}
       >
-        <RoomFrame {...props} />
+        <FollowProvider>
+          <RoomFrame {...props} />
+        </FollowProvider>
       </MeetingDocsProvider>
     </RoomContext.Provider>
   );
 }
 
-function RoomFrame({ meeting, status, itemId, account, navigate }: Props) {
+function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Props) {
   const { t } = useTranslation();
   const docs = useMeetingDocs();
   // The control document is live; until it has synced the HTTP snapshot stands in.
@@ -60,10 +70,29 @@ function RoomFrame({ meeting, status, itemId, account, navigate }: Props) {
           selectedItemId={itemId}
           onSelect={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
           onBack={() => navigate({ name: 'meetings' })}
+          footer={
+            <>
+              <AttendancePanel />
+              <MinutesLink
+                current={minutes === true}
+                onOpen={() => navigate({ name: 'room', meetingId: meeting.id, view: 'minutes' })}
+              />
+            </>
+          }
         />
       }
     >
-      {item ? (
+      <FollowNavigator
+        itemId={item?.id}
+        onShowItem={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
+      />
+      <BallotDock
+        currentItemId={item?.id}
+        onShowItem={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
+      />
+      {minutes ? (
+        <MinutesPage />
+      ) : item ? (
         <ItemView key={item.id} item={item} />
       ) : (
         <p className="muted">{t('room.selectItem')}</p>

@@ -1,0 +1,338 @@
+/**
+ * The minutes page: the live draft while it is one, then the frozen PDF with its status, the
+ * signing step for the secretary and then the chair, download, and verification of this PDF
+ * or any PDF from disk — verified here, in the browser, against the server's trusted CAs.
+ */
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { nextMinutesField, readMinutesState, type MinutesState } from '../../../core/api/minutes';
+import { readAttendanceView, readPolls } from '../../../core/docs/polls';
+import { sharedMinutesDraft } from '../../../core/docs/shared';
+import type { PdfSignatureReport } from '../../../core/signing';
+import { ApiError } from '../api/client';
+import { bridge } from '../bridge';
+import { useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
+import { PdfViewer } from '../documents/viewer/PdfViewer';
+import { useRoom } from '../room/RoomContext';
+import { minutesApi } from './api';
+import { ROLE_NAMES, agendaBlock, attendanceBlock, signingReason, votesBlock } from './blocks';
+import { MinutesEditor, Toolbar, insertBlocks } from './MinutesEditor';
+import { minutesErrorKey } from './messages';
+import { ConfirmBox } from './ConfirmBox';
+import { SignDialog } from './SignDialog';
+import { VerificationPanel } from './VerificationPanel';
+import { verifySignedPdf } from './verify';
+import './minutes.css';
+
+function errorCode(error: unknown): string {
+  if (error instanceof ApiError) return error.code;
+  return 'internal';
+}
+
+const ROLE_ORDER = ['chair', 'secretary', 'delegate', 'observer'];
+const roleRank = (role: string) => {
+  const i = ROLE_ORDER.indexOf(role);
+  return i < 0 ? ROLE_ORDER.length : i;
+};
+
+export function MinutesPage() {
+  const { t } = useTranslation();
+  const { meeting, session } = useRoom();
+  const docs = useMeetingDocs();
+  const state = useMeetingView<MinutesState | null>(
+    (d) => (d.synced('control') ? readMinutesState(d.doc('control')) : null),
+    null,
+  );
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [pdf, setPdf] = useState<{ sha: string; bytes: Uint8Array } | null>(null);
+  const [reports, setReports] = useState<PdfSignatureReport[] | null>(null);
+  const [checked, setChecked] = useState<{ name: string; reports: PdfSignatureReport[] } | null>(
+    null,
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [signing, setSigning] = useState(false);
+  const [signError, setSignError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<'finalize' | 'reopen' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const role = meeting.myRole;
+  const sha = state?.pdfSha256 ?? null;
+
+  useEffect(() => {
+    if (!sha) return;
+    let live = true;
+    void (async () => {
+      try {
+        const bytes = await minutesApi.download(meeting.id, sha);
+        const trust = await minutesApi.trust();
+        const found = await verifySignedPdf(bytes, trust);
+        if (!live) return;
+        setPdf({ sha, bytes });
+        setReports(found);
+      } catch (e) {
+        if (live)
+          setError(
+            t(minutesErrorKey(errorCode(e)) as 'minutes.error.generic', { code: errorCode(e) }),
+          );
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [meeting.id, sha, t]);
+
+  const run = useCallback(
+    async (work: () => Promise<unknown>) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await work();
+      } catch (e) {
+        const code = errorCode(e);
+        setError(t(minutesErrorKey(code) as 'minutes.error.generic', { code }));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+
+  if (!docs || !state) return <p role="status">{t('minutes.loading')}</p>;
+  const draft = state.status === 'draft';
+  const canEdit = draft && (role === 'chair' || role === 'secretary' || role === 'delegate');
+  const next = nextMinutesField(state.status);
+
+  const insertAttendance = async () => {
+    const members = await minutesApi.members(meeting.id);
+    const presence = new Map(
+      readAttendanceView(docs.doc('control')).members.map((m) => [m.memberId, m.status]),
+    );
+    if (editor)
+      insertBlocks(
+        editor,
+        attendanceBlock(
+          // The biên bản's order: chair, secretary, then the others.
+          [...members]
+            .sort((a, b) => roleRank(a.role) - roleRank(b.role))
+            .map((m) => ({
+              name: m.name,
+              role: ROLE_NAMES[m.role] ?? m.role,
+              present: presence.get(m.id) === 'present',
+            })),
+        ),
+      );
+  };
+
+  // Errors of signing stay in the dialog, next to the password that caused them.
+  const sign = async (identityId: string, password: string) => {
+    if (!pdf || !next) return;
+    setBusy(true);
+    setSignError(null);
+    try {
+      const result = await bridge.signPdf({
+        identityId,
+        password,
+        pdf: pdf.bytes,
+        fieldName: next,
+        name: session.member.name,
+        role: ROLE_NAMES[next] ?? next,
+        reason: signingReason(meeting.title),
+        location: meeting.location,
+      });
+      if (!result.ok) throw new ApiError(0, result.error.code, result.error.message);
+      const uploaded = await minutesApi.upload(meeting.id, result.value);
+      await minutesApi.sign(meeting.id, uploaded, next);
+      setSigning(false);
+    } catch (e) {
+      const code = errorCode(e);
+      setSignError(t(minutesErrorKey(code) as 'minutes.error.generic', { code }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmStep = () => {
+    const step = confirming;
+    void run(async () => {
+      if (step === 'finalize') await minutesApi.finalize(meeting.id);
+      if (step === 'reopen') await minutesApi.reopen(meeting.id);
+      setConfirming(null);
+    });
+  };
+
+  const openAndVerify = () =>
+    run(async () => {
+      const file = await bridge.openFile({
+        title: t('minutes.openFile.title'),
+        extensions: ['pdf'],
+      });
+      if (!file) return;
+      try {
+        setChecked({
+          name: file.name,
+          reports: await verifySignedPdf(file.bytes, await minutesApi.trust()),
+        });
+      } catch {
+        setChecked(null);
+        throw new ApiError(0, 'unreadable', 'unreadable');
+      }
+    });
+
+  const confirmBox = confirming ? (
+    <ConfirmBox
+      title={t(`minutes.${confirming}.title` as 'minutes.finalize.title')}
+      body={t(`minutes.${confirming}.confirm` as 'minutes.finalize.confirm')}
+      confirm={t(`minutes.${confirming}.do` as 'minutes.finalize.do')}
+      cancel={t('minutes.sign.cancel')}
+      busy={busy}
+      onConfirm={confirmStep}
+      onCancel={() => setConfirming(null)}
+    />
+  ) : null;
+
+  return (
+    <section className="minutes" aria-labelledby="minutes-title">
+      <header className="minutes-head">
+        <h2 id="minutes-title">{t('minutes.title')}</h2>
+        <p className={`minutes-status minutes-status--${state.status}`} role="status">
+          {t(`minutes.status.${state.status}` as 'minutes.status.draft')}
+        </p>
+        <button type="button" className="minutes-open" onClick={() => void openAndVerify()}>
+          {t('minutes.openFile')}
+        </button>
+      </header>
+      {error ? (
+        <p role="alert" className="minutes-error">
+          {error}
+        </p>
+      ) : null}
+      {checked ? (
+        <div className="minutes-verify minutes-checked">
+          <h3>{t('minutes.verify.file', { name: checked.name })}</h3>
+          <VerificationPanel reports={checked.reports} />
+          <button type="button" onClick={() => setChecked(null)}>
+            {t('minutes.verify.close')}
+          </button>
+        </div>
+      ) : null}
+      {draft ? (
+        <>
+          {canEdit && editor ? (
+            <div className="minutes-tools">
+              <Toolbar editor={editor} />
+              {role === 'secretary' ? (
+                <div className="minutes-insert" role="group" aria-label={t('minutes.insert')}>
+                  <button type="button" onClick={() => void run(insertAttendance)}>
+                    {t('minutes.insert.attendance')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      insertBlocks(editor, agendaBlock(meeting.agenda.map((a) => a.title)))
+                    }
+                  >
+                    {t('minutes.insert.agenda')}
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() => insertBlocks(editor, votesBlock(readPolls(docs.doc('control'))))}
+                  >
+                    {t('minutes.insert.votes')}
+                  </button>
+                </div>
+              ) : null}
+            </div>
+          ) : null}
+          {!canEdit ? <p className="muted">{t('minutes.readOnly')}</p> : null}
+          <MinutesEditor
+            fragment={sharedMinutesDraft(docs.doc('shared'))}
+            provider={docs.provider('shared')}
+            user={{ id: session.member.id, name: session.member.name }}
+            editable={canEdit}
+            onReady={setEditor}
+          />
+          {role === 'secretary' ? (
+            <div className="minutes-actions">
+              <p className="muted">{t('minutes.finalize.hint')}</p>
+              {confirmBox ?? (
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy}
+                  onClick={() => setConfirming('finalize')}
+                >
+                  {t('minutes.finalize')}
+                </button>
+              )}
+            </div>
+          ) : null}
+        </>
+      ) : (
+        <div className="minutes-split">
+          <div className="minutes-preview" aria-label={t('minutes.preview')}>
+            {pdf ? (
+              <PdfViewer data={pdf.bytes} zoom="page-width" />
+            ) : (
+              <p role="status">{t('minutes.loading')}</p>
+            )}
+          </div>
+          <aside className="minutes-side">
+            <p className="muted">{t('minutes.frozen')}</p>
+            {signing && next ? (
+              <SignDialog
+                field={next}
+                busy={busy}
+                error={signError}
+                onSign={(id, pw) => void sign(id, pw)}
+                onCancel={() => {
+                  setSigning(false);
+                  setSignError(null);
+                }}
+              />
+            ) : (
+              <div className="minutes-actions">
+                {next && role === next ? (
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => setSigning(true)}
+                    disabled={!pdf}
+                  >
+                    {t('minutes.sign')}
+                  </button>
+                ) : null}
+                {pdf ? (
+                  <button
+                    type="button"
+                    className={state.status === 'signed' ? 'primary' : undefined}
+                    onClick={() =>
+                      void bridge.saveFile({
+                        suggestedName: `bien-ban-${meeting.id}.pdf`,
+                        bytes: pdf.bytes,
+                      })
+                    }
+                  >
+                    {t('minutes.download')}
+                  </button>
+                ) : null}
+              </div>
+            )}
+            <section className="minutes-verify" aria-labelledby="minutes-verify-title">
+              <h3 id="minutes-verify-title">{t('minutes.verify.title')}</h3>
+              {reports ? <VerificationPanel reports={reports} /> : null}
+            </section>
+            {role === 'chair' && !signing ? (
+              <div className="minutes-actions minutes-reopen">
+                {confirmBox ?? (
+                  <button type="button" disabled={busy} onClick={() => setConfirming('reopen')}>
+                    {t('minutes.reopen')}
+                  </button>
+                )}
+              </div>
+            ) : null}
+          </aside>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+/** One card per signature: the verdict and who signed first, then when, what it covers, each check. */
+import { useTranslation } from 'react-i18next';
+import { isMinutesField } from '../../../core/api/minutes';
+import type { PdfSignatureReport } from '../../../core/signing';
+import { signatureOk } from './verify';
+
+export function VerificationPanel({ reports }: { reports: readonly PdfSignatureReport[] }) {
+  const { t, i18n } = useTranslation();
+  if (reports.length === 0) return <p className="muted">{t('minutes.verify.none')}</p>;
+  const check = (ok: boolean, label: string) => (
+    <li className={ok ? 'minutes-check minutes-ok' : 'minutes-check minutes-bad'}>
+      <span aria-hidden="true">{ok ? '✓' : '✗'}</span> {label}
+      <span className="minutes-sr">: {ok ? t('minutes.verify.yes') : t('minutes.verify.no')}</span>
+    </li>
+  );
+  return (
+    <ul className="minutes-signatures" aria-label={t('minutes.verify.title')}>
+      {reports.map((r, i) => {
+        const ok = signatureOk(r);
+        // Our minutes name their fields after the role; any other PDF keeps its own field names.
+        const field = isMinutesField(r.fieldName)
+          ? t(`minutes.role.${r.fieldName}` as 'minutes.role.chair')
+          : r.fieldName;
+        return (
+          <li
+            key={`${i}-${r.fieldName}`}
+            className={ok ? 'minutes-sig minutes-sig--ok' : 'minutes-sig minutes-sig--bad'}
+          >
+            <p className="minutes-sig__verdict">
+              <strong>{ok ? t('minutes.verify.valid') : t('minutes.verify.invalid')}</strong>
+              <span className="minutes-sig__field">{field}</span>
+            </p>
+            <p className="minutes-sig__name">{r.signerCommonName ?? r.claimedName ?? '—'}</p>
+            {!r.digestValid || !r.signatureValid ? (
+              <p role="alert" className="minutes-error">
+                {t('minutes.verify.broken', { field })}
+              </p>
+            ) : null}
+            <dl>
+              <dt>{t('minutes.verify.time')}</dt>
+              <dd>{r.signingTime ? r.signingTime.toLocaleString(i18n.language) : '—'}</dd>
+              <dt>{t('minutes.verify.scope')}</dt>
+              <dd>
+                {r.coversWholeDocument ? t('minutes.verify.whole') : t('minutes.verify.revision')}
+              </dd>
+            </dl>
+            <ul className="minutes-checks">
+              {check(
+                r.digestValid && r.signatureValid && r.byteRangeWellFormed,
+                t('minutes.verify.digest'),
+              )}
+              {check(r.issuedByTrustedCa, t('minutes.verify.chain'))}
+              {check(r.certificateValidAtSigningTime, t('minutes.verify.validAtTime'))}
+            </ul>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,42 @@
+/** Verifies a signed PDF in the browser: core's verifier over WebCrypto (forge where absent). */
+import { createForgeCryptoServices } from '../../../core/crypto/forge-services';
+import type { CryptoServices } from '../../../core/crypto/types';
+import { verifyPdfSignatures, type PdfSignatureReport } from '../../../core/signing';
+
+const ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
+
+function webCryptoServices(
+  subtle: SubtleCrypto,
+): Pick<CryptoServices, 'sha256' | 'rsaVerifySha256'> {
+  const buf = (b: Uint8Array) => b as Uint8Array<ArrayBuffer>;
+  return {
+    sha256: async (data) => new Uint8Array(await subtle.digest('SHA-256', buf(data))),
+    rsaVerifySha256: async (spki, data, signature) => {
+      try {
+        const key = await subtle.importKey('spki', buf(spki), ALGORITHM, false, ['verify']);
+        return await subtle.verify(ALGORITHM, key, buf(signature), buf(data));
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** Every check passed: what the panel shows as a valid signature. */
+export const signatureOk = (r: PdfSignatureReport): boolean =>
+  r.byteRangeWellFormed &&
+  r.digestValid &&
+  r.signatureValid &&
+  r.issuedByTrustedCa &&
+  r.certificateValidAtSigningTime;
+
+export function verifySignedPdf(
+  pdf: Uint8Array,
+  trustedCaPem: readonly string[],
+): Promise<PdfSignatureReport[]> {
+  const subtle = globalThis.crypto?.subtle;
+  return verifyPdfSignatures(pdf, {
+    crypto: subtle ? webCryptoServices(subtle) : createForgeCryptoServices(),
+    trustedCaPem,
+  });
+}

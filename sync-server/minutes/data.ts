@@ -1,0 +1,116 @@
+/**
+ * MinutesData from what the server itself holds: the meeting record and roles (who chaired,
+ * who took the minutes), the control document (attendance, published votes) and the shared
+ * document's draft (discussion and decisions per agenda item).
+ */
+import type { PollView } from '../../core/api/votes';
+import { readAttendanceView, readPolls } from '../../core/docs/polls';
+import {
+  VIETNAM_UTC_OFFSET_MINUTES,
+  type MinutesAttendee,
+  type MinutesData,
+  type MinutesVote,
+  type RichText,
+} from '../../core/minutes';
+import type { MeetingRole } from '../../core/roles/permissions';
+import type * as Y from 'yjs';
+import type { MeetingRecord } from '../meetings/directory';
+import { splitDraft } from './draft';
+
+export const ROLE_LABELS: Record<MeetingRole, string> = {
+  chair: 'Chủ tọa',
+  secretary: 'Thư ký',
+  delegate: 'Đại biểu',
+  observer: 'Quan sát viên',
+};
+
+const BASE_LABELS: Record<PollView['base'], string> = {
+  cast: 'tổng số phiếu biểu quyết',
+  present: 'tổng số thành viên có mặt',
+  members: 'tổng số thành viên',
+};
+
+export interface MinutesMember {
+  id: string;
+  name: string;
+  role: MeetingRole;
+}
+
+export interface MinutesSources {
+  meeting: MeetingRecord;
+  /** Everyone with a role in the meeting. */
+  members: readonly MinutesMember[];
+  control: Y.Doc;
+  /** The draft as rich text (draftToRichText of the shared document). */
+  draft: RichText;
+  now: Date;
+}
+
+/** Thrown when the meeting lacks what a biên bản needs (a chair, a secretary). */
+export class MinutesDataError extends Error {
+  readonly code = 'minutes-draft-invalid';
+  constructor(message: string) {
+    super(message);
+    this.name = 'MinutesDataError';
+  }
+}
+
+function published(poll: PollView, agenda: MeetingRecord['agenda']): MinutesVote | null {
+  if (poll.state !== 'published' || poll.result === null) return null;
+  const tally = poll.result.tally;
+  return {
+    agendaItemTitle: agenda.find((a) => a.id === poll.agendaItemId)?.title ?? '',
+    title: poll.title,
+    kind: poll.kind,
+    options: tally.options.map((o) => ({
+      label: o.label,
+      count: o.count,
+      percent: Math.min(100, Math.max(0, o.percent)),
+    })),
+    cast: tally.cast,
+    eligible: Math.max(tally.eligible, tally.cast),
+    baseLabel: BASE_LABELS[poll.base],
+    quorumMet: tally.quorumMet,
+    passed: tally.passed,
+  };
+}
+
+export function buildMinutesData(sources: MinutesSources): MinutesData {
+  const { meeting, members, control, draft, now } = sources;
+  const person = (role: MeetingRole) => {
+    const m = members.find((x) => x.role === role);
+    if (!m) throw new MinutesDataError(`The meeting has no ${role}.`);
+    return { name: m.name, role: ROLE_LABELS[role] };
+  };
+  const presence = new Map(readAttendanceView(control).members.map((m) => [m.memberId, m.status]));
+  const order: MeetingRole[] = ['chair', 'secretary', 'delegate', 'observer'];
+  const attendance: MinutesAttendee[] = [...members]
+    .sort(
+      (a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name, 'vi'),
+    )
+    .map((m) => ({
+      name: m.name,
+      role: ROLE_LABELS[m.role],
+      present: presence.get(m.id) === 'present',
+    }));
+  const startsAt = new Date(meeting.startsAt);
+  const endsAt = now.getTime() > startsAt.getTime() ? now : startsAt;
+  const votes = readPolls(control)
+    .map((p) => published(p, meeting.agenda))
+    .filter((v): v is MinutesVote => v !== null);
+  return {
+    organisation: meeting.organisation,
+    meetingTitle: meeting.title,
+    place: meeting.location,
+    startsAt: { iso: startsAt.toISOString(), utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES },
+    endsAt: { iso: endsAt.toISOString(), utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES },
+    chair: person('chair'),
+    secretary: person('secretary'),
+    attendance,
+    items: splitDraft(
+      draft,
+      meeting.agenda.map((a) => a.title),
+    ),
+    votes,
+  };
+}

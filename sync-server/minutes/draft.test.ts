@@ -1,0 +1,176 @@
+/**
+ * The draft as the editor writes it → the minutes' rich text. Fragments are made by Tiptap's own
+ * Yjs binding from the editor's own schema, so these tests see exactly what the server reads.
+ */
+import { getSchema, type JSONContent } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { OTHER_MATTERS, draftToRichText, normalizeTitle, splitDraft } from './draft';
+
+const schema = getSchema([StarterKit]);
+
+function fragmentOf(content: JSONContent[]): Y.XmlFragment {
+  const fragment = new Y.Doc().getXmlFragment('minutesDraft');
+  prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content }, fragment);
+  return fragment;
+}
+
+const text = (value: string, ...marks: ('bold' | 'italic')[]): JSONContent => ({
+  type: 'text',
+  text: value,
+  ...(marks.length ? { marks: marks.map((type) => ({ type })) } : {}),
+});
+const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
+const h = (level: 2 | 3, value: string): JSONContent => ({
+  type: 'heading',
+  attrs: { level },
+  content: [text(value)],
+});
+const list = (type: 'bulletList' | 'orderedList', ...items: JSONContent[][]): JSONContent => ({
+  type,
+  content: items.map((content) => ({ type: 'listItem', content })),
+});
+
+describe('draftToRichText', () => {
+  it('keeps headings, paragraphs with bold/italic runs, and both kinds of list', () => {
+    const blocks = draftToRichText(
+      fragmentOf([
+        h(2, 'Khai mạc'),
+        p(text('Đồng chí '), text('Trần Thị Hồng Nhung', 'bold'), text(' phát biểu', 'italic')),
+        list('bulletList', [p(text('Ý kiến một'))], [p(text('Ý kiến hai', 'bold', 'italic'))]),
+        list('orderedList', [p(text('Thứ nhất'))]),
+        h(3, 'Chi tiết'),
+      ]),
+    );
+    expect(blocks).toEqual([
+      { type: 'heading', level: 2, runs: [{ text: 'Khai mạc' }] },
+      {
+        type: 'paragraph',
+        runs: [
+          { text: 'Đồng chí ' },
+          { text: 'Trần Thị Hồng Nhung', bold: true },
+          { text: ' phát biểu', italic: true },
+        ],
+      },
+      {
+        type: 'list',
+        ordered: false,
+        items: [[{ text: 'Ý kiến một' }], [{ text: 'Ý kiến hai', bold: true, italic: true }]],
+      },
+      { type: 'list', ordered: true, items: [[{ text: 'Thứ nhất' }]] },
+      { type: 'heading', level: 3, runs: [{ text: 'Chi tiết' }] },
+    ]);
+  });
+
+  it('drops empty paragraphs and empty list items, keeps line breaks and nested lists', () => {
+    const blocks = draftToRichText(
+      fragmentOf([
+        { type: 'paragraph' },
+        p(text('Dòng một'), { type: 'hardBreak' }, text('dòng hai')),
+        list(
+          'bulletList',
+          [{ type: 'paragraph' }],
+          [p(text('Cha')), list('bulletList', [p(text('Con'))])],
+        ),
+      ]),
+    );
+    expect(blocks).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Dòng một' }, { text: '\n' }, { text: 'dòng hai' }] },
+      { type: 'list', ordered: false, items: [[{ text: 'Cha' }, { text: '\n' }, { text: 'Con' }]] },
+    ]);
+  });
+
+  it('reads an empty draft as no blocks', () => {
+    expect(draftToRichText(new Y.Doc().getXmlFragment('minutesDraft'))).toEqual([]);
+  });
+});
+
+describe('splitDraft', () => {
+  const agenda = ['Khai mạc, thông qua chương trình kỳ họp', 'Tờ trình về dự toán ngân sách'];
+
+  it('files text under the agenda item its heading names, numbered or not', () => {
+    const items = splitDraft(
+      draftToRichText(
+        fragmentOf([
+          h(2, '2. Tờ trình về dự toán ngân sách'),
+          p(text('Đại biểu thảo luận về thu chi.')),
+          p(text('Kết luận: ', 'italic'), text('Thống nhất trình Hội đồng.')),
+          h(2, 'KHAI MẠC, THÔNG QUA CHƯƠNG TRÌNH KỲ HỌP:'),
+          p(text('Chủ tọa khai mạc.')),
+        ]),
+      ),
+      agenda,
+    );
+    expect(items.map((i) => i.title)).toEqual(agenda);
+    expect(items[0]?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Chủ tọa khai mạc.' }] },
+    ]);
+    expect(items[1]?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Đại biểu thảo luận về thu chi.' }] },
+    ]);
+    expect(items[1]?.decisions).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Thống nhất trình Hội đồng.' }] },
+    ]);
+  });
+
+  it('takes what follows a bare "Kết luận:" as decisions, and drops the empty label', () => {
+    const [first] = splitDraft(
+      draftToRichText(
+        fragmentOf([
+          h(2, agenda[0] ?? ''),
+          p(text('Kết luận:', 'italic')),
+          list('bulletList', [p(text('Thông qua chương trình.'))]),
+        ]),
+      ),
+      agenda,
+    );
+    expect(first?.discussion).toEqual([]);
+    expect(first?.decisions).toEqual([
+      { type: 'list', ordered: false, items: [[{ text: 'Thông qua chương trình.' }]] },
+    ]);
+  });
+
+  it('skips the generated attendance and vote copies, which the PDF prints from records', () => {
+    const items = splitDraft(
+      draftToRichText(
+        fragmentOf([
+          h(2, 'Thành phần tham dự'),
+          p(text('Có mặt (1/2):', 'bold')),
+          list('bulletList', [p(text('Nguyễn Tiến Sỹ – Thư ký'))]),
+          h(3, 'Kết quả biểu quyết: Nghị quyết'),
+          list('bulletList', [p(text('Tán thành: 2 phiếu'))]),
+          h(2, agenda[1] ?? ''),
+          p(text('Không có ý kiến.')),
+        ]),
+      ),
+      agenda,
+    );
+    expect(items).toHaveLength(2);
+    expect(items[1]?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Không có ý kiến.' }] },
+    ]);
+    expect(JSON.stringify(items)).not.toContain('Nguyễn Tiến Sỹ');
+  });
+
+  it('keeps text under no agenda item as "Các vấn đề khác" instead of dropping it', () => {
+    const items = splitDraft(
+      draftToRichText(fragmentOf([p(text('Phiên họp khai mạc lúc 8 giờ 30.'))])),
+      agenda,
+    );
+    expect(items.at(-1)).toEqual({
+      title: OTHER_MATTERS,
+      discussion: [{ type: 'paragraph', runs: [{ text: 'Phiên họp khai mạc lúc 8 giờ 30.' }] }],
+      decisions: [],
+    });
+  });
+
+  it('normalizes titles: case, NFC, numbering and trailing colon', () => {
+    // "ọ" decomposed (o + combining dot below) must match the composed form.
+    expect(normalizeTitle('Nội dung 3: Bế mạc kỳ ho\u0323p:')).toBe(
+      normalizeTitle('bế mạc kỳ họp'),
+    );
+    expect(normalizeTitle('1. Khai mạc')).toBe('khai mạc');
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * The collaborative draft (Tiptap/ProseMirror content in the shared document's `minutesDraft`
+ * XmlFragment) → core/minutes rich text, split into the agenda items of section III.
+ *
+ * Layout the editor's generated blocks follow: a heading with an agenda item's title starts
+ * that item; a block starting "Kết luận"/"Quyết định" switches it to decisions; headings
+ * "Thành phần tham dự…" and "Kết quả biểu quyết…" mark generated copies of what sections II
+ * and IV print from the server's own records, so they are not printed twice. Text under no
+ * agenda item is kept, as a last item "Các vấn đề khác", rather than silently dropped.
+ */
+import * as Y from 'yjs';
+import type { RichBlock, RichRun, RichText } from '../../core/minutes';
+
+export const OTHER_MATTERS = 'Các vấn đề khác';
+export const DECISION_PREFIXES = ['kết luận', 'quyết định', 'conclusion', 'decision'];
+export const GENERATED_PREFIXES = [
+  'thành phần tham dự',
+  'kết quả biểu quyết',
+  'attendance',
+  'vote result',
+];
+
+function runsOf(element: Y.XmlElement | Y.XmlText): RichRun[] {
+  if (element instanceof Y.XmlText) {
+    const runs: RichRun[] = [];
+    for (const op of element.toDelta() as { insert?: unknown; attributes?: object }[]) {
+      if (typeof op.insert !== 'string' || op.insert === '') continue;
+      const marks = (op.attributes ?? {}) as Record<string, unknown>;
+      runs.push({
+        text: op.insert,
+        ...(marks.bold !== undefined ? { bold: true } : {}),
+        ...(marks.italic !== undefined ? { italic: true } : {}),
+      });
+    }
+    return runs;
+  }
+  if (element.nodeName === 'hardBreak') return [{ text: '\n' }];
+  return element
+    .toArray()
+    .flatMap((child) =>
+      child instanceof Y.XmlElement || child instanceof Y.XmlText ? runsOf(child) : [],
+    );
+}
+
+const plain = (runs: readonly RichRun[]): string =>
+  runs
+    .map((r) => r.text)
+    .join('')
+    .trim();
+
+function listItems(list: Y.XmlElement): RichRun[][] {
+  const items: RichRun[][] = [];
+  for (const item of list.toArray()) {
+    if (!(item instanceof Y.XmlElement)) continue;
+    // A list item holds paragraphs (and nested lists, flattened into the same item's text).
+    const parts = item
+      .toArray()
+      .map((child) => (child instanceof Y.XmlElement ? runsOf(child) : []))
+      .filter((runs) => plain(runs) !== '');
+    const runs: RichRun[] = [];
+    parts.forEach((p, i) => runs.push(...(i > 0 ? [{ text: '\n' }] : []), ...p));
+    if (runs.length > 0) items.push(runs);
+  }
+  return items;
+}
+
+/** Top-level blocks of the draft, empty paragraphs left out. */
+export function draftToRichText(fragment: Y.XmlFragment): RichBlock[] {
+  const blocks: RichBlock[] = [];
+  for (const node of fragment.toArray()) {
+    if (!(node instanceof Y.XmlElement)) continue;
+    const name = node.nodeName;
+    if (name === 'bulletList' || name === 'orderedList') {
+      const items = listItems(node);
+      if (items.length > 0) blocks.push({ type: 'list', ordered: name === 'orderedList', items });
+      continue;
+    }
+    const runs = runsOf(node);
+    if (plain(runs) === '') continue;
+    if (name === 'heading') {
+      const raw = Number(node.getAttribute('level'));
+      const level = raw === 1 || raw === 2 ? raw : 3;
+      blocks.push({ type: 'heading', level, runs });
+    } else blocks.push({ type: 'paragraph', runs });
+  }
+  return blocks;
+}
+
+/** Lower case, NFC, leading numbering ("1.", "Nội dung 2:") and trailing colon removed. */
+export function normalizeTitle(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .replace(/^\s*(nội dung\s*)?\d+\s*[.:)-]?\s*/u, '')
+    .replace(/[\s:.]+$/u, '')
+    .trim();
+}
+
+const startsWithAny = (text: string, prefixes: readonly string[]) => {
+  const t = text.normalize('NFC').toLocaleLowerCase('vi').trim();
+  return prefixes.some((p) => t.startsWith(p));
+};
+
+const blockText = (b: RichBlock): string => (b.type === 'list' ? '' : plain(b.runs));
+
+export interface DraftItem {
+  title: string;
+  discussion: RichText;
+  decisions: RichText;
+}
+
+/** Splits the draft into the meeting's agenda items (in agenda order), plus other matters. */
+export function splitDraft(
+  blocks: readonly RichBlock[],
+  agendaTitles: readonly string[],
+): DraftItem[] {
+  const keyed = agendaTitles.map((title) => ({
+    title,
+    key: normalizeTitle(title),
+    discussion: [] as RichBlock[],
+    decisions: [] as RichBlock[],
+  }));
+  const other = { discussion: [] as RichBlock[], decisions: [] as RichBlock[] };
+  let current: { discussion: RichBlock[]; decisions: RichBlock[] } = other;
+  let mode: 'discussion' | 'decisions' | 'skip' = 'discussion';
+  for (const block of blocks) {
+    const text = blockText(block);
+    if (block.type === 'heading') {
+      const item = keyed.find((k) => k.key !== '' && k.key === normalizeTitle(text));
+      if (item) {
+        current = item;
+        mode = 'discussion';
+        continue;
+      }
+      if (startsWithAny(text, GENERATED_PREFIXES)) {
+        mode = 'skip';
+        continue;
+      }
+    }
+    if (block.type !== 'list' && startsWithAny(text, DECISION_PREFIXES)) {
+      mode = 'decisions';
+      // A bare label ("Kết luận:") is printed by the PDF itself; text after it is kept.
+      if (block.type === 'heading') continue;
+      const colon = text.indexOf(':');
+      if (colon < 0) current.decisions.push(block);
+      else if (text.slice(colon + 1).trim() !== '')
+        current.decisions.push({
+          type: 'paragraph',
+          runs: [{ text: text.slice(colon + 1).trim() }],
+        });
+      continue;
+    }
+    if (mode === 'skip') {
+      if (block.type === 'heading') mode = 'discussion';
+      else continue;
+    }
+    current[mode].push(block);
+  }
+  const items: DraftItem[] = keyed.map(({ title, discussion, decisions }) => ({
+    title,
+    discussion,
+    decisions,
+  }));
+  if (other.discussion.length > 0 || other.decisions.length > 0)
+    items.push({ title: OTHER_MATTERS, ...other });
+  return items;
+}
