@@ -2,8 +2,8 @@ import * as Y from 'yjs';
 import type { AgendaDocument } from '../../core/docs/control';
 import { controlAgenda } from '../../core/docs/control';
 import { controlDocName } from '../../core/docs/names';
-import { can } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
+import { meetingCaller } from '../meetings/caller';
 import { HttpError, readJson, sendJson } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
 import type { MeetingDirectory } from '../meetings/directory';
@@ -47,7 +47,7 @@ function parseAttach(body: unknown): { sha256: string; title: string } {
  * not broken), counts its pages and writes the entry into the control document.
  */
 export function documentsFeature(deps: DocumentsDeps): ServerFeature {
-  const { auth, meetings, rooms, blobs, records, audit } = deps;
+  const { rooms, blobs, records, audit } = deps;
   return {
     name: 'documents',
     routes: [
@@ -55,13 +55,7 @@ export function documentsFeature(deps: DocumentsDeps): ServerFeature {
         method: 'POST',
         path: '/api/meetings/:id/agenda/:itemId/documents',
         handler: async (ctx) => {
-          const { member } = await auth.authenticate(ctx.req, ctx.url);
-          const meeting = await meetings.get(ctx.params.id ?? '');
-          const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
-          if (!meeting || (role === null && !member.isAdmin))
-            throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
-          if (!can({ memberId: member.id, isAdmin: member.isAdmin, role }, 'document.attach'))
-            throw new HttpError(403, 'forbidden', 'Your role may not attach documents.');
+          const { member, meeting } = await meetingCaller(deps, ctx, 'document.attach');
           const itemId = ctx.params.itemId ?? '';
           if (!meeting.agenda.some((item) => item.id === itemId))
             throw new HttpError(404, 'agenda-item-not-found', 'No such agenda item.');

@@ -27,11 +27,12 @@ import type { CryptoServices } from '../../core/crypto/types';
 import { controlDocName, sharedDocName } from '../../core/docs/names';
 import { sharedMinutesDraft } from '../../core/docs/shared';
 import { MinutesError, renderMinutesPdf, type MinutesFonts } from '../../core/minutes';
-import { can, type MeetingAction } from '../../core/roles/permissions';
+import type { MeetingAction } from '../../core/roles/permissions';
 import { toHex } from '../../core/util/hex';
 import { readMeetingBlob, saveMeetingBlob } from '../blobs/feature';
 import type { BlobStore } from '../blobs/blob-store';
 import type { ServerFeature } from '../feature';
+import { meetingCaller } from '../meetings/caller';
 import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory } from '../identity/members';
@@ -61,16 +62,7 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
   const { auth, meetings, members, rooms } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function caller(ctx: RequestContext, action: MeetingAction) {
-    const { member } = await auth.authenticate(ctx.req, ctx.url);
-    const meeting = await meetings.get(ctx.params.id ?? '');
-    const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
-    if (!meeting || (role === null && !member.isAdmin))
-      throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
-    if (!can({ memberId: member.id, isAdmin: member.isAdmin, role }, action))
-      throw new HttpError(403, 'forbidden', `Your role may not do this (${action}).`);
-    return { member, meeting, role };
-  }
+  const caller = (ctx: RequestContext, action: MeetingAction) => meetingCaller(deps, ctx, action);
 
   const state = (meetingId: string) =>
     readDocument(rooms, controlDocName(meetingId), readMinutesState);

@@ -9,6 +9,7 @@ import {
 import { controlDocName } from '../../core/docs/names';
 import { can } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
+import { meetingCaller } from '../meetings/caller';
 import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory } from '../identity/members';
@@ -38,15 +39,10 @@ async function parsed<T>(ctx: RequestContext, parse: (body: unknown) => T): Prom
  * the server checks who asks and writes the control document, which every member follows.
  */
 export function presenterFeature(deps: PresenterDeps): ServerFeature {
-  const { auth, members, meetings, rooms, audit } = deps;
+  const { members, meetings, rooms, audit } = deps;
 
   async function caller(ctx: RequestContext) {
-    const { member } = await auth.authenticate(ctx.req, ctx.url);
-    const meeting = await meetings.get(ctx.params.id ?? '');
-    const role = meeting ? await meetings.roleOf(meeting.id, member.id) : null;
-    if (!meeting || role === null)
-      throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
-    const principal = { memberId: member.id, isAdmin: member.isAdmin, role };
+    const { member, meeting, principal } = await meetingCaller(deps, ctx, 'meeting.view');
     return { member, meeting, chair: can(principal, 'presenter.set') };
   }
 
