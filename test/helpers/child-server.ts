@@ -1,9 +1,9 @@
-/** Runs test/helpers/sync-server-entry.ts in its own Node process (so it can be SIGKILLed). */
+/** Runs a server entry script in its own Node process, so a test can SIGKILL the whole server. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sync-server-entry.ts');
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface ChildServer {
   child: ChildProcess;
@@ -13,16 +13,32 @@ export interface ChildServer {
   exited: Promise<void>;
 }
 
-export function spawnSyncServer(
+/**
+ * Starts `entry` (a .ts file run with tsx) on a random port with `dataDir`, and resolves once
+ * it prints `listening <url>`; rejects with its stderr if it exits or stays silent.
+ */
+export function spawnServerEntry(
+  entry: string,
   dataDir: string,
-  extraArgs: readonly string[] = [],
+  options: { args?: readonly string[]; env?: Record<string, string>; startTimeoutMs?: number } = {},
 ): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', entry, '--data', dataDir, '--port', '0', ...extraArgs],
+    [
+      '--import',
+      'tsx',
+      entry,
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      ...(options.args ?? []),
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '' },
+      env: { ...process.env, NODE_OPTIONS: '', ...options.env },
     },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -32,7 +48,7 @@ export function spawnSyncServer(
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`server did not start: ${err}`));
-    }, 20_000);
+    }, options.startTimeoutMs ?? 30_000);
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -47,4 +63,12 @@ export function spawnSyncServer(
       reject(new Error(`server exited with ${code}: ${err}`));
     });
   });
+}
+
+/** The sync server alone (test/helpers/sync-server-entry.ts, fixed test tokens). */
+export function spawnSyncServer(
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+): Promise<ChildServer> {
+  return spawnServerEntry(path.join(here, 'sync-server-entry.ts'), dataDir, { args: extraArgs });
 }
