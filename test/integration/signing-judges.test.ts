@@ -2,8 +2,8 @@
  * Independent judges for the PDF signatures core/signing writes: poppler's pdfsig (NSS),
  * qpdf --check and openssl cms. Needs /usr/bin/pdfsig, qpdf, openssl and certutil.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SigningError, signPdf, verifyPdfSignatures } from '../../core/signing';
 import { createOutlineTextPainter } from '../../core/signing/appearance-text';
 import { addEmptySignatureFields } from '../../core/signing/signature-fields';
+import { type Judges, createJudges, signedRange } from '../helpers/pdf-judges';
 import { type TestPki, createTestPki, nodeCrypto, nodeSigner } from '../helpers/pki';
 
 const SECRETARY = 'Nguyễn Tiến Sỹ';
@@ -20,6 +21,7 @@ const DEJAVU = 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf';
 const SIGNING_TIME = new Date('2026-11-28T03:00:00Z');
 
 let dir: string;
+let judges: Judges;
 let pki: TestPki;
 let basePdf: Uint8Array;
 let signedOnce: Uint8Array;
@@ -51,101 +53,16 @@ function write(name: string, bytes: Uint8Array): string {
   return path;
 }
 
-interface PdfsigEntry {
-  fieldName: string;
-  commonName: string;
-  validation: string;
-  certificate: string;
-  totalDocument: boolean;
-}
-
-function pdfsig(path: string, ...extra: string[]): PdfsigEntry[] {
-  const out = execFileSync(
-    '/usr/bin/pdfsig',
-    ['-nssdir', `sql:${join(dir, 'nss')}`, ...extra, path],
-    {
-      encoding: 'utf8',
-      cwd: dir,
-    },
-  );
-  return out
-    .split(/^Signature #\d+:$/m)
-    .slice(1)
-    .map((block) => {
-      const field = (label: string): string =>
-        new RegExp(`- ${label}: (.*)$`, 'm').exec(block)?.[1]?.trim() ?? '';
-      return {
-        fieldName: field('Signature Field Name'),
-        commonName: field('Signer Certificate Common Name'),
-        validation: field('Signature Validation'),
-        certificate: field('Certificate Validation'),
-        totalDocument: /- Total document signed/.test(block),
-      };
-    });
-}
-
-function qpdfCheck(path: string): number {
-  return spawnSync('/usr/bin/qpdf', ['--check', path]).status ?? -1;
-}
-
 /** ByteRange concatenation of signature `index` (0-based), read back with our verifier. */
 async function signedBytes(pdf: Uint8Array, index: number): Promise<Uint8Array> {
   const reports = await verifyPdfSignatures(pdf, { crypto: nodeCrypto, trustedCaPem: [] });
-  const [a = 0, b = 0, c = 0, d = 0] = reports[index]?.byteRange ?? [];
-  return Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
-}
-
-/** Runs `pdfsig -dump` (it writes <file>.sig00, .sig01, … to the working directory). */
-function dumpCms(pdf: Uint8Array, tag: string): string[] {
-  const sub = mkdtempSync(join(dir, `dump-${tag}-`));
-  writeFileSync(join(sub, 'file.pdf'), pdf);
-  execFileSync('/usr/bin/pdfsig', ['-nssdir', `sql:${join(dir, 'nss')}`, '-dump', 'file.pdf'], {
-    cwd: sub,
-  });
-  return readdirSync(sub)
-    .filter((f) => /\.sig\d+$/.test(f))
-    .sort()
-    .map((f) => join(sub, f));
-}
-
-function opensslVerify(cmsPath: string, contentPath: string): boolean {
-  const r = spawnSync('/usr/bin/openssl', [
-    'cms',
-    '-verify',
-    '-binary',
-    '-inform',
-    'DER',
-    '-in',
-    cmsPath,
-    '-content',
-    contentPath,
-    '-CAfile',
-    join(dir, 'ca.pem'),
-    '-purpose',
-    'any',
-    '-out',
-    '/dev/null',
-  ]);
-  return r.status === 0;
+  return signedRange(pdf, reports[index]?.byteRange ?? []);
 }
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'signing-judges-'));
   pki = createTestPki();
-  writeFileSync(join(dir, 'ca.pem'), pki.ca.certPem);
-  mkdirSync(join(dir, 'nss'));
-  execFileSync('/usr/bin/certutil', ['-N', '--empty-password', '-d', `sql:${join(dir, 'nss')}`]);
-  execFileSync('/usr/bin/certutil', [
-    '-A',
-    '-n',
-    'ca',
-    '-t',
-    'CT,C,C',
-    '-i',
-    join(dir, 'ca.pem'),
-    '-d',
-    `sql:${join(dir, 'nss')}`,
-  ]);
+  judges = createJudges(dir, pki.ca.certPem);
   basePdf = await unsignedMinutesFixture();
   const drawText = createOutlineTextPainter(new Uint8Array(readFileSync(DEJAVU)));
   signedOnce = await signPdf({
@@ -185,7 +102,7 @@ afterAll(() => {
 
 describe('secretary signs, chair co-signs incrementally', () => {
   it('pdfsig finds both signatures valid and trusted, names with diacritics intact', () => {
-    const entries = pdfsig(write('judge-cosigned.pdf', coSigned));
+    const entries = judges.pdfsig(write('judge-cosigned.pdf', coSigned));
     expect(entries.map((e) => e.fieldName)).toEqual(['secretary', 'chair']);
     expect(entries.map((e) => e.commonName)).toEqual([SECRETARY, CHAIR]);
     for (const e of entries) {
@@ -196,9 +113,9 @@ describe('secretary signs, chair co-signs incrementally', () => {
   });
 
   it('qpdf --check accepts the base, the signed and the co-signed file', () => {
-    expect(qpdfCheck(join(dir, 'base.pdf'))).toBe(0);
-    expect(qpdfCheck(join(dir, 'signed-once.pdf'))).toBe(0);
-    expect(qpdfCheck(join(dir, 'co-signed.pdf'))).toBe(0);
+    expect(judges.qpdfCheck(join(dir, 'base.pdf'))).toBe(0);
+    expect(judges.qpdfCheck(join(dir, 'signed-once.pdf'))).toBe(0);
+    expect(judges.qpdfCheck(join(dir, 'co-signed.pdf'))).toBe(0);
   });
 
   it('the co-signature leaves the first revision byte-for-byte intact', () => {
@@ -211,18 +128,12 @@ describe('secretary signs, chair co-signs incrementally', () => {
   });
 
   it('openssl cms verifies each extracted CMS over its ByteRange; B-B attributes only', async () => {
-    const blobs = dumpCms(coSigned, 'ok');
+    const blobs = judges.dumpCms(coSigned, 'ok');
     expect(blobs).toHaveLength(2);
     for (const [i, blob] of blobs.entries()) {
       const content = write(`signed-range-${i}.bin`, await signedBytes(coSigned, i));
-      expect(opensslVerify(blob, content)).toBe(true);
-      const printed = execFileSync(
-        '/usr/bin/openssl',
-        ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', blob],
-        {
-          encoding: 'utf8',
-        },
-      );
+      expect(judges.opensslVerify(blob, content)).toBe(true);
+      const printed = judges.opensslPrint(blob);
       expect(printed).toMatch(/id-smime-aa-signingCertificateV2/);
       expect(printed).toMatch(/messageDigest/);
       expect(printed).not.toMatch(/signingTime/);
@@ -273,14 +184,14 @@ describe('tampering', () => {
     // Byte 10 sits in the binary comment on line 2: the file still parses, only the hash changes.
     tampered[10] = (tampered[10] ?? 0) ^ 0x01;
     const path = write('tampered.pdf', tampered);
-    const entries = pdfsig(path);
+    const entries = judges.pdfsig(path);
     expect(entries).toHaveLength(2);
     for (const e of entries) expect(e.validation).not.toBe('Signature is Valid.');
-    const blobs = dumpCms(tampered, 'bad');
+    const blobs = judges.dumpCms(tampered, 'bad');
     expect(blobs).toHaveLength(2);
     for (const [i, blob] of blobs.entries()) {
       const content = write(`tampered-range-${i}.bin`, await signedBytes(tampered, i));
-      expect(opensslVerify(blob, content)).toBe(false);
+      expect(judges.opensslVerify(blob, content)).toBe(false);
     }
     const reports = await verifyPdfSignatures(tampered, {
       crypto: nodeCrypto,
@@ -334,8 +245,8 @@ describe('other inputs', () => {
       signingTime: SIGNING_TIME,
     });
     const path = write('xref-stream-signed.pdf', twice);
-    expect(qpdfCheck(path)).toBe(0);
-    const entries = pdfsig(path);
+    expect(judges.qpdfCheck(path)).toBe(0);
+    const entries = judges.pdfsig(path);
     expect(entries.map((e) => [e.fieldName, e.commonName, e.validation, e.certificate])).toEqual([
       ['secretary', SECRETARY, 'Signature is Valid.', 'Certificate is Trusted.'],
       ['chair', CHAIR, 'Signature is Valid.', 'Certificate is Trusted.'],
@@ -353,8 +264,8 @@ describe('other inputs', () => {
       signingTime: SIGNING_TIME,
     });
     const path = write('three-signatures.pdf', third);
-    expect(qpdfCheck(path)).toBe(0);
-    const entries = pdfsig(path);
+    expect(judges.qpdfCheck(path)).toBe(0);
+    const entries = judges.pdfsig(path);
     expect(entries.map((e) => [e.fieldName, e.validation])).toEqual([
       ['secretary', 'Signature is Valid.'],
       ['chair', 'Signature is Valid.'],
@@ -374,8 +285,8 @@ describe('other inputs', () => {
       signingTime: SIGNING_TIME,
     });
     const path = write('no-form-signed.pdf', signed);
-    expect(qpdfCheck(path)).toBe(0);
-    expect(pdfsig(path).map((e) => [e.fieldName, e.commonName, e.validation])).toEqual([
+    expect(judges.qpdfCheck(path)).toBe(0);
+    expect(judges.pdfsig(path).map((e) => [e.fieldName, e.commonName, e.validation])).toEqual([
       ['Signature1', CHAIR, 'Signature is Valid.'],
     ]);
   });
