@@ -17,4 +17,20 @@ test('a delegate enters the room and sees the live agenda from the control docum
   ).toBeVisible();
   await expect(page).toHaveURL(/#\/meetings\/demo-ky-hop\/items\//);
   await page.screenshot({ path: 'test/output/room-delegate.png' });
+
+  // The room keeps offline copies of the shared and private documents for this member…
+  const localCopies = () =>
+    page.evaluate(async () =>
+      (await indexedDB.databases())
+        .map((d) => d.name ?? '')
+        .filter((n) => n.includes('#demo-delegate-1')),
+    );
+  await expect.poll(localCopies).toHaveLength(2);
+  // …and logging out of a shared meeting laptop deletes them.
+  await page
+    .getByRole('group', { name: 'Tài khoản' })
+    .getByRole('button', { name: 'Đăng xuất' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập', level: 2 })).toBeVisible();
+  await expect.poll(localCopies).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { forgetLocalCopies } from '../collab/local-copies';
 import { sessionStore, type Session } from './session';
 
 /** The header's "who is logged in" and the logout button. */
@@ -14,6 +15,8 @@ export function AccountMenu({ session }: { session: Session }) {
     } catch {
       // The session ends here either way; the server's copy expires on its own.
     }
+    // Not awaited: the open room holds its copies until the session ends and it closes.
+    void forgetLocalCopies(session.member.id);
     sessionStore.end('logout');
   };
   return (
