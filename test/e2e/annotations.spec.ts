@@ -199,6 +199,16 @@ test('delegates annotate privately and together; the chair presents and follower
     await expect.poll(() => currentPage(hang), { timeout: 10_000 }).toBe('4');
     await expect(chair.getByTestId('follow-count')).toContainText('2/2');
     await hang.screenshot({ path: 'test/output/annotations-follower.png' });
+
+    // Choosing another agenda item is browsing on one's own: the follower stays there.
+    await hang
+      .getByRole('navigation', { name: 'Chương trình họp' })
+      .getByRole('button', { name: /Bế mạc kỳ họp/ })
+      .click();
+    await expect(hang.getByRole('heading', { level: 2, name: 'Bế mạc kỳ họp' })).toBeVisible();
+    await expect(chair.getByTestId('follow-detached')).toContainText('Phạm Thị Thu Hằng');
+    await hang.waitForTimeout(500);
+    await expect(hang.getByRole('heading', { level: 2, name: 'Bế mạc kỳ họp' })).toBeVisible();
   } finally {
     // Leave nobody presenting: later tests enter the same demo meeting.
     const stop = chair.getByRole('button', { name: 'Dừng trình bày' });

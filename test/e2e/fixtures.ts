@@ -1,7 +1,11 @@
-import { test as base } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
-/** Tests run against the server global-setup started; its URL arrives in the environment. */
-export const test = base.extend({
+/**
+ * Tests run against the server global-setup started; its URL arrives in the environment.
+ * Every test also fails on an uncaught error in any page it opened (its own context and any
+ * `browser.newContext()` for other members): a crashed React tree is a blank screen to a user.
+ */
+export const test = base.extend<{ failOnPageErrors: void }>({
   // Playwright fixtures must destructure their dependencies, even when there are none.
   // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
@@ -9,6 +13,31 @@ export const test = base.extend({
     if (!url) throw new Error('DIENHONG_E2E_URL is not set: global-setup did not start the server');
     await use(url);
   },
+  failOnPageErrors: [
+    async ({ browser, context }, use) => {
+      const errors: string[] = [];
+      const watchPage = (page: Page) =>
+        page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      const watch = (ctx: BrowserContext) => {
+        ctx.pages().forEach(watchPage);
+        ctx.on('page', watchPage);
+      };
+      watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const ctx = await newContext(...args);
+        watch(ctx);
+        return ctx;
+      };
+      try {
+        await use();
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -50,8 +50,11 @@ export function DocumentReader({
     );
     return () => abort.abort();
   }, [meetingId, sha256, size]);
-  // Reading takes the whole main area: bring the reader up when it opens.
-  useEffect(() => rootRef.current?.scrollIntoView({ block: 'start' }), []);
+  // Reading takes the whole main area: bring the reader up when it opens. (A block body: in
+  // current Chromium scrollIntoView returns a promise, which React would take for a cleanup.)
+  useEffect(() => {
+    rootRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   const percent =
     state.kind === 'loading' && state.progress.total > 0

@@ -14,7 +14,9 @@ interface Props {
 export function ConfirmBox({ title, body, confirm, cancel, busy, onConfirm, onCancel }: Props) {
   const id = useId();
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    first.current?.focus();
+  }, []);
   return (
     <div
       className="minutes-confirm"

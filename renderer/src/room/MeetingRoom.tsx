@@ -13,7 +13,7 @@ import { ItemView } from './ItemView';
 import { MinutesLink } from '../minutes/MinutesLink';
 import { MinutesPage } from '../minutes/MinutesPage';
 import { RoomContext } from './RoomContext';
-import { FollowProvider } from '../documents/follow/FollowContext';
+import { FollowProvider, useFollow } from '../documents/follow/FollowContext';
 import { FollowNavigator } from '../documents/follow/FollowNavigator';
 
 interface Props {
@@ -59,6 +59,13 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
         ? 'online'
         : 'checking';
   const item = agenda.find((i) => i.id === itemId);
+  const follow = useFollow();
+  // While someone presents, choosing another item or the minutes is browsing on one's own: it
+  // detaches from the presenter (one click on "Theo người trình bày" snaps back).
+  const browse = (route: Route) => {
+    if (follow?.following && follow.presenter?.documentSha256) follow.setFollowing(false);
+    navigate(route);
+  };
   return (
     <AppFrame
       title={meeting.title}
@@ -68,14 +75,14 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
         <AgendaColumn
           items={agenda}
           selectedItemId={itemId}
-          onSelect={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
+          onSelect={(id) => browse({ name: 'room', meetingId: meeting.id, itemId: id })}
           onBack={() => navigate({ name: 'meetings' })}
           footer={
             <>
               <AttendancePanel />
               <MinutesLink
                 current={minutes === true}
-                onOpen={() => navigate({ name: 'room', meetingId: meeting.id, view: 'minutes' })}
+                onOpen={() => browse({ name: 'room', meetingId: meeting.id, view: 'minutes' })}
               />
             </>
           }
