@@ -6,7 +6,7 @@ import { memberName } from '../attendance/useMembers';
 import type { MessageKey } from '../i18n/catalog';
 import { useRoom } from '../room/RoomContext';
 import { votesApi, type PollAction } from './api';
-import { conditionText, message, optionLabel, voteErrorKey } from './labels';
+import { conditionText, message, motionOf, optionLabel, voteErrorKey } from './labels';
 import { ResultView } from './ResultView';
 
 interface Props {
@@ -96,7 +96,7 @@ function Summary({ poll }: { poll: PollView }) {
       </div>
       <div>
         <dt>{t('votes.summary.condition')}</dt>
-        <dd>{conditionText(t, poll.rule, poll.base)}</dd>
+        <dd>{conditionText(t, poll.rule, poll.base, motionOf(poll.options))}</dd>
       </div>
       <div>
         <dt>{t('votes.summary.quorum')}</dt>

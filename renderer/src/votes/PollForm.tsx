@@ -13,7 +13,7 @@ import {
 import type { MessageKey } from '../i18n/catalog';
 import { useRoom } from '../room/RoomContext';
 import { votesApi, type NewPoll } from './api';
-import { conditionText, message, voteErrorKey } from './labels';
+import { conditionText, message, motionOf, voteErrorKey } from './labels';
 
 type QuorumChoice = 'none' | 'half' | 'twoThirds' | 'custom';
 
@@ -160,7 +160,14 @@ export function PollForm({ item, votingMembers, onDone }: Props) {
         </select>
       </label>
       <p className="poll-form__condition poll-form__wide">
-        {t('votes.form.condition', { condition: conditionText(t, rule, base) })}
+        {t('votes.form.condition', {
+          condition: conditionText(
+            t,
+            rule,
+            base,
+            custom ? motionOf(customOptions(optionsText)) : undefined,
+          ),
+        })}
       </p>
       <label>
         <span>{t('votes.form.quorum')}</span>

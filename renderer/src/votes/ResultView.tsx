@@ -34,7 +34,8 @@ function toneOf(option: OptionTally, motionOptionId: string): string {
 export function ResultView({ poll, result, members, level = 3, titled = true }: Props) {
   const { t, i18n } = useTranslation();
   const { tally } = result;
-  const condition = conditionText(t, tally.rule, tally.base);
+  const motion = poll.options.find((o) => o.id === tally.motionOptionId);
+  const condition = conditionText(t, tally.rule, tally.base, motion);
   const threshold = thresholdPercent(tally.rule);
   const Title = level === 3 ? 'h3' : 'h4';
   const verdictId = `verdict-${poll.id}`;

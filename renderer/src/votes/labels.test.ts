@@ -4,7 +4,7 @@ import type { VoteApiErrorCode } from '../../../core/api/votes';
 import { defaultOptions } from '../../../core/votes/poll';
 import { ApiError } from '../api/client';
 import { en, vi } from '../i18n/catalog';
-import { optionLabel, voteErrorKey } from './labels';
+import { conditionText, motionOf, optionLabel, voteErrorKey } from './labels';
 
 // A Record so the type checker fails when the server gains a code the UI cannot explain.
 const CODES: Record<VoteApiErrorCode, true> = {
@@ -81,5 +81,32 @@ describe('option labels', () => {
     expect(optionLabel(i18n.t, { label: 'Hoãn', labelKey: 'votes.option.postpone' })).toBe('Hoãn');
     await i18n.changeLanguage('vi');
     expect(optionLabel(i18n.t, defaultOptions()[2]!)).toBe('Không biểu quyết');
+  });
+});
+
+describe('the condition a poll must meet', () => {
+  it('names the option that counts as "for" when the chair typed the options', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({
+      resources: { vi: { translation: vi }, en: { translation: en } },
+      lng: 'en',
+      keySeparator: false,
+      nsSeparator: false,
+      interpolation: { escapeValue: false },
+    });
+    const custom = [
+      { id: 'o1', label: 'Phương án A' },
+      { id: 'o2', label: 'Phương án B' },
+    ];
+    expect(conditionText(i18n.t, 'absolute', 'cast', motionOf(custom))).toBe(
+      'more than half of the votes cast are for (“for” here means choosing “Phương án A”)',
+    );
+    expect(conditionText(i18n.t, 'absolute', 'cast', motionOf(defaultOptions()))).toBe(
+      'more than half of the votes cast are for',
+    );
+    await i18n.changeLanguage('vi');
+    expect(conditionText(i18n.t, 'two-thirds', 'present', motionOf(custom))).toBe(
+      'Ít nhất hai phần ba số thành viên có mặt tán thành (tán thành ở đây là chọn “Phương án A”)',
+    );
   });
 });

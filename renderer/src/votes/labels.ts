@@ -1,5 +1,10 @@
 import type { TFunction } from 'i18next';
-import type { PollOption, MajorityBase, MajorityRule } from '../../../core/votes/poll';
+import {
+  FOR,
+  type PollOption,
+  type MajorityBase,
+  type MajorityRule,
+} from '../../../core/votes/poll';
 import { ApiError } from '../api/client';
 import { vi, type MessageKey } from '../i18n/catalog';
 
@@ -17,8 +22,26 @@ export function optionLabel(t: TFunction, option: Pick<PollOption, 'label' | 'la
   return key !== undefined && Object.hasOwn(vi, key) ? message(t, key as MessageKey) : option.label;
 }
 
-export function conditionText(t: TFunction, rule: MajorityRule, base: MajorityBase): string {
-  return t(`votes.condition.${rule}.${base}`);
+type OptionLike = Pick<PollOption, 'id' | 'label' | 'labelKey'>;
+
+/** The option counted as "for": 'for' when the poll has it, else the first (core/votes/tally). */
+export function motionOf<T extends { id: string }>(options: readonly T[]): T | undefined {
+  return options.find((o) => o.id === FOR) ?? options[0];
+}
+
+/**
+ * "Passes when …". With the chair's own options the motion is their first one, so the
+ * condition names it: "for" alone would not tell a member which option counts.
+ */
+export function conditionText(
+  t: TFunction,
+  rule: MajorityRule,
+  base: MajorityBase,
+  motion?: OptionLike,
+): string {
+  const condition = t(`votes.condition.${rule}.${base}`);
+  if (motion === undefined || motion.id === FOR) return condition;
+  return t('votes.condition.motion', { condition, option: optionLabel(t, motion) });
 }
 
 /** The message for a failed call: the server's code when we know it, never its English text. */

@@ -34,6 +34,7 @@ export const votesMessages = defineMessages(
       'Tán thành nhiều hơn không tán thành (tỉ lệ tính trên số thành viên có mặt)',
     'votes.condition.simple.cast':
       'Tán thành nhiều hơn không tán thành (tỉ lệ tính trên số phiếu biểu quyết)',
+    'votes.condition.motion': '{{condition}} (tán thành ở đây là chọn “{{option}}”)',
     'votes.form.condition': 'Thông qua khi: {{condition}}.',
     'votes.form.quorum': 'Túc số (số thành viên có mặt tối thiểu)',
     'votes.quorum.none': 'Không yêu cầu',
@@ -199,6 +200,7 @@ export const votesMessages = defineMessages(
     'votes.condition.simple.members': 'more for than against (shares of all members)',
     'votes.condition.simple.present': 'more for than against (shares of members present)',
     'votes.condition.simple.cast': 'more for than against (shares of votes cast)',
+    'votes.condition.motion': '{{condition}} (“for” here means choosing “{{option}}”)',
     'votes.form.condition': 'Passes when {{condition}}.',
     'votes.form.quorum': 'Quorum (minimum members present)',
     'votes.quorum.none': 'None',
