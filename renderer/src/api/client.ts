@@ -56,7 +56,18 @@ export function createApiClient({ fetch, sessions }: ApiClientOptions) {
       );
     }
     if (res.status === 204) return undefined;
-    return res.json().catch(() => undefined);
+    try {
+      return (await res.json()) as unknown;
+    } catch (error) {
+      // Aborted while the body streamed in: the caller gave up, so it gets the abort, never
+      // an `undefined` it would read fields from.
+      if (options.signal?.aborted) throw error;
+      throw new ApiError(
+        res.status,
+        'bad-response',
+        'The server answered something that is not JSON.',
+      );
+    }
   }
 
   return {
