@@ -67,25 +67,7 @@ export function useFollowViewer(documentSha256: string): FollowViewer {
     [setFollowing],
   );
 
-  // The presenter publishes (debounced) where they are.
-  const isPresenter = follow?.isPresenter === true;
-  useEffect(() => {
-    if (!isPresenter) return;
-    const timer = setTimeout(() => {
-      presenterApi
-        .setPosition(meeting.id, {
-          documentSha256,
-          page: localPage,
-          zoom: typeof localZoom === 'number' ? localZoom : null,
-        })
-        .then(
-          () => setPublishError(null),
-          () => setPublishError('follow.error.generic'),
-        );
-    }, PUBLISH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [isPresenter, meeting.id, documentSha256, localPage, localZoom]);
-
+  /** Publishes this viewer's position as the presenter's (taking over, for the chair). */
   const present = useCallback(() => {
     presenterApi
       .setPosition(meeting.id, {
@@ -98,6 +80,14 @@ export function useFollowViewer(documentSha256: string): FollowViewer {
         () => setPublishError('follow.error.generic'),
       );
   }, [meeting.id, documentSha256, localPage, localZoom]);
+
+  // The presenter publishes (debounced) where they are.
+  const isPresenter = follow?.isPresenter === true;
+  useEffect(() => {
+    if (!isPresenter) return;
+    const timer = setTimeout(present, PUBLISH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [isPresenter, present]);
 
   const bar = follow ? (
     <FollowBar
