@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import react from '@vitejs/plugin-react';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../test/helpers/chromium';
 import { build } from 'vite';
 import { buildVietnamesePack } from '../../test/fixtures/pdf/build';
 
@@ -27,17 +28,7 @@ const { values } = parseArgs({
 const PAGES = Number(values.pages);
 const RUNS = Number(values.runs);
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-precise-memory-info',
-];
+const CHROMIUM_ARGS = [...chromiumLaunchOptions.args, '--enable-precise-memory-info'];
 
 interface Result {
   firstPaintMs: number;
@@ -139,7 +130,7 @@ async function main() {
     const server = await serve(out, fixture);
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumLaunchOptions.executablePath,
       args: CHROMIUM_ARGS,
     });
     const results: Record<'ours' | 'baseline', Result[]> = { ours: [], baseline: [] };

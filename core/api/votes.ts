@@ -26,7 +26,7 @@
  * either counted or refused with `poll-not-open`.
  */
 import type { MeetingRole } from '../roles/permissions';
-import type { PollOption, PollKind, PollState, MajorityBase, MajorityRule } from '../votes/poll';
+import type { PollDraft, PollState } from '../votes/poll';
 import type { Tally } from '../votes/tally';
 import type { VoteErrorCode } from '../votes/errors';
 import { ApiValidationError } from './meetings';
@@ -100,16 +100,8 @@ export interface PollResult {
  * `polls/<pollId>` (core/docs/polls.ts reads it). Never per-option counts while the poll is
  * open or closed-but-unpublished; the result appears only once published.
  */
-export interface PollView {
+export interface PollView extends PollDraft {
   id: string;
-  agendaItemId: string;
-  title: string;
-  kind: PollKind;
-  options: PollOption[];
-  rule: MajorityRule;
-  base: MajorityBase;
-  quorum: number;
-  allowChange: boolean;
   state: PollState;
   /** Epoch milliseconds; null until the step happened. */
   createdAt: number;
