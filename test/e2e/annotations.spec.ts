@@ -126,18 +126,27 @@ test('delegates annotate privately and together; the chair presents and follower
     await dung.mouse.up();
     await expect(marks(dung, 0, 'ink')).toHaveCount(1);
 
-    // Share the stroke from its actions: select it, then "Chia sẻ".
+    // Share the stroke from its actions: select it, then "Chia sẻ". At 1366 px the side list
+    // starts closed (the page gets the width); open it from the toolbar.
     await dung.getByRole('radio', { name: 'Chọn', exact: true }).click();
+    const listToggle = dung.getByRole('button', { name: 'Danh sách ghi chú' });
+    await expect(listToggle).toHaveAttribute('aria-expanded', 'false');
+    await listToggle.click();
     await dung.getByRole('button', { name: 'Đến ghi chú trên trang 1' }).nth(1).click();
     await dung.locator('.annot-actions').getByRole('button', { name: 'Chia sẻ' }).click();
     await expect(marks(dung, 0, 'ink')).toHaveAttribute('data-visibility', 'shared');
     await expect(dung.locator('.annot-list')).toContainText('Lê Văn Dũng');
+    await listToggle.click();
+    await expect(dung.locator('.annot-list')).toBeHidden();
 
     // The highlight sits on its words at 100% and at 150%.
     const zoom = dung.getByLabel('Mức thu phóng');
     await zoom.selectOption('1');
     await expect(painted(dung, 0)).toBeVisible();
     await expect.poll(() => misalignment(dung, span)).toBeLessThan(4);
+    // An A4 page at 100% fits the reader's width: no sideways scrolling.
+    const scroller = dung.locator('.pdf-viewer__scroll');
+    expect(await scroller.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
     await dung.screenshot({ path: 'test/output/annotations-100.png' });
     await zoom.selectOption('1.5');
     await expect(painted(dung, 0)).toBeVisible();
@@ -171,6 +180,7 @@ test('delegates annotate privately and together; the chair presents and follower
     await expect(marks(hang, 0, 'ink')).toHaveCount(1);
     await expect(marks(hang, 0, 'ink').locator('title')).toContainText('Lê Văn Dũng');
     await expect(marks(hang, 0, 'highlight')).toHaveCount(0);
+    await hang.getByRole('button', { name: 'Danh sách ghi chú' }).click();
     await expect(hang.locator('.annot-list')).toContainText('Nét vẽ');
 
     // The chair presents; a follower's page follows.

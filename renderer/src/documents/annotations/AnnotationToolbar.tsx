@@ -19,7 +19,10 @@ interface Props {
 
 const TOOLS: AnnotationTool[] = ['select', 'highlight', 'ink', 'note', 'text'];
 
-/** Tools in the viewer toolbar: mark kind, colour, shared by default, undo/redo, export. */
+/**
+ * Tools in the viewer toolbar: mark kind, colour, shared by default, undo/redo, export — one
+ * compact row at 1366 px (undo/redo as the usual arrows, named by aria-label and a tooltip).
+ */
 export function AnnotationToolbar(props: Props) {
   const { t } = useTranslation();
   const { history } = props.session;
@@ -76,29 +79,38 @@ export function AnnotationToolbar(props: Props) {
           {t('annot.defaultShared')}
         </label>
       ) : null}
-      <button
-        type="button"
-        className="annot-tool"
-        disabled={!history.canUndo()}
-        onClick={() => history.undo()}
-      >
-        {t('annot.undo')}
-      </button>
-      <button
-        type="button"
-        className="annot-tool"
-        disabled={!history.canRedo()}
-        onClick={() => history.redo()}
-      >
-        {t('annot.redo')}
-      </button>
+      <div className="annot-toolbar__group">
+        <button
+          type="button"
+          className="annot-tool annot-tool--icon"
+          disabled={!history.canUndo()}
+          onClick={() => history.undo()}
+          aria-label={t('annot.undo')}
+          title={t('annot.undo')}
+        >
+          <span aria-hidden="true">↶</span>
+        </button>
+        <button
+          type="button"
+          className="annot-tool annot-tool--icon"
+          disabled={!history.canRedo()}
+          onClick={() => history.redo()}
+          aria-label={t('annot.redo')}
+          title={t('annot.redo')}
+        >
+          <span aria-hidden="true">↷</span>
+        </button>
+      </div>
       <button
         type="button"
         className="annot-tool"
         disabled={props.exporting}
         onClick={props.onExport}
+        // The short visible text starts the full name (label-in-name); the tooltip says it all.
+        aria-label={props.exporting ? t('annot.exporting') : t('annot.export')}
+        title={t('annot.export')}
       >
-        {props.exporting ? t('annot.exporting') : t('annot.export')}
+        {props.exporting ? t('annot.exporting') : t('annot.exportShort')}
       </button>
     </div>
   );

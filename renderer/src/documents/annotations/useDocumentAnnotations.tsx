@@ -27,8 +27,12 @@ export interface DocumentAnnotations {
   renderPageOverlay: (page: PageOverlayInfo) => ReactNode;
   /** Put in PdfViewer's toolbarExtra. */
   toolbar: ReactNode;
-  /** The side list (with its status line), next to the viewer. */
+  /** The side list, next to the viewer. */
   list: ReactNode;
+  /** The status line (errors, "exported"): shown whether or not the side list is open. */
+  status: ReactNode;
+  /** How many marks the member sees in this document (for the list toggle). */
+  count: number;
 }
 
 const NONE: Annotation[] = [];
@@ -191,23 +195,23 @@ export function useDocumentAnnotations(options: DocumentAnnotationsOptions): Doc
       exporting={exporting}
     />
   ) : null;
-  const list = (
-    <>
-      <p className="annot-status" role="status">
-        {status}
-      </p>
-      <AnnotationList
-        annotations={annotations}
-        selectedId={selected?.id ?? null}
-        onJump={(a) => {
-          setTool('select');
-          setSelected({ id: a.id, edit: false });
-          onJumpToPage(a.pageIndex);
-        }}
-        includeShared={includeShared}
-        onIncludeShared={setIncludeShared}
-      />
-    </>
+  const statusLine = (
+    <p className="annot-status" role="status">
+      {status}
+    </p>
   );
-  return { renderPageOverlay, toolbar, list };
+  const list = (
+    <AnnotationList
+      annotations={annotations}
+      selectedId={selected?.id ?? null}
+      onJump={(a) => {
+        setTool('select');
+        setSelected({ id: a.id, edit: false });
+        onJumpToPage(a.pageIndex);
+      }}
+      includeShared={includeShared}
+      onIncludeShared={setIncludeShared}
+    />
+  );
+  return { renderPageOverlay, toolbar, list, status: statusLine, count: annotations.length };
 }

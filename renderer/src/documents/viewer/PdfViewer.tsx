@@ -9,7 +9,11 @@
  * - `onPageChange?(pageIndex)`: the page most in view changed (0-based).
  * - `page?`: controlled current page (0-based); the viewer scrolls to it whenever it changes.
  * - `zoom?` / `onZoomChange?`: controlled zoom, a scale (1 = 100%) or 'page-width' | 'page-fit'.
- * - `toolbarExtra?`: a slot at the end of the viewer toolbar (annotation tools, follow button).
+ * - `toolbarExtra?`: a full-width second toolbar row (annotation tools).
+ * - `toolbarEnd?`: a slot at the right end of the first toolbar row (e.g. a side-panel toggle).
+ * - `sidePanel?`: shown right of the pages, below the toolbar (which keeps the full width); it
+ *   sizes itself. Fit-width zoom follows the room left for the pages.
+ * - Without `zoom`, a document opens at 'page-width'.
  */
 import {
   type ReactNode,
@@ -55,6 +59,8 @@ export interface PdfViewerProps {
   zoom?: ViewerZoom;
   onZoomChange?: (zoom: ViewerZoom) => void;
   toolbarExtra?: ReactNode;
+  toolbarEnd?: ReactNode;
+  sidePanel?: ReactNode;
 }
 
 export function PdfViewer(props: PdfViewerProps) {
@@ -286,6 +292,7 @@ function LoadedViewer(props: PdfViewerProps & { pdf: PDFDocumentProxy; shapes: P
         findOpen={findOpen}
         onFind={() => (findOpen ? setFindOpen(false) : openFind())}
         extra={props.toolbarExtra}
+        end={props.toolbarEnd}
       />
       {findOpen ? (
         <FindBar find={find} inputRef={findInputRef} onClose={() => setFindOpen(false)} />
@@ -330,6 +337,7 @@ function LoadedViewer(props: PdfViewerProps & { pdf: PDFDocumentProxy; shapes: P
             ))}
           </div>
         </div>
+        {props.sidePanel}
       </div>
     </div>
   );
