@@ -4,6 +4,7 @@
  */
 import type { IdentitySummary } from '../../../core/bridge/contract';
 import type { IdentityVault } from '../../../core/bridge/identity-service';
+import { committed, idbStore, settle } from '../storage/idb-store';
 
 const DB_NAME = 'dienhong-identities';
 const STORE = 'identities';
@@ -14,44 +15,9 @@ interface IdentityRecord {
   p12: Uint8Array;
 }
 
-function settle<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed.'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed.'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
-  });
-}
-
-function open(factory: IDBFactory): Promise<IDBDatabase> {
-  const request = factory.open(DB_NAME, 1);
-  request.onupgradeneeded = () => {
-    request.result.createObjectStore(STORE, { keyPath: 'id' });
-  };
-  return settle(request);
-}
-
 export function createIndexedDbVault(factory?: IDBFactory): IdentityVault {
-  let db: Promise<IDBDatabase> | null = null;
-  // Opened on first use, so merely loading the page touches no storage.
-  const database = () => (db ??= open(factory ?? indexedDB));
-
-  async function run<T>(
-    mode: IDBTransactionMode,
-    work: (store: IDBObjectStore) => IDBRequest<T>,
-  ): Promise<T> {
-    const tx = (await database()).transaction(STORE, mode);
-    const result = settle(work(tx.objectStore(STORE)));
-    // A write counts only once its transaction has committed.
-    await done(tx);
-    return result;
-  }
+  const identities = idbStore(DB_NAME, STORE, 'id', () => factory ?? indexedDB);
+  const run = identities.run;
 
   return {
     list: async () => {
@@ -67,11 +33,11 @@ export function createIndexedDbVault(factory?: IDBFactory): IdentityVault {
       await run('readwrite', (s) => s.put(record));
     },
     remove: async (id) => {
-      const tx = (await database()).transaction(STORE, 'readwrite');
+      const tx = await identities.transaction('readwrite');
       const store = tx.objectStore(STORE);
       const existed = (await settle(store.count(id))) > 0;
       if (existed) store.delete(id);
-      await done(tx);
+      await committed(tx);
       return existed;
     },
   };

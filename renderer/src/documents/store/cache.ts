@@ -2,10 +2,8 @@
  * Verified agenda documents kept in IndexedDB (one object store keyed by SHA-256), so a document
  * opens offline. Every read is hashed again before use: a damaged or tampered copy is dropped.
  */
+import { idbStore } from '../../storage/idb-store';
 import { sha256Hex } from './sha256';
-
-const DB_NAME = 'dienhong-documents';
-const STORE = 'pdf';
 
 interface CachedDocument {
   sha256: string;
@@ -13,33 +11,8 @@ interface CachedDocument {
   storedAt: string;
 }
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function database(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'sha256' });
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-  }).catch((error: unknown) => {
-    opening = null;
-    throw error;
-  });
-  return opening;
-}
-
-function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) {
-  return database().then(
-    (db) =>
-      new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(STORE, mode);
-        const request = act(tx.objectStore(STORE));
-        tx.oncomplete = () => resolve(request.result);
-        tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-      }),
-  );
-}
+const documents = idbStore('dienhong-documents', 'pdf', 'sha256');
+const run = documents.run;
 
 /** The cached bytes of `sha256` if present and still matching their hash; otherwise null. */
 export async function readCachedDocument(sha256: string): Promise<Uint8Array | null> {
