@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic as writeAtomic } from '../fs/atomic-write';
 import type { MeetingDraft } from '../../core/api/meetings';
 import {
   buildP12,
@@ -42,17 +43,13 @@ export class AdminError extends Error {
   }
 }
 
-/** Writes a file atomically (temp + rename), so a crash never leaves half a key or .p12. */
-export async function writeFileAtomic(
+/** Writes a file atomically, creating its folder; see fs/atomic-write.ts. */
+export function writeFileAtomic(
   file: string,
   data: Uint8Array | string,
   mode = 0o644,
 ): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, data, { mode });
-  await chmod(temp, mode);
-  await rename(temp, file);
+  return writeAtomic(file, data, { mode, createDirs: true });
 }
 
 export function hasCa(dataDir: string): boolean {

@@ -4,11 +4,11 @@
  * as a PAdES B-B incremental update. Every refusal is one line "error [code]: …", exit 2, and
  * no output file; the output appears only complete (temp file + rename).
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write';
 import { parseArgs } from 'node:util';
 import {
   IdentityError,
@@ -110,15 +110,9 @@ function appearanceFont(): Uint8Array | undefined {
 
 /** Writes `bytes` to `out` so that `out` is either absent/old or complete. */
 export async function writeAtomically(out: string, bytes: Uint8Array): Promise<void> {
-  const temp = path.join(
-    path.dirname(out),
-    `.${path.basename(out)}.${randomBytes(6).toString('hex')}.tmp`,
-  );
   try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, out);
+    await writeFileAtomic(out, bytes);
   } catch (cause) {
-    await rm(temp, { force: true });
     fail(
       'file-unwritable',
       `cannot write ${out}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -56,23 +57,7 @@ export class BlobStore {
       );
     }
     if ((await this.size(expectedSha256)) !== null) return { created: false };
-    await mkdir(path.dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, target);
-      const dir = await open(path.dirname(target), 'r');
-      await dir.sync().finally(() => dir.close());
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await writeFileAtomic(target, bytes, { createDirs: true });
     return { created: true };
   }
 
