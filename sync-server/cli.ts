@@ -1,5 +1,6 @@
 /**
- * `npm run server -- --port N --data DIR [--host H]`: runs the sync server until SIGINT/SIGTERM.
+ * `npm run server -- --port N --data DIR [--host H] [--tls-cert F --tls-key F] [--public-origin URL]…
+ * [--insecure-http]`: runs the sync server until SIGINT/SIGTERM.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const server = await startApp({ ...options, logger });
   for (const line of server.demoReport ?? []) process.stdout.write(`${line}\n`);
   process.stdout.write(`listening on ${server.url}\n`);
+  process.stdout.write(`logins are bound to ${server.publicOrigins.join(', ')}\n`);
 
   let stopping = false;
   const stop = (signal: string) => {

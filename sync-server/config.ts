@@ -1,4 +1,11 @@
 /** Server options from the command line, validated; bad flags are refused with a clear message. */
+import { isLoopbackHost } from '../core/security/loopback';
+
+/** PEM files for HTTPS/WSS: the server certificate (optionally followed by its chain) and key. */
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
+}
 
 export interface ServerOptions {
   port: number;
@@ -8,6 +15,15 @@ export interface ServerOptions {
   webRoot: string | null;
   /** Seed demo identities and a meeting on first start (npm start passes --demo). */
   demo?: boolean;
+  /** Serve HTTPS and WSS with this certificate; without it the server speaks plain HTTP. */
+  tls?: TlsFiles;
+  /** Allow plain HTTP beyond loopback (an operator's explicit choice, e.g. behind a TLS proxy). */
+  insecureHttp?: boolean;
+  /**
+   * Origins members reach this server by (`https://phonghop.example:4870`); login signatures
+   * must be bound to one of them. Empty: the server's own listening origin(s).
+   */
+  publicOrigins?: string[];
 }
 
 export const DEFAULT_PORT = 4870;
@@ -16,6 +32,54 @@ export const DEFAULT_DATA_DIR = '.dienhong-data';
 
 export class UsageError extends Error {
   readonly code = 'usage';
+}
+
+/** Normalises a `--public-origin` value to a bare origin, or refuses it. */
+export function parsePublicOrigin(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--public-origin "${raw}" is not a URL`);
+  }
+  const bare =
+    (url.pathname === '/' || url.pathname === '') &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === '';
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !bare) {
+    throw new UsageError(
+      `--public-origin must be an origin such as https://phonghop.example:4870 (got "${raw}")`,
+    );
+  }
+  return url.origin;
+}
+
+/**
+ * Refuses settings that would put sessions or the web client on the network in cleartext:
+ * plain HTTP beyond loopback needs --insecure-http, and a public origin must use the scheme the
+ * server actually speaks. Throws UsageError; startServer calls it too, so no caller skips it.
+ */
+export function checkTransportSecurity(options: ServerOptions): void {
+  const tls = options.tls !== undefined;
+  if (!tls && !options.insecureHttp && !isLoopbackHost(options.host)) {
+    throw new UsageError(
+      `--host ${options.host} reaches the network, where plain HTTP exposes sessions and the web client: ` +
+        'give --tls-cert FILE --tls-key FILE (see "npm run admin -- server-cert"), ' +
+        'or --insecure-http if a TLS proxy in front of this server does it',
+    );
+  }
+  for (const origin of options.publicOrigins ?? []) {
+    if (tls && !origin.startsWith('https:')) {
+      throw new UsageError(`--public-origin ${origin} must be https: the server speaks TLS`);
+    }
+    if (!tls && !options.insecureHttp && origin.startsWith('https:')) {
+      throw new UsageError(
+        `--public-origin ${origin} is https but the server has no --tls-cert (add --insecure-http if a TLS proxy serves it)`,
+      );
+    }
+  }
 }
 
 export function parseServerArgs(
@@ -29,6 +93,8 @@ export function parseServerArgs(
     webRoot: defaults.webRoot,
     demo: false,
   };
+  let certFile: string | undefined;
+  let keyFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -62,9 +128,26 @@ export function parseServerArgs(
       case '--no-web':
         options.webRoot = null;
         break;
+      case '--tls-cert':
+        certFile = need();
+        break;
+      case '--tls-key':
+        keyFile = need();
+        break;
+      case '--insecure-http':
+        options.insecureHttp = true;
+        break;
+      case '--public-origin':
+        options.publicOrigins = [...(options.publicOrigins ?? []), parsePublicOrigin(need())];
+        break;
       default:
         throw new UsageError(`unknown option ${flag}`);
     }
   }
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new UsageError('--tls-cert and --tls-key go together');
+  }
+  if (certFile !== undefined && keyFile !== undefined) options.tls = { certFile, keyFile };
+  checkTransportSecurity(options);
   return options;
 }

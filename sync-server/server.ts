@@ -1,10 +1,15 @@
+import { readFileSync } from 'node:fs';
 import {
   createServer as createHttpServer,
   type IncomingMessage,
+  type ServerOptions as HttpServerOptions,
   type ServerResponse,
 } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { ServerOptions } from './config';
+import { networkInterfaces } from 'node:os';
+import { isWildcardHost } from '../core/security/loopback';
+import { checkTransportSecurity, type ServerOptions, type TlsFiles, UsageError } from './config';
 import type { ServerFeature } from './feature';
 import { healthFeature } from './http/health';
 import { createRouter, HttpError, sendError } from './http/router';
@@ -15,7 +20,35 @@ export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4870`. */
   url: string;
   port: number;
+  /** Origins login signatures are bound to (see ServerOptions.publicOrigins). */
+  publicOrigins: string[];
   close(): Promise<void>;
+}
+
+/** Browsers keep to HTTPS for this server for a year once they have seen it over TLS. */
+export const HSTS_HEADER = 'max-age=31536000';
+
+function readTls(tls: TlsFiles): { cert: Buffer; key: Buffer } {
+  try {
+    return { cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) };
+  } catch (error) {
+    throw new UsageError(`--tls-cert/--tls-key could not be read: ${(error as Error).message}`);
+  }
+}
+
+const urlHost = (address: string) => (address.includes(':') ? `[${address}]` : address);
+
+/**
+ * The origins the server is reached by when none is configured: its own listening address,
+ * or, listening on every interface, each interface's address (never the client's Host header).
+ */
+function listeningOrigins(scheme: string, host: string, port: number): string[] {
+  if (!isWildcardHost(host)) return [`${scheme}://${urlHost(host)}:${port}`];
+  const addresses = Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => a.family === 'IPv4' || !a.address.toLowerCase().startsWith('fe80:'))
+    .map((a) => `${scheme}://${urlHost(a.address)}:${port}`);
+  return [...new Set(addresses)];
 }
 
 export interface StartOptions extends ServerOptions {
@@ -26,13 +59,16 @@ export interface StartOptions extends ServerOptions {
 
 /** Starts the sync server: HTTP API, websocket upgrades, and the web client. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
+  checkTransportSecurity(options);
   const logger = options.logger ?? silentLogger;
+  const tls = options.tls ? readTls(options.tls) : null;
   const features = [healthFeature(), ...(options.features ?? [])];
   const router = createRouter(features.flatMap((f) => f.routes ?? []));
   let origin = '';
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
+    if (tls) res.setHeader('Strict-Transport-Security', HSTS_HEADER);
     try {
       if (await router.handle(req, res, url)) return;
       const isPage =
@@ -59,9 +95,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
   }
 
-  const http = createHttpServer({ requestTimeout: 60_000, headersTimeout: 20_000 }, (req, res) => {
-    void onRequest(req, res);
-  });
+  const httpOptions: HttpServerOptions = { requestTimeout: 60_000, headersTimeout: 20_000 };
+  const handler = (req: IncomingMessage, res: ServerResponse) => void onRequest(req, res);
+  let http;
+  try {
+    http = tls
+      ? createHttpsServer({ ...httpOptions, ...tls }, handler)
+      : createHttpServer(httpOptions, handler);
+  } catch (error) {
+    // A key that does not match its certificate, or PEM that is not one.
+    throw new UsageError(`--tls-cert/--tls-key are not usable: ${(error as Error).message}`);
+  }
   http.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
@@ -79,14 +123,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
   });
   const { port } = http.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  origin = `http://${host}:${port}`;
-  logger.log('info', 'server.listening', { url: origin, dataDir: options.dataDir });
+  const scheme = tls ? 'https' : 'http';
+  origin = `${scheme}://${urlHost(options.host)}:${port}`;
+  const publicOrigins = options.publicOrigins?.length
+    ? [...options.publicOrigins]
+    : listeningOrigins(scheme, options.host, port);
+  logger.log('info', 'server.listening', {
+    url: origin,
+    publicOrigins,
+    tls: tls !== null,
+    dataDir: options.dataDir,
+  });
 
   let closing: Promise<void> | null = null;
   return {
     url: origin,
     port,
+    publicOrigins,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
