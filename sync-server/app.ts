@@ -62,12 +62,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       authorize: createAuthorize({ sessions, members, meetings }),
       ...(options.limits ? { limits: options.limits } : {}),
     });
+    let publicOrigins: readonly string[] = [];
     const auth = createAuth({
       members,
       sessions,
       audit: store,
       crypto: nodeCryptoServices,
       trustedCas: () => loadTrustedCas(options.dataDir),
+      publicOrigins: () => publicOrigins,
       logger,
     });
     const rooms = sync.rooms;
@@ -121,6 +123,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         }),
       ],
     });
+    publicOrigins = server.publicOrigins;
     const demoReport = options.demo
       ? await seedDemo({
           dataDir: options.dataDir,

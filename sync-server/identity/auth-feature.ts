@@ -17,6 +17,12 @@ export interface AuthOptions {
   crypto: CryptoServices;
   /** Re-read on every login, so a CA added to trust/ needs no restart. */
   trustedCas: () => Promise<string[]>;
+  /**
+   * The origins members reach this server by (configured --public-origin, else the listening
+   * origin); a login signature must be bound to one of them. Read at each login, since the
+   * listening port is known only once the server listens.
+   */
+  publicOrigins: () => readonly string[];
   logger: Logger;
   now?: () => Date;
 }
@@ -49,25 +55,24 @@ function bearer(req: IncomingMessage, url: URL): string | null {
   return url.searchParams.get('token');
 }
 
-/**
- * Origins the client may have bound its login signature to: this server as reached through
- * the Host header, by http or by https (behind a TLS-terminating proxy).
- */
-function candidateOrigins(req: IncomingMessage): string[] {
-  const host = req.headers.host;
-  return host ? [`http://${host}`, `https://${host}`] : [];
-}
-
 /** Challenge–response login with X.509 certificates, and bearer-token sessions. */
 export function createAuth(options: AuthOptions): Auth {
   const now = options.now ?? (() => new Date());
   const challenges = new ChallengeBook(options.crypto);
   const loginLimiter = new RateLimiter(20, 0.5);
 
-  async function verifyAgainstOrigins(req: IncomingMessage, body: unknown) {
+  /**
+   * Only the configured origins count, never the request's Host header: a page elsewhere that
+   * relays our challenge gets a signature bound to its own origin, which is refused here.
+   */
+  async function verifyAgainstOrigins(body: unknown) {
     const trustedCaPem = await options.trustedCas();
-    let lastError: unknown = null;
-    for (const origin of candidateOrigins(req)) {
+    let lastError: unknown = new HttpError(
+      500,
+      'internal',
+      'The server has no public origin to bind logins to.',
+    );
+    for (const origin of options.publicOrigins()) {
       try {
         return await verifyLogin(options.crypto, {
           request: body as never,
@@ -107,7 +112,7 @@ export function createAuth(options: AuthOptions): Auth {
     }
     let certificate;
     try {
-      certificate = await verifyAgainstOrigins(req, body);
+      certificate = await verifyAgainstOrigins(body);
     } catch (error) {
       if (isIdentityError(error)) {
         await options.audit.appendAudit({
