@@ -144,14 +144,7 @@ export async function issueMemberCertificate(
   }
   checkValidity(options.validDays, options.now);
 
-  const ca = decodeCertificate(options.ca.certificatePem);
-  const caCert = ca.forgeCertificate;
-  const caKey = readRsaPrivateKey(options.ca.privateKeyPem);
-  if (!ca.info.isCa) throw new IdentityError('issue-invalid', 'The CA certificate is not a CA.');
-  if (!keysMatch(caKey, caCert.publicKey as forge.pki.rsa.PublicKey)) {
-    throw new IdentityError('issue-invalid', 'The CA key does not belong to the CA certificate.');
-  }
-
+  const { ca, caCert, caKey } = openIssuer(options.ca);
   const keys = await (options.generateKeyPair ?? forgeKeyPairGenerator)(options.keyBits ?? 2048);
   const cert = newCertificate(keys.publicKeyPem, options.validDays, options.now);
   const subject: forge.pki.CertificateField[] = [];
@@ -165,25 +158,121 @@ export async function issueMemberCertificate(
   subject.push({ type: forge.pki.oids.commonName, value: name, valueTagClass: UTF8 });
   subject.push({ type: forge.pki.oids.emailAddress, value: email, valueTagClass: IA5 });
   cert.setSubject(subject);
+  const certificatePem = signByIssuer(cert, { ca, caCert, caKey }, [
+    { name: 'basicConstraints', cA: false, critical: true },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: 'extKeyUsage', clientAuth: true, emailProtection: true },
+    { name: 'subjectAltName', altNames: [{ type: 1, value: email }] },
+  ]);
+  return { certificatePem, privateKeyPem: keys.privateKeyPem };
+}
+
+export interface IssueServerOptions {
+  ca: CertificateWithKey;
+  /** DNS names the server is reached by, e.g. "phonghop.congdoan.vn"; the first is the CN. */
+  hosts: readonly string[];
+  /** IP addresses (v4 or v6) the server is reached by, e.g. "10.0.0.5". */
+  ips: readonly string[];
+  validDays: number;
+  now: Date;
+  keyBits?: number;
+  generateKeyPair?: KeyPairGenerator;
+}
+
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+function checkHostName(raw: string): string {
+  const name = raw.trim().toLowerCase().replace(/\.$/, '');
+  if (name.length > 253 || !name.split('.').every((label) => DNS_LABEL.test(label))) {
+    throw new IdentityError(
+      'issue-invalid',
+      `"${raw}" is not a DNS host name (letters, digits, hyphens; Unicode names in their xn-- form).`,
+    );
+  }
+  return name;
+}
+
+/** In forge at run time, missing from its type declarations. */
+const bytesFromIp = (ip: string): string | null =>
+  (forge.util as unknown as { bytesFromIP(ip: string): string | null }).bytesFromIP(ip);
+
+function checkIp(raw: string): string {
+  const ip = raw.trim();
+  // forge encodes the address; it returns null for what is not an IPv4 or IPv6 address.
+  const ok = IPV4.test(ip) || (ip.includes(':') && bytesFromIp(ip) !== null);
+  if (!ok) throw new IdentityError('issue-invalid', `"${raw}" is not an IPv4 or IPv6 address.`);
+  return ip;
+}
+
+/**
+ * Issues a TLS server certificate for the sync server from the organisation CA: serverAuth
+ * only, with every host name and IP address it is reached by in subjectAltName (browsers
+ * ignore the CN), so members whose machines trust the CA connect over HTTPS/WSS.
+ */
+export async function issueServerCertificate(
+  options: IssueServerOptions,
+): Promise<CertificateWithKey> {
+  const hosts = [...new Set(options.hosts.map(checkHostName))];
+  const ips = [...new Set(options.ips.map(checkIp))];
+  if (hosts.length + ips.length === 0) {
+    throw new IdentityError('issue-invalid', 'A server certificate needs a host name or an IP.');
+  }
+  checkValidity(options.validDays, options.now);
+  const issuer = openIssuer(options.ca);
+  const keys = await (options.generateKeyPair ?? forgeKeyPairGenerator)(options.keyBits ?? 2048);
+  const cert = newCertificate(keys.publicKeyPem, options.validDays, options.now);
+  cert.setSubject([{ type: forge.pki.oids.commonName, value: hosts[0] ?? ips[0] ?? '' }]);
+  const certificatePem = signByIssuer(cert, issuer, [
+    { name: 'basicConstraints', cA: false, critical: true },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        ...hosts.map((value) => ({ type: 2, value })),
+        ...ips.map((ip) => ({ type: 7, ip })),
+      ],
+    },
+  ]);
+  return { certificatePem, privateKeyPem: keys.privateKeyPem };
+}
+
+interface Issuer {
+  ca: ReturnType<typeof decodeCertificate>;
+  caCert: forge.pki.Certificate;
+  caKey: forge.pki.rsa.PrivateKey;
+}
+
+function openIssuer(pair: CertificateWithKey): Issuer {
+  const ca = decodeCertificate(pair.certificatePem);
+  const caCert = ca.forgeCertificate;
+  const caKey = readRsaPrivateKey(pair.privateKeyPem);
+  if (!ca.info.isCa) throw new IdentityError('issue-invalid', 'The CA certificate is not a CA.');
+  if (!keysMatch(caKey, caCert.publicKey as forge.pki.rsa.PublicKey)) {
+    throw new IdentityError('issue-invalid', 'The CA key does not belong to the CA certificate.');
+  }
+  return { ca, caCert, caKey };
+}
+
+/** Names the issuer, adds the key identifiers and signs; returns PEM that chains to the CA. */
+function signByIssuer(cert: forge.pki.Certificate, issuer: Issuer, extensions: object[]): string {
+  const { ca, caCert, caKey } = issuer;
   cert.setIssuer(reusableName(caCert.subject.attributes));
   const caKeyId =
     ca.subjectKeyIdHex !== null
       ? forge.util.hexToBytes(ca.subjectKeyIdHex)
       : caCert.generateSubjectKeyIdentifier().getBytes();
   cert.setExtensions([
-    { name: 'basicConstraints', cA: false, critical: true },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    { name: 'extKeyUsage', clientAuth: true, emailProtection: true },
-    { name: 'subjectAltName', altNames: [{ type: 1, value: email }] },
+    ...extensions,
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: caKeyId },
   ]);
   cert.sign(caKey, forge.md.sha256.create());
-
   const certificatePem = toPem(cert);
   // Chain building compares names byte for byte; refuse to hand out a cert that would not chain.
   if (decodeCertificate(certificatePem).issuerNameDer !== ca.subjectNameDer) {
     throw new IdentityError('issue-invalid', 'The CA name could not be copied exactly.');
   }
-  return { certificatePem, privateKeyPem: keys.privateKeyPem };
+  return certificatePem;
 }

@@ -5,9 +5,11 @@ export {
   CLOCK_SKEW_ALLOWANCE_MS,
   createCa,
   issueMemberCertificate,
+  issueServerCertificate,
   type CertificateWithKey,
   type CreateCaOptions,
   type IssueMemberOptions,
+  type IssueServerOptions,
 } from './ca';
 export {
   certificateDerFromPem,

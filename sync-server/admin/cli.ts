@@ -22,6 +22,7 @@ import {
   addMember,
   createMeeting,
   initCa,
+  issueServerCert,
   loadCa,
   writeFileAtomic,
 } from './operations';
@@ -33,6 +34,8 @@ const USAGE = `usage: npm run admin -- <command> [--data DIR]
   meeting create --title T --starts-at ISO --location L [--org O] [--agenda TITLE]... [--id ID]
   meeting role --meeting ID --member ID --role chair|secretary|delegate|observer
   meeting list
+  server-cert (--host NAME | --ip ADDRESS)... --out-cert FILE --out-key FILE [--days N]
+                            TLS certificate for the server from the CA (key file 0600)
   demo                      seed the demo CA, members and meeting (once)
   sign IN.pdf --p12 FILE --password-file F --out OUT.pdf [--reason R] [--location L] [--field NAME]
        [--role ROLE] [--visible [--page N] [--rect X1,Y1,X2,Y2]]
@@ -136,6 +139,21 @@ async function run(argv: string[], out: Out): Promise<void> {
         out(
           JSON.stringify({ id: m.id, title: m.title, startsAt: m.startsAt, location: m.location }),
         );
+      return;
+    }
+    case 'server-cert': {
+      const hosts = args.flags.get('host') ?? [];
+      const ips = args.flags.get('ip') ?? [];
+      if (hosts.length + ips.length === 0)
+        throw new ArgumentError('server-cert needs at least one --host or --ip');
+      const certFile = path.resolve(requiredFlag(args, 'out-cert'));
+      const keyFile = path.resolve(requiredFlag(args, 'out-key'));
+      const days = Number(flag(args, 'days') ?? 397);
+      await issueServerCert(dataDir, { hosts, ips, validDays: days, certFile, keyFile });
+      out(
+        JSON.stringify({ cert: certFile, key: keyFile, hosts, ips, days }) +
+          `\nstart the server with --tls-cert ${certFile} --tls-key ${keyFile}`,
+      );
       return;
     }
     case 'demo': {

@@ -8,6 +8,7 @@ import {
   certificateDerFromPem,
   createCa,
   issueMemberCertificate,
+  issueServerCertificate,
   parseCertificate,
   type CertificateWithKey,
 } from '../../core/identity';
@@ -86,6 +87,40 @@ export async function loadCa(dataDir: string): Promise<CertificateWithKey> {
     certificatePem: await readFile(paths.caCert, 'utf8'),
     privateKeyPem: await readFile(paths.caKey, 'utf8'),
   };
+}
+
+/**
+ * Issues the sync server's TLS certificate from the organisation CA and writes it (followed by
+ * the CA certificate, so clients get the whole chain) and its key (0600). The data directory's
+ * store is not opened: this works while the server runs, and a restart picks the files up.
+ */
+export async function issueServerCert(
+  dataDir: string,
+  input: {
+    hosts: string[];
+    ips: string[];
+    validDays: number;
+    certFile: string;
+    keyFile: string;
+    now?: Date;
+  },
+): Promise<{ certificatePem: string }> {
+  const ca = await loadCa(dataDir);
+  const issued = await issueServerCertificate({
+    ca,
+    hosts: input.hosts,
+    ips: input.ips,
+    validDays: input.validDays,
+    now: input.now ?? new Date(),
+    generateKeyPair: nodeKeyPairGenerator,
+  });
+  await writeFileAtomic(input.keyFile, issued.privateKeyPem, 0o600);
+  await writeFileAtomic(
+    input.certFile,
+    `${issued.certificatePem.trim()}\n${ca.certificatePem.trim()}\n`,
+    0o644,
+  );
+  return { certificatePem: issued.certificatePem };
 }
 
 export interface NewMember {
