@@ -3,6 +3,7 @@
  * Names go in as UTF8String so Vietnamese diacritics survive byte for byte.
  */
 import forge from 'node-forge';
+import { isIpAddress } from '../security/ip';
 import { decodeCertificate } from './certificate';
 import { IdentityError } from './errors';
 import {
@@ -180,7 +181,6 @@ export interface IssueServerOptions {
 }
 
 const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 function checkHostName(raw: string): string {
   const name = raw.trim().toLowerCase().replace(/\.$/, '');
@@ -193,15 +193,10 @@ function checkHostName(raw: string): string {
   return name;
 }
 
-/** In forge at run time, missing from its type declarations. */
-const bytesFromIp = (ip: string): string | null =>
-  (forge.util as unknown as { bytesFromIP(ip: string): string | null }).bytesFromIP(ip);
-
 function checkIp(raw: string): string {
   const ip = raw.trim();
-  // forge encodes the address; it returns null for what is not an IPv4 or IPv6 address.
-  const ok = IPV4.test(ip) || (ip.includes(':') && bytesFromIp(ip) !== null);
-  if (!ok) throw new IdentityError('issue-invalid', `"${raw}" is not an IPv4 or IPv6 address.`);
+  if (!isIpAddress(ip))
+    throw new IdentityError('issue-invalid', `"${raw}" is not an IPv4 or IPv6 address.`);
   return ip;
 }
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseServerArgs, UsageError } from './config';
+
+const parse = (...argv: string[]) => parseServerArgs(argv, { webRoot: null });
+const tls = ['--tls-cert', 'c.pem', '--tls-key', 'k.pem'];
+
+function refusal(argv: string[]): string {
+  try {
+    parse(...argv);
+    return 'accepted';
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+}
+
+describe('parseServerArgs: transport security', () => {
+  it.each([
+    [[], 'accepted'],
+    [['--host', '127.0.0.1'], 'accepted'],
+    [['--host', '127.8.9.10'], 'accepted'],
+    [['--host', 'localhost'], 'accepted'],
+    [['--host', '::1'], 'accepted'],
+    [['--host', '0.0.0.0'], 'reaches the network'],
+    [['--host', '::'], 'reaches the network'],
+    [['--host', '10.0.0.5'], 'reaches the network'],
+    [['--host', 'phonghop.local'], 'reaches the network'],
+    [['--host', '0.0.0.0', '--insecure-http'], 'accepted'],
+    [['--host', '0.0.0.0', ...tls], 'accepted'],
+    [['--host', '0.0.0.0', '--tls-cert', 'c.pem'], 'go together'],
+    [['--tls-key', 'k.pem'], 'go together'],
+    [['--public-origin', 'https://phonghop.example:4870', ...tls], 'accepted'],
+    [['--public-origin', 'http://phonghop.example:4870', ...tls], 'must be https'],
+    [['--public-origin', 'https://phonghop.example'], 'has no --tls-cert'],
+    [['--public-origin', 'https://phonghop.example', '--insecure-http'], 'accepted'],
+    [['--public-origin', 'https://phonghop.example/app', ...tls], 'must be an origin'],
+    [['--public-origin', 'https://u:p@phonghop.example', ...tls], 'must be an origin'],
+    [['--public-origin', 'ftp://phonghop.example', ...tls], 'must be an origin'],
+    [['--public-origin', 'phonghop', ...tls], 'is not a URL'],
+  ])('%j → %s', (argv, expected) => {
+    const outcome = refusal(argv);
+    if (expected === 'accepted') expect(outcome).toBe('accepted');
+    else expect(outcome).toContain(expected);
+  });
+
+  it('keeps the files and normalises public origins', () => {
+    const options = parse(
+      '--host',
+      '0.0.0.0',
+      ...tls,
+      '--public-origin',
+      'https://PhongHop.example:4870/',
+      '--public-origin',
+      'https://10.0.0.5:443',
+    );
+    expect(options.tls).toEqual({ certFile: 'c.pem', keyFile: 'k.pem' });
+    expect(options.publicOrigins).toEqual(['https://phonghop.example:4870', 'https://10.0.0.5']);
+  });
+});
