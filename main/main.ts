@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from '../core/security/csp';
 import type { ElectronFacade } from './facade';
 import { createIpcHandlers } from './ipc';
 import {
+  checkServerUrl,
   decidePermission,
   isAllowedNavigation,
   isSafeExternalUrl,
@@ -18,15 +19,17 @@ import {
 
 function serverUrlFromArgs(argv: readonly string[]): string {
   const flag = argv.find((a) => a.startsWith('--server-url='));
-  const raw =
+  return (
     flag?.slice('--server-url='.length) ??
     process.env.DIENHONG_SERVER_URL ??
-    'http://127.0.0.1:4870/';
-  return new URL(raw).toString();
+    'http://127.0.0.1:4870/'
+  );
 }
 
-const serverUrl = serverUrlFromArgs(process.argv);
-const appOrigin = new URL(serverUrl).origin;
+/** Refused URLs (http: beyond loopback, file:, data:, …) stop the app before any window. */
+const serverCheck = checkServerUrl(serverUrlFromArgs(process.argv));
+const serverUrl = serverCheck.ok ? serverCheck.url : '';
+const appOrigin = serverCheck.ok ? serverCheck.origin : '';
 
 /** Only bare names from main/identity reach here; the folder is private to this user. */
 const identityDir = () => path.join(app.getPath('userData'), 'identities');
@@ -127,6 +130,12 @@ async function createWindow(): Promise<void> {
 
 app.enableSandbox();
 void app.whenReady().then(async () => {
+  if (!serverCheck.ok) {
+    process.stderr.write(`${serverCheck.code}: ${serverCheck.message}\n`);
+    dialog.showErrorBox('Diên Hồng', serverCheck.message);
+    app.exit(64);
+    return;
+  }
   lockDown();
   registerBridge();
   await createWindow();

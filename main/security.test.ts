@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkServerUrl,
   decidePermission,
   isAllowedNavigation,
   isSafeExternalUrl,
@@ -23,6 +24,53 @@ describe('isAllowedNavigation', () => {
     ['not a url', false],
   ])('%s → %s', (url, allowed) => {
     expect(isAllowedNavigation(url, app)).toBe(allowed);
+  });
+
+  it.each([
+    'file:///home/x/index.html',
+    'data:text/html,<script>1</script>',
+    'about:blank',
+    'blob:null/1234',
+  ])('never accepts the opaque origin "null": %s', (url) => {
+    expect(isAllowedNavigation(url, 'null')).toBe(false);
+    expect(isTrustedSender(url, true, 'null')).toBe(false);
+    expect(decidePermission('fullscreen', url, 'null')).toBe(false);
+  });
+});
+
+describe('checkServerUrl', () => {
+  it.each([
+    ['https://phonghop.example:4870/', 'ok'],
+    ['https://10.0.0.5:4870', 'ok'],
+    ['http://127.0.0.1:4870/', 'ok'],
+    ['http://127.1.2.3:4870/', 'ok'],
+    ['http://localhost:4870/', 'ok'],
+    ['http://[::1]:4870/', 'ok'],
+    ['http://10.0.0.5:4870/', 'server-url-insecure'],
+    ['http://0.0.0.0:4870/', 'server-url-insecure'],
+    ['http://phonghop.example/', 'server-url-insecure'],
+    ['http://127.0.0.1.evil.example/', 'server-url-insecure'],
+    ['http://localhost.evil.example/', 'server-url-insecure'],
+    ['file:///opt/dienhong/index.html', 'server-url-scheme'],
+    ['data:text/html,<h1>x</h1>', 'server-url-scheme'],
+    ['javascript:alert(1)', 'server-url-scheme'],
+    ['ws://127.0.0.1:4870/', 'server-url-scheme'],
+    ['about:blank', 'server-url-scheme'],
+    ['https://u:p@phonghop.example/', 'server-url-credentials'],
+    ['not a url', 'server-url-invalid'],
+    ['', 'server-url-invalid'],
+  ])('%s → %s', (url, expected) => {
+    const check = checkServerUrl(url);
+    expect(check.ok ? 'ok' : check.code).toBe(expected);
+    if (!check.ok) expect(check.message).toMatch(/ \/ The server/);
+  });
+
+  it('gives back the normalised URL and its origin', () => {
+    expect(checkServerUrl(' https://PhongHop.Example:4870 ')).toEqual({
+      ok: true,
+      url: 'https://phonghop.example:4870/',
+      origin: 'https://phonghop.example:4870',
+    });
   });
 });
 
