@@ -19,13 +19,20 @@ function demoDir(): string {
   return dir;
 }
 
-/** Imports the member's .p12 through the file chooser and logs in, as a person would. */
-export async function loginAs(page: Page, member: { file: string; name: string }): Promise<void> {
-  const password = (await readFile(path.join(demoDir(), 'PASSWORD.txt'), 'utf8')).trim();
+/**
+ * Imports the member's .p12 through the file chooser and logs in, as a person would.
+ * `fromDir` is the demo folder of the server the page talks to (global-setup's by default).
+ */
+export async function loginAs(
+  page: Page,
+  member: { file: string; name: string },
+  fromDir: string = demoDir(),
+): Promise<void> {
+  const password = (await readFile(path.join(fromDir, 'PASSWORD.txt'), 'utf8')).trim();
   await page.goto('/');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Nhập tệp .p12' }).click();
-  await (await chooser).setFiles(path.join(demoDir(), member.file));
+  await (await chooser).setFiles(path.join(fromDir, member.file));
   await page.getByLabel('Mật khẩu của tệp').fill(password);
   await page.getByRole('button', { name: 'Nhập', exact: true }).click();
   await expect(page.getByText(`Đã nhập chứng thư số của ${member.name}.`)).toBeVisible();
