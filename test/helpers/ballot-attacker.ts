@@ -112,7 +112,8 @@ export function attack(snapshots: readonly Snapshot[], target: AttackTarget): At
     for (const option of target.options)
       for (let k = cb[option] ?? 0; k < (ca[option] ?? 0); k++) rose.push(option);
     recordVoterOrder.push(...added);
-    choiceOrder.push(...rose);
+    // Counts that rise with no voter added (all at once at close) carry no order.
+    if (added.length > 0 && rose.length === added.length) choiceOrder.push(...rose);
     if (added.length === 1 && rose.length === 1)
       pair(added[0] as string, rose[0] as string, 'running counts');
     if (added.length > 1 && rose.length === added.length && new Set(rose).size === 1)
@@ -137,17 +138,15 @@ export function attack(snapshots: readonly Snapshot[], target: AttackTarget): At
   for (const e of entries) objectsWithBoth(json(e.value), target, both);
   for (const [v, o] of both) pair(v, o, 'object with voter and option');
 
-  // Raw bytes: an option id close to a voter id in any file.
+  // Raw bytes: a ballot-shaped fragment (member and option fields side by side) in any file,
+  // blobs and torn or compressed records included.
   for (const bytes of files.values()) {
     const text = Buffer.from(bytes).toString('latin1');
     for (const voter of target.voters) {
-      for (
-        let at = text.indexOf(`"${voter}"`);
-        at !== -1;
-        at = text.indexOf(`"${voter}"`, at + 1)
-      ) {
-        const near = text.slice(Math.max(0, at - 40), at + voter.length + 40);
-        const options = target.options.filter((o) => near.includes(`"${o}"`));
+      const needle = `"memberId":"${voter}"`;
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+        const near = text.slice(Math.max(0, at - 60), at + needle.length + 60);
+        const options = target.options.filter((o) => near.includes(`"optionId":"${o}"`));
         if (options.length === 1) pair(voter, options[0] as string, 'raw bytes');
       }
     }
