@@ -16,6 +16,7 @@ import { type RunningServer, startServer } from './server';
 import { storeFeature } from './store/feature';
 import { attendanceFeature } from './attendance/feature';
 import { votesFeature } from './votes/feature';
+import { defaultBallotKeyFile, PollKeys } from './votes/poll-keys';
 import { presenterFeature } from './presenter/feature';
 import { BlobStore } from './blobs/blob-store';
 import { blobsFeature } from './blobs/feature';
@@ -90,7 +91,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         }),
         sync,
         attendanceFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
-        votesFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
+        votesFeature({
+          auth,
+          meetings,
+          rooms: sync.rooms,
+          store,
+          logger,
+          pollKeys: new PollKeys(
+            options.dataDir,
+            options.ballotKeyFile ?? defaultBallotKeyFile(options.dataDir),
+          ),
+        }),
         presenterFeature({ auth, members, meetings, rooms: sync.rooms, audit: store }),
         blobsFeature({
           auth,

@@ -11,6 +11,8 @@ import { startApp } from './app';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
+  // Everything the server creates (LevelDB's files included) is for its own account only.
+  process.umask(0o077);
   const options = parseServerArgs(process.argv.slice(2), {
     webRoot: path.join(repoRoot, 'dist/renderer'),
   });

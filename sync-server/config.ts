@@ -13,6 +13,11 @@ export interface ServerOptions {
   dataDir: string;
   /** Folder with the built renderer (web mode); null serves no web client. */
   webRoot: string | null;
+  /**
+   * The key that seals secret polls' keys; outside the data directory, so that a copy of the
+   * data directory alone opens no ballot. Default: `<dataDir>.ballot-key` beside it.
+   */
+  ballotKeyFile?: string;
   /** Seed demo identities and a meeting on first start (npm start passes --demo). */
   demo?: boolean;
   /** Serve HTTPS and WSS with this certificate; without it the server speaks plain HTTP. */
@@ -118,6 +123,9 @@ export function parseServerArgs(
         break;
       case '--data':
         options.dataDir = need();
+        break;
+      case '--ballot-key':
+        options.ballotKeyFile = need();
         break;
       case '--web-root':
         options.webRoot = need();

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   castBallot,
+  countChoices,
   countsByOption,
   emptyBallotBox,
   hasVoted,
+  uncountedBox,
   voterIds,
   type BallotBox,
+  type SecretBallotBox,
 } from './ballot';
 import { VoteError, type VoteErrorCode } from './errors';
 import { cancelPoll, closePoll, openPoll, publishPoll } from './lifecycle';
@@ -145,6 +148,32 @@ describe('secret polls', () => {
       ],
     });
     expect(emptyBallotBox(poll)).toEqual({ kind: 'secret', voters: [], counts: { x: 0, y: 0 } });
+  });
+
+  it('keeps no count while the choices are sealed apart, and counts them all at close', () => {
+    const poll = openedPoll({ kind: 'secret' });
+    const box = castAll(poll, [
+      ['chi', 'for'],
+      ['an', 'against'],
+      ['binh', 'for'],
+    ]) as SecretBallotBox;
+    const uncounted = uncountedBox(box);
+    expect(uncounted).toEqual({
+      kind: 'secret',
+      voters: ['an', 'binh', 'chi'],
+      counts: { for: 0, against: 0, abstain: 0 },
+    });
+    const closed = closePoll(poll, T0 + 100);
+    expect(countChoices(closed, uncounted, ['for', 'for', 'against'])).toEqual(box);
+    expect(errorCode(() => countChoices(closed, uncounted, ['for', 'for']))).toBe(
+      'inconsistent-ballots',
+    );
+    expect(errorCode(() => countChoices(closed, uncounted, ['for', 'for', 'maybe']))).toBe(
+      'inconsistent-ballots',
+    );
+    expect(errorCode(() => countChoices(closed, uncounted, ['for', 'for', '__proto__']))).toBe(
+      'inconsistent-ballots',
+    );
   });
 });
 

@@ -113,3 +113,36 @@ export function castBallot(
   }
   return { kind: 'named', ballots: box.ballots.map((old, i) => (i === index ? ballot : old)) };
 }
+
+/**
+ * While a secret poll is open the server keeps its choices sealed apart (a sealed urn) and the
+ * box holds voters only, every count 0: no write made during the poll holds a count.
+ */
+export function uncountedBox(box: SecretBallotBox): SecretBallotBox {
+  const counts: Record<string, number> = {};
+  for (const id of Object.keys(box.counts)) counts[id] = 0;
+  return { kind: 'secret', voters: [...box.voters], counts };
+}
+
+/**
+ * The counts of a secret poll from the choices its urn held at close, all at once. Refuses
+ * (inconsistent-ballots) an urn that does not hold exactly one known choice per voter.
+ */
+export function countChoices(
+  poll: Poll,
+  box: SecretBallotBox,
+  choices: readonly string[],
+): SecretBallotBox {
+  if (choices.length !== box.voters.length) {
+    throw new VoteError('inconsistent-ballots', 'The urn does not hold one ballot per voter.');
+  }
+  const counts: Record<string, number> = {};
+  for (const option of poll.options) counts[option.id] = 0;
+  for (const choice of choices) {
+    if (!Object.hasOwn(counts, choice)) {
+      throw new VoteError('inconsistent-ballots', `The urn holds an unknown option "${choice}".`);
+    }
+    counts[choice] = (counts[choice] ?? 0) + 1;
+  }
+  return { kind: 'secret', voters: [...box.voters], counts };
+}

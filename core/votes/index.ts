@@ -23,9 +23,11 @@ export {
 export { cancelPoll, closePoll, openPoll, publishPoll } from './lifecycle';
 export {
   castBallot,
+  countChoices,
   countsByOption,
   emptyBallotBox,
   hasVoted,
+  uncountedBox,
   voterIds,
   type BallotBox,
   type NamedBallot,

@@ -44,11 +44,11 @@ export class AdminError extends Error {
   }
 }
 
-/** Writes a file atomically, creating its folder; see fs/atomic-write.ts. */
+/** Writes a file atomically, creating its folder; see fs/atomic-write.ts. Private by default. */
 export function writeFileAtomic(
   file: string,
   data: Uint8Array | string,
-  mode = 0o644,
+  mode = 0o600,
 ): Promise<void> {
   return writeAtomic(file, data, { mode, createDirs: true });
 }

@@ -57,7 +57,7 @@ export class BlobStore {
       );
     }
     if ((await this.size(expectedSha256)) !== null) return { created: false };
-    await writeFileAtomic(target, bytes, { createDirs: true });
+    await writeFileAtomic(target, bytes, { mode: 0o600, createDirs: true });
     return { created: true };
   }
 

@@ -13,7 +13,8 @@ export async function writeFileAtomic(
   options: { mode?: number; createDirs?: boolean } = {},
 ): Promise<void> {
   const dir = path.dirname(file);
-  if (options.createDirs) await mkdir(dir, { recursive: true });
+  // Folders it makes are private: they hold keys, blobs and ballots (README "Secret ballots").
+  if (options.createDirs) await mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', options.mode ?? 0o644);

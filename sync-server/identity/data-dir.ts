@@ -17,7 +17,7 @@ export const identityPaths = (dataDir: string) => ({
 /** The CA certificates trusted for login: every PEM file in `<dataDir>/trust`. */
 export async function loadTrustedCas(dataDir: string): Promise<string[]> {
   const dir = identityPaths(dataDir).trustDir;
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const files = (await readdir(dir)).filter((f) => f.endsWith('.pem')).sort();
   return Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')));
 }

@@ -2,9 +2,9 @@
  * The embedded store: one LevelDB database at `<dataDir>/db` holding the Yjs update logs and
  * snapshots, the JSON records and the audit log. Every write is fsync'd before it resolves.
  */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Level } from 'level';
+import { makePrivateDir, tightenTree } from '../fs/private-dir';
 import { type BatchOp, GroupCommit } from './group-commit';
 import {
   type AuditEntry,
@@ -50,7 +50,10 @@ export class LevelStore implements Store {
   private auditSeq = 0;
   private closed = false;
 
-  private constructor(private readonly db: Level<string, Uint8Array>) {
+  private constructor(
+    private readonly db: Level<string, Uint8Array>,
+    private readonly dbDir: string,
+  ) {
     this.commits = new GroupCommit((ops) =>
       this.db.batch(
         ops.map((op) =>
@@ -63,15 +66,21 @@ export class LevelStore implements Store {
     );
   }
 
-  /** Opens (creating if needed) the database under `<dataDir>/db`. */
+  /**
+   * Opens (creating if needed) the database under `<dataDir>/db`. The data directory is made
+   * private first (0700, files 0600), and LevelDB's own new files after it opens.
+   */
   static async open(dataDir: string): Promise<LevelStore> {
-    await mkdir(dataDir, { recursive: true });
-    const db = new Level<string, Uint8Array>(path.join(dataDir, 'db'), {
+    await makePrivateDir(dataDir);
+    await tightenTree(dataDir);
+    const dbDir = path.join(dataDir, 'db');
+    const db = new Level<string, Uint8Array>(dbDir, {
       keyEncoding: 'utf8',
       valueEncoding: 'view',
     });
     await db.open();
-    const store = new LevelStore(db);
+    await tightenTree(dbDir);
+    const store = new LevelStore(db, dbDir);
     store.auditSeq = await store.lastKeySeq(AUDIT);
     return store;
   }
@@ -182,6 +191,8 @@ export class LevelStore implements Store {
     this.closed = true;
     await this.commits.drain();
     await this.db.close();
+    // Tables and logs LevelDB made while open under a looser umask than the CLI's.
+    await tightenTree(this.dbDir);
   }
 
   private assertOpen(): void {

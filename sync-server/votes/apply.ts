@@ -3,13 +3,16 @@ import {
   cancelPoll,
   castBallot,
   closePoll,
+  countChoices,
   hasVoted,
   openPoll,
   publishPoll,
+  uncountedBox,
   voterIds,
 } from '../../core/votes';
 import type { JsonValue } from '../store/types';
 import type { PollRecord } from './records';
+import { dropInUrn, type SealedUrn } from './urn';
 
 /** What a member asks of one poll; `memberId` always comes from the session. */
 export type PollAction =
@@ -30,6 +33,16 @@ export interface Applied {
   ballot: CastBallotResponse | null;
 }
 
+/** What a secret poll's urn needs from outside: its key at open, its opening at close. */
+export interface UrnAccess {
+  /** The public key made for a secret poll about to open; null when none was made. */
+  publicKey: string | null;
+  /** Opens the sealed choices (the poll key, unsealed for this close); null when not unsealed. */
+  open: ((urn: SealedUrn) => string[]) | null;
+}
+
+const NO_URN: UrnAccess = { publicKey: null, open: null };
+
 /**
  * Applies one action to a poll record with core/votes, throwing its VoteError on refusal.
  * Pure: the record passed in is left untouched, so a refused action changes nothing.
@@ -39,6 +52,7 @@ export function applyAction(
   action: PollAction,
   now: number,
   votersNow: VotersNow | null,
+  urn: UrnAccess = NO_URN,
 ): Applied {
   const { poll, box, meetingId } = record;
   const base = {
@@ -51,18 +65,33 @@ export function applyAction(
     case 'open': {
       const present = votersNow?.present ?? [];
       const opened = openPoll(poll, present, now);
+      const sealed = poll.kind === 'secret';
+      if (sealed && urn.publicKey === null) throw new Error('a secret poll opens with a poll key');
       return {
-        record: { ...record, poll: opened, memberCount: votersNow?.memberCount ?? present.length },
+        record: {
+          ...record,
+          poll: opened,
+          memberCount: votersNow?.memberCount ?? present.length,
+          ...(sealed ? { urn: { publicKey: urn.publicKey as string, ballots: [] } } : {}),
+        },
         audit: { ...base, action: 'poll.open', eligible: opened.eligible?.length ?? 0 },
         ballot: null,
       };
     }
-    case 'close':
+    case 'close': {
+      const closed = closePoll(poll, now);
+      let counted = box;
+      if (box.kind === 'secret' && record.urn) {
+        if (!urn.open) throw new Error('a secret poll closes with its poll key');
+        // The one moment counts come to exist: every ballot at once, none by itself.
+        counted = countChoices(closed, box, urn.open(record.urn));
+      }
       return {
-        record: { ...record, poll: closePoll(poll, now) },
+        record: { ...record, poll: closed, box: counted, urn: null },
         audit: { ...base, action: 'poll.close', voted: voterIds(box).length },
         ballot: null,
       };
+    }
     case 'publish':
       return {
         record: { ...record, poll: publishPoll(poll, now) },
@@ -71,7 +100,7 @@ export function applyAction(
       };
     case 'cancel':
       return {
-        record: { ...record, poll: cancelPoll(poll, now) },
+        record: { ...record, poll: cancelPoll(poll, now), urn: null },
         audit: { ...base, action: 'poll.cancel' },
         ballot: null,
       };
@@ -82,8 +111,13 @@ export function applyAction(
       const audit: JsonValue = secret
         ? { ...base, action: 'ballot.cast' }
         : { ...base, action: changed ? 'ballot.change' : 'ballot.cast', optionId: action.optionId };
+      // A sealed poll keeps no count until close; a poll opened before urns existed still does.
+      const stored =
+        next.kind === 'secret' && record.urn
+          ? { box: uncountedBox(next), urn: dropInUrn(record.urn, action.optionId) }
+          : { box: next };
       return {
-        record: { ...record, box: next },
+        record: { ...record, ...stored },
         audit,
         ballot: {
           pollId: poll.id,

@@ -19,9 +19,11 @@ import type { Logger } from '../log';
 import type { MeetingDirectory } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import type { AuditLog, JsonValue, RecordStore } from '../store/types';
-import { applyAction, type PollAction, type VotersNow } from './apply';
+import { applyAction, type PollAction, type UrnAccess, type VotersNow } from './apply';
+import { BallotKeyError, type PollKeys } from './poll-keys';
 import { GroupQueue, type Settled } from './queue';
 import { PollBook, type PollRecord } from './records';
+import { openChoices, UrnError } from './urn';
 import { myBallot, pollResult, pollView } from './views';
 
 export interface VotesDeps {
@@ -30,6 +32,8 @@ export interface VotesDeps {
   rooms: Rooms;
   store: RecordStore & AuditLog;
   logger: Logger;
+  /** Sealed keys of open secret polls, under the ballot key (poll-keys.ts). */
+  pollKeys: PollKeys;
 }
 
 type Outcome = CastBallotResponse | PollView;
@@ -42,6 +46,9 @@ async function refusals<T>(fn: () => Promise<T>): Promise<T> {
     if (error instanceof VoteError)
       throw new HttpError(voteErrorStatus(error.code), error.code, error.message);
     if (error instanceof ApiValidationError) throw new HttpError(400, error.code, error.message);
+    // The operator's to fix (README "Secret ballots"); the poll stays as it was.
+    if (error instanceof BallotKeyError || error instanceof UrnError)
+      throw new HttpError(503, error.code, error.message);
     throw error;
   }
 }
@@ -54,7 +61,7 @@ async function refusals<T>(fn: () => Promise<T>): Promise<T> {
  * or refused with `poll-not-open`, and an answered ballot survives kill -9.
  */
 export function votesFeature(deps: VotesDeps): ServerFeature {
-  const { meetings, rooms, store, logger } = deps;
+  const { meetings, rooms, store, logger, pollKeys } = deps;
   const polls = new PollBook(store);
   const attendance = new AttendanceBook(store, meetings);
 
@@ -68,6 +75,7 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
     const votersNow: VotersNow | null = actions.some((a) => a.type === 'open')
       ? await attendance.voters(meetingId)
       : null;
+    const urn = await urnAccess(before, actions);
     const now = Date.now();
     let current = before;
     const audits: JsonValue[] = [];
@@ -76,7 +84,7 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
     )[] = [];
     for (const action of actions) {
       try {
-        const applied = applyAction(current, action, now, votersNow);
+        const applied = applyAction(current, action, now, votersNow, urn);
         current = applied.record;
         audits.push(applied.audit);
         results.push({ ok: true, ballot: applied.ballot });
@@ -90,15 +98,42 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
       await Promise.all([polls.save(current), ...audits.map((entry) => store.appendAudit(entry))]);
       await mirror(current);
     }
+    const { meetingId: m, poll } = current;
+    if (poll.kind === 'secret' && poll.state !== 'open') {
+      // Counted (or cancelled) and durable: the key that could open the old urns goes.
+      if (before.poll.state === 'open' || urn.publicKey) await pollKeys.destroy(m, poll.id);
+    }
     const view = pollView(current);
     return results.map((r) => (r.ok ? { ok: true, value: r.ballot ?? view } : r));
+  }
+
+  /** A poll key made for an opening secret poll, or the unsealed one for a closing one. */
+  async function urnAccess(record: PollRecord, actions: PollAction[]): Promise<UrnAccess> {
+    const { meetingId, poll } = record;
+    if (poll.kind !== 'secret') return { publicKey: null, open: null };
+    if (poll.state === 'draft' && actions.some((a) => a.type === 'open'))
+      return { publicKey: await pollKeys.create(meetingId, poll.id), open: null };
+    if (poll.state === 'open' && record.urn && actions.some((a) => a.type === 'close')) {
+      const privateKey = await pollKeys.unseal(meetingId, poll.id);
+      return {
+        publicKey: null,
+        open: (sealed) => openChoices(privateKey, sealed.publicKey, sealed.ballots),
+      };
+    }
+    return { publicKey: null, open: null };
   }
 
   const queue = new GroupQueue<PollAction, Outcome>(processGroup);
 
   // A crash after a durable write but before the document write leaves the document behind.
+  // Likewise a crash between counting and deleting leaves a poll key behind: delete it.
   const repaired = (async () => {
-    for await (const record of polls.all()) await mirror(record);
+    const open = new Set<string>();
+    for await (const record of polls.all()) {
+      if (record.poll.state === 'open') open.add(`${record.meetingId}/${record.poll.id}`);
+      await mirror(record);
+    }
+    await pollKeys.sweep((meetingId, pollId) => open.has(`${meetingId}/${pollId}`));
   })().catch((error: unknown) =>
     logger.log('error', 'votes.repair-failed', { error: String(error) }),
   );

@@ -1,10 +1,12 @@
 import type { BallotBox, Poll } from '../../core/votes';
 import type { JsonValue, RecordStore } from '../store/types';
+import type { SealedUrn } from './urn';
 
 /**
  * One poll as the server stores it: the poll and its ballot box in ONE record, so a ballot and
  * the state it was checked against are written together or not at all. A secret poll's box
- * holds sorted voters and per-option counts only (core/votes), never who chose what.
+ * holds sorted voters only while it is open, its choices sealed apart in `urn` (urn.ts); at
+ * close the urn is opened and replaced by the counts, all at once. Never who chose what.
  */
 export interface PollRecord {
   meetingId: string;
@@ -13,6 +15,8 @@ export interface PollRecord {
   /** Members with a voting role when the poll opened (the 'members' base); null before. */
   memberCount: number | null;
   createdBy: string;
+  /** A secret poll's sealed choices while it is open; absent (or null) otherwise. */
+  urn?: SealedUrn | null;
 }
 
 const recordKey = (meetingId: string, pollId: string) => `poll/${meetingId}/${pollId}`;

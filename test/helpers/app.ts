@@ -135,6 +135,8 @@ export async function startTestApp(
     async close() {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
+      // The ballot key sits beside the data directory (README "Secret ballots: threat model").
+      await rm(`${dataDir}.ballot-key`, { force: true });
     },
   };
   return app;

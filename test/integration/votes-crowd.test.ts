@@ -51,6 +51,7 @@ afterAll(async () => {
   watcher?.destroy();
   await app?.close();
   await rm(dataDir, { recursive: true, force: true });
+  await rm(`${dataDir}.ballot-key`, { force: true });
 });
 
 async function openPoll(draft: Record<string, unknown>): Promise<PollView> {
