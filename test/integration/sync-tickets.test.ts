@@ -3,6 +3,10 @@
  * open with a one-time ticket bound to the session that asked for it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { connectWithTickets } from '../../renderer/src/collab/sync-ticket';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, tryUpgrade, waitFor } from '../helpers/server';
 
@@ -89,6 +93,50 @@ describe('sync tickets', () => {
       ]);
     } finally {
       c.destroy();
+    }
+  });
+
+  it('the renderer’s providers connect and reconnect with a fresh ticket each time', async () => {
+    const token = await app.login('dung');
+    const issued: string[] = [];
+    const fetchTicket = async () => {
+      const res = await app.api('/api/sync-ticket', { method: 'POST', token });
+      if (!res.ok) throw Object.assign(new Error('no ticket'), { status: res.status });
+      const { ticket } = (await res.json()) as { ticket: string };
+      issued.push(ticket);
+      return ticket;
+    };
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(app.syncUrl, shared, doc, {
+      connect: false,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      maxBackoffTime: 200,
+    });
+    let refused: unknown = null;
+    const stop = connectWithTickets(
+      provider,
+      fetchTicket,
+      (error) => (refused = error),
+      (error) => (error as { status?: number }).status === 401,
+    );
+    try {
+      await waitFor(() => provider.synced, 'the first sync');
+      expect(provider.url).not.toContain('token=');
+      // The socket drops (Wi-Fi): the provider comes back with a new ticket, not the used one.
+      provider.ws?.close();
+      await waitFor(() => !provider.synced, 'the drop');
+      await waitFor(() => provider.synced, 'the resync', 5000);
+      expect(new Set(issued).size).toBe(issued.length);
+      expect(issued.length).toBeGreaterThanOrEqual(2);
+      // Logout: the socket closes for good and no ticket can be had any more.
+      await app.api('/api/auth/logout', { method: 'POST', token });
+      await waitFor(() => !provider.shouldConnect, 'the provider to stop', 2000);
+      expect(refused).toBeNull(); // 4401 is final by itself; no ticket was even asked for
+    } finally {
+      stop();
+      provider.destroy();
+      doc.destroy();
     }
   });
 });
