@@ -167,6 +167,10 @@ describe('open connections follow session and role changes', () => {
       await app.api(`/api/meetings/${MEETING_ID}/members`, { token: tokens.hang })
     ).json()) as { id: string }[];
     expect(list.map((m) => m.id)).not.toContain('lan');
+    const roster = client(control, 'hang');
+    await roster.synced;
+    expect(roster.doc.getMap('attendance').has('hang')).toBe(true);
+    expect(roster.doc.getMap('attendance').has('lan')).toBe(false);
     expect(witness.doc.getMap('notes').has('removed-write')).toBe(false);
   });
 
