@@ -127,15 +127,18 @@ describe('open connections follow session and role changes', () => {
     expect(fresh.doc.getMap('notes').has('demoted-write')).toBe(false);
     expect(witness.doc.getMap('notes').has('demoted-write')).toBe(false);
 
-    // Promoted again, a new connection writes as before.
+    // Promoted again, a connection opened while reading only may write, in place.
+    const reading = client(shared, 'khoa');
+    await reading.synced;
+    const readingClosed = closeOf(reading);
     await roleChange('khoa', 'delegate');
-    const again = client(shared, 'khoa');
-    await again.synced;
-    again.doc.getMap('notes').set('promoted-write', 'ok');
+    reading.doc.getMap('notes').set('promoted-write', 'ok');
     await waitFor(
       () => witness.doc.getMap('notes').has('promoted-write'),
       'a write after promotion',
+      WITHIN,
     );
+    expect(readingClosed.event).toBeNull();
   });
 
   it('removal from the meeting closes shared, control and private connections with 4403', async () => {
