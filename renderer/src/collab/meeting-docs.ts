@@ -23,6 +23,19 @@ interface Entry {
 const apiTicket: FetchSyncTicket = async () =>
   ((await api.request('/api/sync-ticket', { method: 'POST' })) as { ticket: string }).ticket;
 
+/**
+ * Ends the local session as expired if the server no longer knows it — unless it ended (or
+ * changed) meanwhile, as after this tab's own logout, which must stay a logout.
+ */
+async function endIfGone(serverOrigin: string): Promise<void> {
+  const session = sessionStore.get().session;
+  if (!session) return;
+  const res = await fetch(`${serverOrigin}/api/me`, {
+    headers: { Authorization: `Bearer ${session.token}` },
+  }).catch(() => null);
+  if (res?.status === 401 && sessionStore.get().session === session) sessionStore.end('expired');
+}
+
 /** No ticket because the session is gone or refused: reconnecting cannot help. */
 const sessionGone = (error: unknown): boolean =>
   error instanceof ApiError && (error.status === 401 || error.status === 403);
@@ -71,7 +84,7 @@ export class MeetingDocs {
       });
       // 4401: the server ended the session (logout elsewhere, expiry): back to the login screen.
       provider.on('closed', ({ code }: { code: number }) => {
-        if (code === 4401 && sessionStore.get().session) sessionStore.end('expired');
+        if (code === 4401) void endIfGone(serverOrigin);
       });
       provider.on('sync', (synced: boolean) => {
         entry.synced = synced;
