@@ -1,10 +1,13 @@
 import { seedDemo } from './admin/demo';
 import type { ServerOptions } from './config';
 import { nodeCryptoServices } from './crypto/node-crypto';
+import { AccessEvents } from './identity/access-events';
 import { createAuth } from './identity/auth-feature';
 import { loadTrustedCas } from './identity/data-dir';
 import { MemberDirectory } from './identity/members';
 import { SessionBook } from './identity/sessions';
+import { syncTicketFeature } from './identity/sync-ticket-feature';
+import { SyncTickets } from './identity/sync-tickets';
 import { type Logger, silentLogger } from './log';
 import { createAuthorize } from './meetings/authorize';
 import { MeetingDirectory } from './meetings/directory';
@@ -48,22 +51,30 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const logger = options.logger ?? silentLogger;
   const store = await openStore(options.dataDir);
   try {
+    // Logouts and role changes are announced here; open connections and tickets follow them.
+    const accessEvents = new AccessEvents();
     const members = new MemberDirectory(store);
-    const meetings = new MeetingDirectory(store);
+    const meetings = new MeetingDirectory(store, accessEvents);
     const sessions = new SessionBook(
       store,
       nodeCryptoServices,
       options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
+      accessEvents,
     );
+    const tickets = new SyncTickets(nodeCryptoServices);
     const metrics = metricsFeature();
     const sync = syncFeature({
       store,
       logger,
       metrics: metrics.registry,
-      authorize: createAuthorize({ sessions, members, meetings }),
+      authorize: createAuthorize({ sessions, members, meetings, tickets }),
       ...(options.limits ? { limits: options.limits } : {}),
     });
     let publicOrigins: readonly string[] = [];
+    accessEvents.on((change) => {
+      if (change.kind === 'session-ended') tickets.revokeSession(change.sessionId);
+      return sync.rooms.applyAccessChange(change);
+    });
     const auth = createAuth({
       members,
       sessions,
@@ -81,6 +92,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         storeFeature(store),
         metrics,
         auth.feature,
+        syncTicketFeature({ auth, tickets }),
         meetingsFeature({
           auth,
           members,

@@ -1,4 +1,5 @@
 import type { AttendanceView } from '../../core/api/votes';
+import { ControlTypes } from '../../core/docs/control';
 import { controlDocName } from '../../core/docs/names';
 import { summarizeAttendance, writeAttendance } from '../../core/docs/polls';
 import type { MeetingDirectory } from '../meetings/directory';
@@ -18,6 +19,11 @@ export async function mirrorRoster(
   const roster = await new AttendanceBook(deps.store, deps.meetings).roster(meetingId);
   await deps.rooms.transact(controlDocName(meetingId), (doc) => {
     for (const member of roster) writeAttendance(doc, member);
+    // A member removed from the meeting leaves the roster too.
+    const current = new Set(roster.map((m) => m.memberId));
+    const attendance = doc.getMap<unknown>(ControlTypes.attendance);
+    for (const memberId of [...attendance.keys()])
+      if (!current.has(memberId)) attendance.delete(memberId);
   });
   return summarizeAttendance(roster);
 }

@@ -49,10 +49,15 @@ export const memberProfile = (m: MemberRecord) => ({
   isAdmin: m.isAdmin,
 });
 
-function bearer(req: IncomingMessage, url: URL): string | null {
+/**
+ * The session token from the Authorization header only: a token in a URL (`?token=`) ends up in
+ * proxy logs and browser history, so HTTP routes ignore it. Websockets, which cannot set
+ * headers from a browser, use one-time tickets instead (sync-ticket-feature.ts).
+ */
+function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  return url.searchParams.get('token');
+  return null;
 }
 
 /** Challenge–response login with X.509 certificates, and bearer-token sessions. */
@@ -142,8 +147,8 @@ export function createAuth(options: AuthOptions): Auth {
     return { token: session.token, expiresAt: session.expiresAt, member: memberProfile(member) };
   }
 
-  async function authenticate(req: IncomingMessage, url: URL): Promise<Authenticated> {
-    const token = bearer(req, url);
+  async function authenticate(req: IncomingMessage, _url: URL): Promise<Authenticated> {
+    const token = bearer(req);
     if (!token)
       throw new HttpError(
         401,

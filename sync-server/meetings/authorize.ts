@@ -1,22 +1,28 @@
 import { parseDocName } from '../../core/docs/names';
 import { documentAccess } from '../../core/roles/permissions';
 import type { MemberDirectory } from '../identity/members';
-import type { SessionBook } from '../identity/sessions';
-import type { Authorize } from '../rooms/authorize';
+import { type SessionBook, sessionIdOf } from '../identity/sessions';
+import type { SyncTickets } from '../identity/sync-tickets';
+import type { Authorization, Authorize } from '../rooms/authorize';
 import type { MeetingDirectory } from './directory';
 
 /**
- * Decides each websocket upgrade: a live session, an existing meeting, and the member's
- * access to that document by their role (core/roles). Refusals carry distinct codes.
+ * Decides each websocket upgrade: a live session (from a one-time ticket, or the session token),
+ * an existing meeting, and the member's access to that document by their role (core/roles).
+ * Refusals carry distinct codes. The answer's `recheck` decides again from the same session, so
+ * open connections follow logouts, expiry and role changes.
  */
 export function createAuthorize(deps: {
   sessions: SessionBook;
   members: MemberDirectory;
   meetings: MeetingDirectory;
+  tickets?: SyncTickets;
   now?: () => number;
 }): Authorize {
-  return async (token, docName) => {
-    const found = await deps.sessions.lookup(token, deps.now?.() ?? Date.now());
+  const now = () => deps.now?.() ?? Date.now();
+
+  async function decide(sessionId: string, docName: string): Promise<Authorization> {
+    const found = await deps.sessions.lookupById(sessionId, now());
     if (!found.ok) return { ok: false, status: 401, code: found.code };
     const member = await deps.members.get(found.session.memberId);
     if (!member) return { ok: false, status: 401, code: 'session-invalid' };
@@ -26,6 +32,24 @@ export function createAuthorize(deps: {
     const role = await deps.meetings.roleOf(doc.meetingId, member.id);
     const access = documentAccess({ memberId: member.id, isAdmin: member.isAdmin, role }, doc);
     if (access === 'none') return { ok: false, status: 403, code: 'document-forbidden' };
-    return { ok: true, memberId: member.id, access };
+    return {
+      ok: true,
+      memberId: member.id,
+      memberName: member.name,
+      access,
+      sessionId,
+      expiresAt: found.session.expiresAt,
+      recheck: () => decide(sessionId, docName),
+    };
+  }
+
+  return async (credential, docName, kind) => {
+    if (kind === 'ticket') {
+      const grant = deps.tickets?.redeem(credential, now());
+      if (!grant) return { ok: false, status: 401, code: 'ticket-invalid' };
+      return decide(grant.sessionId, docName);
+    }
+    if (credential === '') return { ok: false, status: 401, code: 'session-invalid' };
+    return decide(sessionIdOf(credential), docName);
   };
 }

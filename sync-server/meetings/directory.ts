@@ -1,5 +1,6 @@
 import type { AgendaItemSummary, MeetingDraft } from '../../core/api/meetings';
 import type { MeetingRole } from '../../core/roles/permissions';
+import type { AccessEvents } from '../identity/access-events';
 import { newId } from '../ids';
 import type { JsonValue, RecordStore } from '../store/types';
 
@@ -34,7 +35,11 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
  * by. Each change is one atomic batch; the control document mirrors them for clients.
  */
 export class MeetingDirectory {
-  constructor(private readonly records: RecordStore) {}
+  constructor(
+    private readonly records: RecordStore,
+    /** Where role changes are announced, so the member's open connections are decided again. */
+    private readonly events?: AccessEvents,
+  ) {}
 
   async get(id: string): Promise<MeetingRecord | null> {
     if (!ID.test(id)) return null;
@@ -89,6 +94,7 @@ export class MeetingDirectory {
     );
   }
 
+  /** Sets or (null) removes a member's role; their open connections follow before it returns. */
   async setRole(meetingId: string, memberId: string, role: MeetingRole | null): Promise<void> {
     await this.require(meetingId);
     if (role === null) {
@@ -96,12 +102,13 @@ export class MeetingDirectory {
         { type: 'del', key: roleKey(meetingId, memberId) },
         { type: 'del', key: membershipKey(memberId, meetingId) },
       ]);
-      return;
+    } else {
+      await this.records.batch([
+        { type: 'put', key: roleKey(meetingId, memberId), value: role },
+        { type: 'put', key: membershipKey(memberId, meetingId), value: role },
+      ]);
     }
-    await this.records.batch([
-      { type: 'put', key: roleKey(meetingId, memberId), value: role },
-      { type: 'put', key: membershipKey(memberId, meetingId), value: role },
-    ]);
+    await this.events?.emit({ kind: 'role-changed', meetingId, memberId });
   }
 
   /** memberId → role for everyone in the meeting. */

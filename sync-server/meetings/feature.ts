@@ -136,6 +136,21 @@ export function meetingsFeature(deps: MeetingsDeps): ServerFeature {
         },
       },
       {
+        method: 'DELETE',
+        path: '/api/meetings/:id/members/:memberId',
+        handler: async (ctx) => {
+          const { member, meeting } = await allowed(ctx, 'meeting.manage');
+          const target = await members.get(ctx.params.memberId ?? '');
+          if (!target || (await meetings.roleOf(meeting.id, target.id)) === null)
+            throw new HttpError(404, 'member-not-found', 'No such member in this meeting.');
+          // setRole closes the removed member's open connections to this meeting before it returns.
+          await meetings.setRole(meeting.id, target.id, null);
+          await mirrorRoster({ rooms, store: deps.records, meetings }, meeting.id);
+          await record(member, 'meeting.remove', { meetingId: meeting.id, target: target.id });
+          sendJson(ctx.res, 200, { id: target.id, removed: true });
+        },
+      },
+      {
         method: 'POST',
         path: '/api/meetings/:id/agenda',
         handler: async (ctx) => {

@@ -1,13 +1,29 @@
 import type { WebSocket } from 'ws';
+import type { Authorization } from './authorize';
 import { type SyncLimits, TokenBucket } from './limits';
 import { type AwarenessEntry, encodeAwarenessEntries } from './protocol';
 
 export type Access = 'read' | 'write';
 
+/** Who is behind a connection beyond its member id, and how to decide its access again. */
+export interface ConnectionSession {
+  /** The name presence is stamped with. */
+  memberName: string;
+  sessionId: string | null;
+  /** When the session ends (ms since the epoch), or null if it does not. */
+  expiresAt: number | null;
+  recheck: (() => Promise<Authorization>) | null;
+}
+
 /** One websocket on one document, with what it may do and its per-connection limits. */
 export class Connection {
   /** Awareness client ids this connection announced; removed when it closes. */
   readonly awarenessClients = new Set<number>();
+  /**
+   * Awareness client ids this connection may speak for: the first ones it announced (at most
+   * `maxAwarenessClientsPerConnection`), for its whole life. Others' ids are never relayed.
+   */
+  readonly ownedAwareness = new Set<number>();
   /** False after a ping until the pong arrives. */
   alive = true;
   closed = false;
@@ -22,8 +38,15 @@ export class Connection {
     readonly ws: WebSocket,
     readonly docName: string,
     readonly memberId: string,
-    readonly access: Access,
+    /** Changes in place when the member's role changes (a demotion keeps reading). */
+    public access: Access,
     private readonly limits: SyncLimits,
+    readonly session: ConnectionSession = {
+      memberName: memberId,
+      sessionId: null,
+      expiresAt: null,
+      recheck: null,
+    },
   ) {
     this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
     this.awarenessBucket = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst);

@@ -21,6 +21,8 @@ export interface SyncFeatureOptions {
   limits?: Partial<SyncLimits>;
   /** Where to register the sync counters and gauges (see metricsFeature). */
   metrics?: MetricsRegistry;
+  /** The clock sessions expire by (open connections close at their session's end). */
+  now?: () => number;
 }
 
 export interface SyncFeature extends ServerFeature {
@@ -28,7 +30,7 @@ export interface SyncFeature extends ServerFeature {
 }
 
 const MESSAGES: Record<number, string> = {
-  401: 'The session token is missing, expired or invalid.',
+  401: 'The session token or sync ticket is missing, expired, used or invalid.',
   403: 'You may not open this document.',
   404: 'No such document.',
   429: 'Too many open connections for this member.',
@@ -37,9 +39,11 @@ const MESSAGES: Record<number, string> = {
 };
 
 /**
- * Yjs sync over websockets at `/sync/<document name>?token=…`, compatible with y-websocket's
- * WebsocketProvider. Access is decided once per upgrade by `authorize`; a refusal is an HTTP
- * error with a JSON body `{ error: { code, message } }` before the websocket handshake.
+ * Yjs sync over websockets at `/sync/<document name>?ticket=…` (a one-time ticket from
+ * `POST /api/sync-ticket`; `?token=` with the session token still works for tools), compatible
+ * with y-websocket's WebsocketProvider. Access is decided at the upgrade by `authorize` — a
+ * refusal is an HTTP error with a JSON body `{ error: { code, message } }` before the websocket
+ * handshake — and again for open connections on session and role changes (applyAccessChange).
  */
 export function syncFeature(options: SyncFeatureOptions): SyncFeature {
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...options.limits };
@@ -49,7 +53,13 @@ export function syncFeature(options: SyncFeatureOptions): SyncFeature {
     connections: () => manager?.stats().connections ?? 0,
     documents: () => manager?.stats().documents ?? 0,
   });
-  const rooms = new RoomManager({ store: options.store, logger, limits, metrics });
+  const rooms = new RoomManager({
+    store: options.store,
+    logger,
+    limits,
+    metrics,
+    ...(options.now ? { now: options.now } : {}),
+  });
   manager = rooms;
   const wss = new WebSocketServer({
     noServer: true,
@@ -85,11 +95,13 @@ export function syncFeature(options: SyncFeatureOptions): SyncFeature {
       return refuse(socket, 404, 'unknown-document');
     }
     if (parseDocName(docName) === null) return refuse(socket, 404, 'unknown-document');
-    // A missing token is passed on as '': the identity side owns every 401 code.
-    const token = url.searchParams.get('token') ?? '';
+    // A missing credential is passed on as '': the identity side owns every 401 code.
+    const ticket = url.searchParams.get('ticket');
+    const kind = ticket !== null ? 'ticket' : 'token';
+    const credential = ticket ?? url.searchParams.get('token') ?? '';
     let auth: Authorization;
     try {
-      auth = await options.authorize(token, docName);
+      auth = await options.authorize(credential, docName, kind);
     } catch (error) {
       logger.log('error', 'sync.authorize-failed', { doc: docName, error: String(error) });
       return refuse(socket, 500, 'authorization-failed');
@@ -101,8 +113,16 @@ export function syncFeature(options: SyncFeatureOptions): SyncFeature {
       return refuse(socket, 429, 'too-many-connections');
     }
     const { memberId, access } = auth;
+    const session = {
+      memberName: auth.memberName ?? memberId,
+      sessionId: auth.sessionId ?? null,
+      expiresAt: auth.expiresAt ?? null,
+      recheck: auth.recheck ?? null,
+    };
     // handleUpgrade calls back synchronously here, so the per-member count cannot race.
-    wss.handleUpgrade(req, socket, head, (ws) => rooms.connect(ws, docName, memberId, access));
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      rooms.connect(ws, docName, memberId, access, session),
+    );
   }
 
   return {

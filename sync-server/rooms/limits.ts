@@ -11,6 +11,10 @@ export interface SyncLimits {
   awarenessBurst: number;
   /** At most one awareness update per connection is applied per interval; newer ones replace older. */
   awarenessIntervalMs: number;
+  /** Longest presence (awareness) state one client may publish, as JSON text; longer closes with 1009. */
+  maxAwarenessStateBytes: number;
+  /** Awareness client ids one connection may ever speak for (a provider uses one). */
+  maxAwarenessClientsPerConnection: number;
   /** Open connections per member across all documents; more are refused with HTTP 429. */
   maxConnectionsPerMember: number;
   /** Ping period; a connection that has not answered the previous ping is dropped. */
@@ -28,6 +32,8 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   awarenessPerSecond: 500,
   awarenessBurst: 5000,
   awarenessIntervalMs: 50,
+  maxAwarenessStateBytes: 16 * 1024,
+  maxAwarenessClientsPerConnection: 2,
   maxConnectionsPerMember: 20,
   pingIntervalMs: 30_000,
   idleUnloadMs: 30_000,

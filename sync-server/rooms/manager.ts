@@ -2,8 +2,10 @@ import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { parseDocName } from '../../core/docs/names';
 import type { Logger } from '../log';
+import type { AccessChange } from '../identity/access-events';
 import type { DocumentStore } from '../store/types';
-import { type Access, Connection } from './connection';
+import { AccessGuard } from './access-guard';
+import { type Access, Connection, type ConnectionSession } from './connection';
 import type { SyncLimits } from './limits';
 import type { SyncMetrics } from './metrics';
 import { CloseCode, FrameError, MESSAGE_AWARENESS } from './protocol';
@@ -14,6 +16,8 @@ export interface RoomManagerOptions {
   logger: Logger;
   limits: SyncLimits;
   metrics: SyncMetrics;
+  /** The clock sessions expire by; Date.now by default. */
+  now?: () => number;
 }
 
 /** The rooms other features use: server-side writes into documents (control document first). */
@@ -25,6 +29,11 @@ export interface Rooms {
   transact(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
   /** Open connections and loaded documents, for metrics and tests. */
   stats(): { connections: number; documents: number };
+  /**
+   * Brings open connections in line with a session or role change: closes those that lost
+   * access, downgrades or upgrades the rest in place. Resolves when all are settled.
+   */
+  applyAccessChange(change: AccessChange): Promise<void>;
 }
 
 /** Owns the loaded rooms, their connections, keepalive and idle unloading. */
@@ -36,14 +45,24 @@ export class RoomManager implements Rooms {
   private readonly pinger: NodeJS.Timeout;
   private connectionCount = 0;
   private closing = false;
+  private readonly guard: AccessGuard;
 
   constructor(private readonly options: RoomManagerOptions) {
+    this.guard = new AccessGuard({
+      logger: options.logger,
+      now: options.now ?? Date.now,
+      onRevoked: () => options.metrics.frameRefused('access-revoked'),
+    });
     this.pinger = setInterval(() => this.ping(), options.limits.pingIntervalMs);
     this.pinger.unref();
   }
 
   stats(): { connections: number; documents: number } {
     return { connections: this.connectionCount, documents: this.rooms.size };
+  }
+
+  applyAccessChange(change: AccessChange): Promise<void> {
+    return this.guard.apply(change);
   }
 
   memberConnections(memberId: string): number {
@@ -65,8 +84,14 @@ export class RoomManager implements Rooms {
   }
 
   /** Adopts an accepted websocket for `docName`. */
-  connect(ws: WebSocket, docName: string, memberId: string, access: Access): void {
-    const conn = new Connection(ws, docName, memberId, access, this.options.limits);
+  connect(
+    ws: WebSocket,
+    docName: string,
+    memberId: string,
+    access: Access,
+    session?: ConnectionSession,
+  ): void {
+    const conn = new Connection(ws, docName, memberId, access, this.options.limits, session);
     const room = this.open(docName);
     this.connectionCount++;
     this.perMember.set(memberId, this.memberConnections(memberId) + 1);
@@ -112,6 +137,7 @@ export class RoomManager implements Rooms {
     });
     ws.on('close', () => {
       conn.markClosed();
+      this.guard.untrack(conn);
       this.connectionCount--;
       const left = this.memberConnections(memberId) - 1;
       if (left > 0) this.perMember.set(memberId, left);
@@ -119,12 +145,14 @@ export class RoomManager implements Rooms {
       room.removeConnection(conn);
     });
     room.addConnection(conn);
+    this.guard.track(conn);
   }
 
   /** Closes every connection, then compacts and frees every document. */
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.pinger);
+    this.guard.close();
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
     const rooms = [...this.rooms.values()];

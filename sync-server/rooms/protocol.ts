@@ -14,7 +14,10 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/** Close codes the server uses; 4403 is in the range a WebsocketProvider treats as permanent. */
+/**
+ * Close codes the server uses; 44xx are in the range a WebsocketProvider treats as permanent:
+ * 4401 the session ended (log in again), 4403 a refused write or access that is gone.
+ */
 export const CloseCode = {
   goingAway: 1001,
   protocolError: 1002,
@@ -22,7 +25,9 @@ export const CloseCode = {
   policyViolation: 1008,
   tooBig: 1009,
   internalError: 1011,
+  sessionEnded: 4401,
   readOnly: 4403,
+  forbidden: 4403,
 } as const;
 
 /** A frame the server refuses; the connection that sent it is closed with `closeCode`. */

@@ -19,6 +19,7 @@ import {
   FrameError,
   parseFrame,
 } from './protocol';
+import { admitPresence, releasePresence } from './presence';
 
 export interface RoomDeps {
   store: DocumentStore;
@@ -65,6 +66,8 @@ export class Room {
   private compacting: Promise<void> | null = null;
   private unloading = false;
   private readonly awarenessChanged = new Set<number>();
+  /** Which connection speaks for each awareness client id (see admitPresence). */
+  private readonly awarenessOwners = new Map<number, Connection>();
   private awarenessTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -90,6 +93,7 @@ export class Room {
 
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    releasePresence(conn, this.awarenessOwners);
     if (conn.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
     }
@@ -246,8 +250,11 @@ export class Room {
         this.awareness.states.has(entry.clientId)
       );
     });
-    if (novel.length > 0)
-      conn.throttleAwareness(novel, (merged) => this.applyAwareness(conn, merged));
+    if (novel.length === 0) return;
+    // Only the connection's own ids, stamped with who it is; may throw FrameError (closes it).
+    const admitted = admitPresence(novel, conn, this.awarenessOwners, this.deps.limits);
+    if (admitted.length > 0)
+      conn.throttleAwareness(admitted, (merged) => this.applyAwareness(conn, merged));
   }
 
   private applyAwareness(conn: Connection, update: Uint8Array): void {

@@ -4,14 +4,16 @@ import type { Authorize } from '../../sync-server/rooms/authorize';
 
 export interface TestMember {
   memberId: string;
+  /** The name presence is stamped with (the member id when absent). */
+  name?: string;
   /** Observers may read the shared document but not write it. */
   observer?: boolean;
 }
 
 export const TEST_MEMBERS: Record<string, TestMember> = {
-  'tok-alice': { memberId: 'alice' },
-  'tok-bob': { memberId: 'bob' },
-  'tok-olga': { memberId: 'olga', observer: true },
+  'tok-alice': { memberId: 'alice', name: 'Nguyễn Thị Ánh' },
+  'tok-bob': { memberId: 'bob', name: 'Nguyễn Tiến Sỹ' },
+  'tok-olga': { memberId: 'olga', name: 'Ô Lê Ga', observer: true },
 };
 
 /**
@@ -29,14 +31,15 @@ export function memoryAuthorizer(
     if (!doc || !meetings.includes(doc.meetingId))
       return { ok: false, status: 404, code: 'unknown-meeting' };
     const memberId = member.memberId;
+    const memberName = member.name ?? memberId;
     switch (doc.kind) {
       case 'control':
-        return { ok: true, memberId, access: 'read' };
+        return { ok: true, memberId, memberName, access: 'read' };
       case 'shared':
-        return { ok: true, memberId, access: member.observer ? 'read' : 'write' };
+        return { ok: true, memberId, memberName, access: member.observer ? 'read' : 'write' };
       case 'private':
         return doc.memberId === memberId
-          ? { ok: true, memberId, access: 'write' }
+          ? { ok: true, memberId, memberName, access: 'write' }
           : { ok: false, status: 403, code: 'not-your-document' };
     }
   };

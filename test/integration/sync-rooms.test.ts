@@ -89,18 +89,18 @@ describe('sync rooms', () => {
     expect(metrics).toMatch(/dienhong_sync_frames_refused_total\{reason="read-only"\} 1/);
   });
 
-  it('lets read-only connections share presence (awareness)', async () => {
+  it('lets read-only connections share presence (awareness), stamped with who they are', async () => {
     const writer = client('meeting/m1/control', 'tok-alice');
     const reader = client('meeting/m1/control', 'tok-bob');
     await Promise.all([writer.synced, reader.synced]);
-    reader.provider.awareness.setLocalStateField('user', { name: 'Nguyễn Tiến Sỹ' });
+    reader.provider.awareness.setLocalStateField('user', { name: 'Giả Mạo', color: '#1f6f8b' });
     await waitFor(
       () =>
-        [...writer.provider.awareness.getStates().values()].some(
-          (s) => s.user?.name === 'Nguyễn Tiến Sỹ',
-        ),
+        [...writer.provider.awareness.getStates().values()].some((s) => s.user?.memberId === 'bob'),
       'presence of the read-only client',
     );
+    const seen = writer.provider.awareness.getStates().get(reader.doc.clientID);
+    expect(seen?.user).toEqual({ memberId: 'bob', name: 'Nguyễn Tiến Sỹ', color: '#1f6f8b' });
   });
 
   it('refuses upgrades with distinct status and code', async () => {

@@ -21,7 +21,10 @@ interface Props {
 export function MeetingDocsProvider({ meetingId, memberId, token, children }: Props) {
   const [docs, setDocs] = useState<MeetingDocs | null>(null);
   useEffect(() => {
-    const opened = new MeetingDocs(window.location.origin, meetingId, memberId, token);
+    // The token is a dependency only so that a new session reopens the documents: the sockets
+    // open with one-time tickets the API client asks for with the current session.
+    void token;
+    const opened = new MeetingDocs(window.location.origin, meetingId, memberId);
     // Opening the sockets is the effect; the docs object is its result, published once.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setDocs(opened);

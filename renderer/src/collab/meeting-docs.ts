@@ -2,6 +2,9 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { controlDocName, privateDocName, sharedDocName } from '../../../core/docs/names';
+import { api, ApiError } from '../api/client';
+import { sessionStore } from '../session/session';
+import { connectWithTickets, type FetchSyncTicket } from './sync-ticket';
 
 export type SyncStatus = 'connecting' | 'connected' | 'disconnected';
 export type MeetingDocKind = 'control' | 'shared' | 'private';
@@ -11,21 +14,48 @@ interface Entry {
   provider: WebsocketProvider;
   /** Local copy in IndexedDB, so marks made offline survive a reload; never for control. */
   persistence: IndexeddbPersistence | null;
+  stopTickets: () => void;
   status: SyncStatus;
   synced: boolean;
 }
 
+/** A one-time sync ticket through the API client (its 401 ends the session). */
+const apiTicket: FetchSyncTicket = async () =>
+  ((await api.request('/api/sync-ticket', { method: 'POST' })) as { ticket: string }).ticket;
+
+/**
+ * Ends the local session as expired if the server no longer knows it — unless it ended (or
+ * changed) meanwhile, as after this tab's own logout, which must stay a logout.
+ */
+async function endIfGone(serverOrigin: string): Promise<void> {
+  const session = sessionStore.get().session;
+  if (!session) return;
+  const res = await fetch(`${serverOrigin}/api/me`, {
+    headers: { Authorization: `Bearer ${session.token}` },
+  }).catch(() => null);
+  if (res?.status === 401 && sessionStore.get().session === session) sessionStore.end('expired');
+}
+
+/** No ticket because the session is gone or refused: reconnecting cannot help. */
+const sessionGone = (error: unknown): boolean =>
+  error instanceof ApiError && (error.status === 401 || error.status === 403);
+
 /**
  * The three Yjs documents of one meeting for one member (DESIGN.md), each with its own
- * y-websocket connection carrying the session token. The control document is read-only
- * here: the server writes it and refuses client writes.
+ * y-websocket connection opened with a one-time ticket (never the session token in a URL).
+ * The control document is read-only here: the server writes it and refuses client writes.
  */
 export class MeetingDocs {
   private readonly entries: Record<MeetingDocKind, Entry>;
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
-  constructor(serverOrigin: string, meetingId: string, memberId: string, token: string) {
+  constructor(
+    serverOrigin: string,
+    meetingId: string,
+    memberId: string,
+    fetchTicket: FetchSyncTicket = apiTicket,
+  ) {
     const url = `${serverOrigin.replace(/^http/, 'ws')}/sync`;
     const open = (name: string, persist: boolean): Entry => {
       const doc = new Y.Doc();
@@ -35,14 +65,26 @@ export class MeetingDocs {
       // No BroadcastChannel: tabs of different members would otherwise pass each other updates
       // that the server never authorized.
       const provider = new WebsocketProvider(url, name, doc, {
-        params: { token },
+        connect: false,
         maxBackoffTime: 5000,
         disableBc: true,
       });
-      const entry: Entry = { doc, provider, persistence, status: 'connecting', synced: false };
+      const stopTickets = connectWithTickets(provider, fetchTicket, () => {}, sessionGone);
+      const entry: Entry = {
+        doc,
+        provider,
+        persistence,
+        stopTickets,
+        status: 'connecting',
+        synced: false,
+      };
       provider.on('status', ({ status }: { status: SyncStatus }) => {
         entry.status = status;
         this.changed();
+      });
+      // 4401: the server ended the session (logout elsewhere, expiry): back to the login screen.
+      provider.on('closed', ({ code }: { code: number }) => {
+        if (code === 4401) void endIfGone(serverOrigin);
       });
       provider.on('sync', (synced: boolean) => {
         entry.synced = synced;
@@ -90,6 +132,7 @@ export class MeetingDocs {
 
   destroy(): void {
     for (const entry of Object.values(this.entries)) {
+      entry.stopTickets();
       entry.provider.destroy();
       void entry.persistence?.destroy();
       entry.doc.destroy();

@@ -8,14 +8,25 @@ import {
   type ReactNode,
 } from 'react';
 import { readPresenterView, type PresenterView } from '../../../../core/api/presenter';
+import { readPresenceUser } from '../../../../core/docs/presence';
 import { can } from '../../../../core/roles/permissions';
 import { useMeetingDocs, useMeetingView } from '../../collab/MeetingDocsContext';
 import { useRoom } from '../../room/RoomContext';
 
-/** What each member tells the others over awareness on the control document connection. */
+/**
+ * Another member's follow presence. Who it is comes only from the `user` field the server
+ * stamps from the session (core/docs/presence); what a client claims about itself is ignored.
+ * Presence never decides who presents: that is the control document's presenter alone.
+ */
 export interface FollowPresence {
   memberId: string;
   name: string;
+  following: boolean;
+  documentSha256: string | null;
+}
+
+/** What this member publishes over awareness on the control document connection. */
+interface FollowState {
   following: boolean;
   documentSha256: string | null;
 }
@@ -38,11 +49,12 @@ export interface Follow {
 const Context = createContext<Follow | null>(null);
 
 function readPresence(value: unknown): FollowPresence | null {
-  const f = (value as { follow?: unknown } | null)?.follow as Partial<FollowPresence> | undefined;
-  if (!f || typeof f.memberId !== 'string' || typeof f.following !== 'boolean') return null;
+  const user = readPresenceUser(value);
+  const f = (value as { follow?: unknown } | null)?.follow as Partial<FollowState> | undefined;
+  if (!user || !f || typeof f.following !== 'boolean') return null;
   return {
-    memberId: f.memberId,
-    name: typeof f.name === 'string' ? f.name : f.memberId,
+    memberId: user.memberId,
+    name: user.name,
     following: f.following,
     documentSha256: typeof f.documentSha256 === 'string' ? f.documentSha256 : null,
   };
@@ -69,12 +81,10 @@ export function FollowProvider({ children }: { children: ReactNode }) {
   const awareness = docs?.provider('control').awareness ?? null;
   useEffect(() => {
     awareness?.setLocalStateField('follow', {
-      memberId: me.id,
-      name: me.name,
       following,
       documentSha256: openDocument,
-    } satisfies FollowPresence);
-  }, [awareness, me.id, me.name, following, openDocument]);
+    } satisfies FollowState);
+  }, [awareness, following, openDocument]);
 
   const version = useSyncExternalStore(
     (onChange) => {

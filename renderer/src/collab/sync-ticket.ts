@@ -1,0 +1,67 @@
+import type { WebsocketProvider } from 'y-websocket';
+
+/** How long to wait before asking again when the first ticket could not be had. */
+const START_RETRY_MS = 2000;
+
+/** Asks the server for a one-time sync ticket (`POST /api/sync-ticket`). */
+export type FetchSyncTicket = () => Promise<string>;
+
+/**
+ * Connects `provider` (made with `connect: false`) with a fresh one-time ticket, and fetches a
+ * new one whenever its socket closes, so each reconnect carries an unused ticket and the session
+ * token never appears in a websocket URL. A reconnect that races the fetch is refused and simply
+ * retried with the next ticket. `onRefused` gets the error when no ticket can be had (e.g. the
+ * session ended); the provider then stays disconnected. Returns a function that stops it.
+ */
+export function connectWithTickets(
+  provider: WebsocketProvider,
+  fetchTicket: FetchSyncTicket,
+  onRefused: (error: unknown) => void = () => {},
+  isFinal: (error: unknown) => boolean = () => false,
+): () => void {
+  let stopped = false;
+  let inflight: Promise<boolean> | null = null;
+
+  const refresh = (): Promise<boolean> =>
+    (inflight ??= fetchTicket()
+      .then(
+        (ticket) => {
+          if (stopped) return false;
+          provider.params = { ...provider.params, ticket };
+          return true;
+        },
+        (error: unknown) => {
+          if (!stopped && isFinal(error)) {
+            stopped = true;
+            provider.disconnect();
+            onRefused(error);
+          }
+          return false;
+        },
+      )
+      .finally(() => {
+        inflight = null;
+      }));
+
+  const onClose = (event: CloseEvent | null): void => {
+    // A final close (4401 session ended, 4403 access gone) stops the provider: no ticket then.
+    if (stopped || !provider.shouldConnect) return;
+    if (event && !provider.shouldReconnect(event, provider)) return;
+    void refresh();
+  };
+  provider.on('connection-close', onClose);
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  const start = (): void => {
+    void refresh().then((ok) => {
+      if (stopped) return;
+      if (ok) provider.connect();
+      else retry = setTimeout(start, START_RETRY_MS);
+    });
+  };
+  start();
+  return () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    provider.off('connection-close', onClose);
+  };
+}
