@@ -4,6 +4,7 @@
  */
 import forge from 'node-forge';
 import { binaryStringToBytes, bytesToBinaryString, pemDecode } from './encoding';
+import { pureDigest, pureVerify } from './pure-verify';
 import type { CryptoServices, RsaSigner } from './types';
 
 function forgeSha256(data: Uint8Array): forge.md.MessageDigest {
@@ -30,7 +31,7 @@ export function forgeRsaPublicKeyFromSpki(spkiDer: Uint8Array): forge.pki.rsa.Pu
   }
 }
 
-/** CryptoServices backed by node-forge only. */
+/** CryptoServices in pure JavaScript: node-forge (and @noble/curves for ECDSA verification). */
 export function createForgeCryptoServices(): CryptoServices {
   return {
     async sha256(data) {
@@ -45,6 +46,12 @@ export function createForgeCryptoServices(): CryptoServices {
       } catch {
         return false;
       }
+    },
+    async digest(hash, data) {
+      return pureDigest(hash, data);
+    },
+    async verify(params, spkiDer, data, signature) {
+      return pureVerify(params, spkiDer, data, signature);
     },
     randomBytes(length) {
       return binaryStringToBytes(forge.random.getBytesSync(length));

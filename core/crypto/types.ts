@@ -18,9 +18,41 @@ export interface RsaSigner {
   readonly certificateChainDer: readonly Uint8Array[];
 }
 
+/** Digest algorithms by their WebCrypto names. */
+export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512';
+
+/** The NIST curves ECDSA keys may use, by their WebCrypto names. */
+export type NamedCurve = 'P-256' | 'P-384' | 'P-521';
+
+/**
+ * One signature scheme, fully parameterised (names as WebCrypto spells them). RSA-PSS always
+ * uses MGF1 with the same hash and the trailer field 0xbc: the only shape WebCrypto implements.
+ */
+export type SignatureParams =
+  | { readonly algorithm: 'RSASSA-PKCS1-v1_5'; readonly hash: HashName }
+  | { readonly algorithm: 'RSA-PSS'; readonly hash: HashName; readonly saltLength: number }
+  | { readonly algorithm: 'ECDSA'; readonly hash: HashName; readonly namedCurve: NamedCurve };
+
+/**
+ * Verifies `signature` over `data` (the whole message: the implementation hashes it) with a DER
+ * SubjectPublicKeyInfo. ECDSA signatures come DER-encoded (Ecdsa-Sig-Value, as in CMS and
+ * X.509). Resolves false for a wrong signature and for a key that does not fit `params`;
+ * never throws for bad input.
+ */
+export type VerifySignature = (
+  params: SignatureParams,
+  spkiDer: Uint8Array,
+  data: Uint8Array,
+  signature: Uint8Array,
+) => Promise<boolean>;
+
 /** Crypto services core functions take as their first argument. */
 export interface CryptoServices extends Hasher {
   /** Verifies an RSASSA-PKCS1-v1_5 SHA-256 signature with a DER SubjectPublicKeyInfo. */
   rsaVerifySha256(spkiDer: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  /** Digest by name. */
+  digest(hash: HashName, data: Uint8Array): Promise<Uint8Array>;
+  /** RSA-PKCS#1 v1.5, RSA-PSS and ECDSA verification. */
+  verify: VerifySignature;
   randomBytes(length: number): Uint8Array;
 }

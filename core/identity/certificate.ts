@@ -12,6 +12,8 @@ import {
   utf8Decode,
 } from '../crypto/encoding';
 import { forgeSha256Bytes } from '../crypto/forge-services';
+import { parseCertificate as readSignedParts } from '../signing/certificate';
+import { publicKeyAlgorithm } from '../signing/signature-algorithms';
 import { toHex } from '../util/hex';
 import { IdentityError } from './errors';
 
@@ -55,10 +57,18 @@ export interface CertificateInfo {
   spkiDer: Uint8Array<ArrayBuffer>;
 }
 
-/** A parsed certificate plus the raw parts chain building compares. Internal to core/identity. */
-export interface DecodedCertificate {
+/** The signed part of a certificate and its signature, byte for byte as in the DER. */
+export interface CertificateSignature {
+  tbsDer: Uint8Array;
+  /** The outer signatureAlgorithm AlgorithmIdentifier (RSASSA-PSS parameters included). */
+  signatureAlgorithmDer: Uint8Array;
+  signature: Uint8Array;
+}
+
+/** A certificate of any key type we verify (RSA, or EC on a NIST curve), for chain building. */
+export interface ChainCertificate {
   info: CertificateInfo;
-  forgeCertificate: forge.pki.Certificate;
+  signed: CertificateSignature;
   /** DER of the subject and issuer Names (binary strings), compared byte for byte. */
   subjectNameDer: string;
   issuerNameDer: string;
@@ -67,6 +77,11 @@ export interface DecodedCertificate {
   signatureOid: string;
   /** OIDs of critical extensions this code does not understand. */
   unknownCriticalExtensions: string[];
+}
+
+/** A parsed RSA certificate plus forge's object (for issuing and .p12 files). Internal to core/identity. */
+export interface DecodedCertificate extends ChainCertificate {
+  forgeCertificate: forge.pki.Certificate;
 }
 
 const { asn1 } = forge;
@@ -198,14 +213,48 @@ function certificateDer(input: Uint8Array | string): Uint8Array<ArrayBuffer> {
   }
 }
 
+/**
+ * forge reads only RSA keys. For an EC certificate every other field is read by forge from a
+ * copy whose key is swapped for this placeholder; the real key is kept as spkiDer, the forge
+ * object is dropped, and signatures are checked on the original bytes (`signed`).
+ */
+const PLACEHOLDER_RSA_SPKI = (): forge.asn1.Asn1 =>
+  forge.pki.publicKeyToAsn1(
+    forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('1'), new forge.jsbn.BigInteger('3')),
+  );
+
 /** Decodes a DER or PEM certificate; throws IdentityError cert-malformed / cert-unsupported. */
 export function decodeCertificate(input: Uint8Array | string): DecodedCertificate {
+  const { decoded, forgeCertificate } = decodeAnyKey(input);
+  if (!forgeCertificate) {
+    throw new IdentityError(
+      'cert-unsupported',
+      'Only RSA certificates are supported here (this key is an EC key).',
+    );
+  }
+  return { ...decoded, forgeCertificate };
+}
+
+/**
+ * Decodes a certificate with an RSA key or an EC key on P-256/P-384/P-521, for verifying
+ * chains; throws IdentityError cert-malformed / cert-unsupported.
+ */
+export function decodeChainCertificate(input: Uint8Array | string): ChainCertificate {
+  return decodeAnyKey(input).decoded;
+}
+
+function decodeAnyKey(input: Uint8Array | string): {
+  decoded: ChainCertificate;
+  forgeCertificate: forge.pki.Certificate | null;
+} {
   const der = certificateDer(input);
   let root: forge.asn1.Asn1;
   let tbs: forge.asn1.Asn1[];
+  let signed: CertificateSignature & { spkiDer: Uint8Array };
   try {
     root = asn1.fromDer(bytesToBinaryString(der));
     tbs = childrenOf(childrenOf(root)[0]);
+    signed = readSignedParts(der);
   } catch (cause) {
     throw new IdentityError('cert-malformed', 'The data is not an X.509 certificate.', { cause });
   }
@@ -224,20 +273,28 @@ export function decodeCertificate(input: Uint8Array | string): DecodedCertificat
   } catch (cause) {
     throw new IdentityError('cert-malformed', 'The certificate key is unreadable.', { cause });
   }
-  if (keyAlgorithm !== OID_RSA_ENCRYPTION) {
-    throw new IdentityError(
-      'cert-unsupported',
-      `Only RSA certificates are supported (this key is ${keyAlgorithm}).`,
-    );
+  const isRsa = keyAlgorithm === OID_RSA_ENCRYPTION;
+  if (!isRsa) {
+    const key = publicKeyAlgorithm(signed.spkiDer);
+    if (!key.supported || key.kind !== 'EC') {
+      throw new IdentityError(
+        'cert-unsupported',
+        `Only RSA and NIST-curve EC certificates are supported (this key is ${keyAlgorithm}).`,
+      );
+    }
+    tbs[o + 5] = PLACEHOLDER_RSA_SPKI();
   }
   let cert: forge.pki.Certificate;
   try {
-    cert = forge.pki.certificateFromAsn1(root, true);
+    // No precomputed hash: forge knows no ECDSA signature OIDs (an RSA key may be signed by an
+    // EC issuer); chains verify `signed`, and forge's own verify() hashes when it needs to.
+    cert = forge.pki.certificateFromAsn1(root, false);
   } catch (cause) {
     throw new IdentityError('cert-malformed', 'The certificate could not be read.', { cause });
   }
   try {
-    return describe(cert, der, tbs, o);
+    const decoded = describe(cert, der, tbs, o, signed);
+    return { decoded, forgeCertificate: isRsa ? cert : null };
   } catch (cause) {
     if (cause instanceof IdentityError) throw cause;
     const text =
@@ -253,7 +310,8 @@ function describe(
   der: Uint8Array<ArrayBuffer>,
   tbs: forge.asn1.Asn1[],
   o: number,
-): DecodedCertificate {
+  signed: CertificateSignature & { spkiDer: Uint8Array },
+): ChainCertificate {
   const subject = decodeName(cert.subject.attributes);
   const issuer = decodeName(cert.issuer.attributes);
   const extensions = cert.extensions as ForgeExtension[];
@@ -295,11 +353,15 @@ function describe(
     keyUsage,
     extendedKeyUsage: ekuExt ? oidsFromExtKeyUsage(ekuExt.value) : null,
     isCa: byName('basicConstraints')?.cA === true,
-    spkiDer: binaryStringToBytes(asn1.toDer(tbs[o + 5]!).getBytes()),
+    spkiDer: signed.spkiDer.slice(),
   };
   return {
     info,
-    forgeCertificate: cert,
+    signed: {
+      tbsDer: signed.tbsDer,
+      signatureAlgorithmDer: signed.signatureAlgorithmDer,
+      signature: signed.signature,
+    },
     subjectNameDer: asn1.toDer(tbs[o + 4]!).getBytes(),
     issuerNameDer: asn1.toDer(tbs[o + 2]!).getBytes(),
     subjectKeyIdHex:

@@ -15,6 +15,7 @@ import {
   type LoginRequest,
 } from './login';
 import { makeTestPki, TEST_MEMBER_NAME, type TestPki } from './testing';
+import { issueTestCertificate } from './testing-webcrypto-pki';
 
 const services: CryptoServices = createForgeCryptoServices();
 let pki: TestPki;
@@ -207,5 +208,40 @@ describe('login', () => {
     expect(await codeOf(() => signChallenge(signerFor(pki.member), 'not a nonce'))).toBe(
       'login-malformed',
     );
+  });
+});
+
+describe('login with an EC member certificate', () => {
+  it('is refused as cert-unsupported (the login request carries RSA signatures only)', async () => {
+    const now = new Date('2026-06-01T08:00:00Z');
+    const root = await issueTestCertificate({
+      commonName: 'Gốc P-256',
+      keyType: 'P-256',
+      signature: { hash: 'SHA-256' },
+      isCa: true,
+      now,
+    });
+    const member = await issueTestCertificate({
+      commonName: TEST_MEMBER_NAME,
+      keyType: 'P-256',
+      signature: { hash: 'SHA-256' },
+      isCa: false,
+      now,
+      issuer: root,
+    });
+    const { nonce } = createChallenge(services, now, 60_000);
+    const raw = await globalThis.crypto.subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-256' },
+      member.keys.privateKey,
+      challengeSigningInput(nonce),
+    );
+    const request: LoginRequest = {
+      nonce,
+      chainDer: [base64Encode(member.der)],
+      signature: base64Encode(new Uint8Array(raw)),
+    };
+    expect(
+      await codeOf(() => verifyLogin(services, { request, trustedCaPem: [root.pem], now })),
+    ).toBe('cert-unsupported');
   });
 });

@@ -14,6 +14,7 @@ import type { CryptoServices, RsaSigner } from '../crypto/types';
 import type { CertificateInfo } from './certificate';
 import { IdentityError } from './errors';
 import { MAX_CHAIN_LENGTH, verifyCertificateChain } from './verify-chain';
+import { publicKeyAlgorithm } from '../signing/signature-algorithms';
 
 /** What `GET /api/auth/challenge` returns. */
 export interface LoginChallenge {
@@ -140,6 +141,15 @@ export async function verifyLogin(
     now: options.now,
     requireKeyUsage: 'digitalSignature',
   });
+  // The login request names no algorithm: it carries RSA PKCS#1 v1.5 SHA-256 only, so an EC
+  // member certificate (fine for chains and PDF signatures) cannot log in yet.
+  const key = publicKeyAlgorithm(leaf.spkiDer);
+  if (!key.supported || key.kind !== 'RSA') {
+    throw new IdentityError(
+      'cert-unsupported',
+      'Logging in needs an RSA certificate; this one has an EC key.',
+    );
+  }
   let valid = false;
   try {
     valid = await services.rsaVerifySha256(

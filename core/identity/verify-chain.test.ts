@@ -2,10 +2,11 @@ import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { utf8Encode } from '../crypto/encoding';
 import { createCa, issueMemberCertificate, type CertificateWithKey } from './ca';
-import { certificateDerFromPem } from './certificate';
+import { certificateDerFromPem, parseCertificate } from './certificate';
 import { isIdentityError, type IdentityErrorCode } from './errors';
 import { forgeKeyPairGenerator } from './keys';
 import { makeTestPki, TEST_MEMBER_NAME, type TestPki } from './testing';
+import { issueTestCertificate, type TestCertificate } from './testing-webcrypto-pki';
 import { verifyCertificateChain } from './verify-chain';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -314,5 +315,162 @@ describe('verifyCertificateChain', () => {
         now: pki.now,
       }),
     ).toThrow(/Nguyễn Tiến Sỹ expired on \d{4}-/);
+  });
+});
+
+describe('verifyCertificateChain with ECDSA, RSA-PSS and mixed chains', () => {
+  const now = new Date('2026-06-01T08:00:00Z');
+  let p384Root: TestCertificate;
+  let p256Sub: TestCertificate;
+  let p256Leaf: TestCertificate;
+  let rsaRoot: TestCertificate;
+  let ecUnderRsa: TestCertificate;
+  let rsaUnderEc: TestCertificate;
+  let pssRoot: TestCertificate;
+  let pssLeaf: TestCertificate;
+  let sha1EcLeaf: TestCertificate;
+
+  beforeAll(async () => {
+    const ca = { isCa: true, now };
+    const leaf = { isCa: false, now };
+    p384Root = await issueTestCertificate({
+      ...ca,
+      commonName: 'Gốc P-384',
+      keyType: 'P-384',
+      signature: { hash: 'SHA-384' },
+    });
+    p256Sub = await issueTestCertificate({
+      ...ca,
+      commonName: 'Trung gian P-256',
+      keyType: 'P-256',
+      signature: { hash: 'SHA-384' },
+      issuer: p384Root,
+    });
+    p256Leaf = await issueTestCertificate({
+      ...leaf,
+      commonName: TEST_MEMBER_NAME,
+      keyType: 'P-256',
+      signature: { hash: 'SHA-256' },
+      issuer: p256Sub,
+    });
+    rsaRoot = await issueTestCertificate({
+      ...ca,
+      commonName: 'Gốc RSA',
+      keyType: 'RSA',
+      signature: { hash: 'SHA-256' },
+    });
+    ecUnderRsa = await issueTestCertificate({
+      ...leaf,
+      commonName: 'EC dưới RSA',
+      keyType: 'P-384',
+      signature: { hash: 'SHA-512' },
+      issuer: rsaRoot,
+    });
+    rsaUnderEc = await issueTestCertificate({
+      ...leaf,
+      commonName: 'RSA dưới EC',
+      keyType: 'RSA',
+      signature: { hash: 'SHA-384' },
+      issuer: p384Root,
+    });
+    pssRoot = await issueTestCertificate({
+      ...ca,
+      commonName: 'Gốc PSS',
+      keyType: 'RSA',
+      signature: { hash: 'SHA-256', pss: true },
+    });
+    pssLeaf = await issueTestCertificate({
+      ...leaf,
+      commonName: 'Lá PSS',
+      keyType: 'RSA',
+      signature: { hash: 'SHA-512', pss: true },
+      issuer: pssRoot,
+    });
+    sha1EcLeaf = await issueTestCertificate({
+      ...leaf,
+      commonName: 'SHA-1',
+      keyType: 'P-256',
+      signature: { hash: 'SHA-1' },
+      issuer: p384Root,
+    });
+  }, 60_000);
+
+  const verify = (chain: TestCertificate[], root: TestCertificate) =>
+    verifyCertificateChain({
+      chainDer: chain.map((c) => c.der),
+      trustedCaPem: [root.pem],
+      now,
+      requireKeyUsage: 'digitalSignature',
+    });
+  const codeOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return isIdentityError(error) ? error.code : error;
+    }
+    return 'accepted';
+  };
+
+  it('accepts an all-ECDSA chain: P-256 leaf → P-256 intermediate → P-384 root', async () => {
+    const result = verify([p256Leaf, p256Sub], p384Root);
+    expect(result.leaf.subjectCommonName).toBe(TEST_MEMBER_NAME);
+    expect(result.path.map((c) => c.subjectCommonName)).toEqual([
+      TEST_MEMBER_NAME,
+      'Trung gian P-256',
+      'Gốc P-384',
+    ]);
+    const spki = await globalThis.crypto.subtle.exportKey('spki', p256Leaf.keys.publicKey);
+    expect(result.leaf.spkiDer).toEqual(new Uint8Array(spki));
+    expect(result.leaf.keyUsage?.digitalSignature).toBe(true);
+  });
+
+  it('accepts mixed chains and an RSA-PSS chain', () => {
+    expect(verify([ecUnderRsa], rsaRoot).path).toHaveLength(2);
+    expect(verify([rsaUnderEc], p384Root).path).toHaveLength(2);
+    expect(verify([pssLeaf], pssRoot).path).toHaveLength(2);
+  });
+
+  it('refuses a tampered ECDSA, PSS or mixed certificate as a bad signature', () => {
+    const cases: [TestCertificate, TestCertificate[], TestCertificate][] = [
+      [p256Leaf, [p256Sub], p384Root],
+      [pssLeaf, [], pssRoot],
+      [ecUnderRsa, [], rsaRoot],
+      [rsaUnderEc, [], p384Root],
+    ];
+    for (const [cert, rest, root] of cases) {
+      const at = cert.der.length - 3; // inside the signature value
+      const sig = cert.der.slice();
+      sig[at] = (sig[at] ?? 0) ^ 0x01;
+      const chainDer = [sig, ...rest.map((c) => c.der)];
+      expect(
+        codeOf(() => verifyCertificateChain({ chainDer, trustedCaPem: [root.pem], now })),
+      ).toBe('cert-bad-signature');
+    }
+    const renamed = [tamperName(p256Leaf.der), p256Sub.der];
+    expect(
+      codeOf(() =>
+        verifyCertificateChain({ chainDer: renamed, trustedCaPem: [p384Root.pem], now }),
+      ),
+    ).toBe('cert-bad-signature');
+  });
+
+  it('refuses an ECDSA chain from another root as untrusted', () => {
+    expect(codeOf(() => verify([p256Leaf, p256Sub], rsaRoot))).toBe('cert-untrusted');
+  });
+
+  it('calls ecdsa-with-SHA1 unsupported, not a bad signature', () => {
+    let caught: unknown;
+    try {
+      verify([sha1EcLeaf], p384Root);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isIdentityError(caught, 'cert-unsupported')).toBe(true);
+    expect((caught as Error).message).toMatch(/SHA-1/);
+  });
+
+  it('still decodes EC certificates as unsupported where an RSA key is required', () => {
+    expect(codeOf(() => parseCertificate(p256Leaf.pem))).toBe('cert-unsupported');
+    expect(codeOf(() => parseCertificate(rsaRoot.pem))).toBe('accepted');
   });
 });

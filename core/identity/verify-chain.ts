@@ -1,12 +1,15 @@
 /**
  * Decides whether a certificate chain is one we trust. Pure and synchronous: signatures are
- * checked with node-forge (RSA verify with e=65537 is fast even in pure JS).
+ * checked in pure JS (forge for RSA PKCS#1 v1.5 and PSS, @noble/curves for ECDSA), with the
+ * algorithm read from core/signing/signature-algorithms.
  */
 import { pemDecodeAll } from '../crypto/encoding';
+import { pureVerify } from '../crypto/pure-verify';
+import { signatureAlgorithm } from '../signing/signature-algorithms';
 import {
-  decodeCertificate,
+  decodeChainCertificate,
   type CertificateInfo,
-  type DecodedCertificate,
+  type ChainCertificate,
   type KeyUsageFlags,
 } from './certificate';
 import { IdentityError } from './errors';
@@ -31,21 +34,13 @@ export interface VerifiedChain {
 /** More than this many certificates is no real chain, and bounds the work an attacker can cause. */
 export const MAX_CHAIN_LENGTH = 8;
 
-/** RSA PKCS#1 v1.5 with SHA-256/384/512 and RSASSA-PSS; SHA-1 and MD5 are collision-broken. */
-const ACCEPTED_SIGNATURE_OIDS = new Set([
-  '1.2.840.113549.1.1.11',
-  '1.2.840.113549.1.1.12',
-  '1.2.840.113549.1.1.13',
-  '1.2.840.113549.1.1.10',
-]);
-
-function label(cert: DecodedCertificate): string {
+function label(cert: ChainCertificate): string {
   return cert.info.subjectCommonName || cert.info.subjectDn || cert.info.serialHex;
 }
 
 /** Reads the trusted CA certificates; a broken one is an operator error, reported as such. */
-function decodeAnchors(trustedCaPem: readonly string[]): DecodedCertificate[] {
-  const anchors: DecodedCertificate[] = [];
+function decodeAnchors(trustedCaPem: readonly string[]): ChainCertificate[] {
+  const anchors: ChainCertificate[] = [];
   for (const pem of trustedCaPem) {
     let blocks;
     try {
@@ -55,13 +50,13 @@ function decodeAnchors(trustedCaPem: readonly string[]): DecodedCertificate[] {
         cause,
       });
     }
-    for (const block of blocks) anchors.push(decodeCertificate(block.der));
+    for (const block of blocks) anchors.push(decodeChainCertificate(block.der));
   }
   return anchors;
 }
 
 /** Whether the key identifiers allow `issuer` to have issued `child` (unknown ids allow it). */
-function keyIdsAgree(child: DecodedCertificate, issuer: DecodedCertificate): boolean {
+function keyIdsAgree(child: ChainCertificate, issuer: ChainCertificate): boolean {
   return (
     child.authorityKeyIdHex === null ||
     issuer.subjectKeyIdHex === null ||
@@ -69,49 +64,55 @@ function keyIdsAgree(child: DecodedCertificate, issuer: DecodedCertificate): boo
   );
 }
 
-function mayIssue(issuer: DecodedCertificate): boolean {
+function mayIssue(issuer: ChainCertificate): boolean {
   return issuer.info.isCa && (issuer.info.keyUsage === null || issuer.info.keyUsage.keyCertSign);
 }
 
-function signatureValid(issuer: DecodedCertificate, child: DecodedCertificate): boolean {
-  try {
-    return issuer.forgeCertificate.verify(child.forgeCertificate);
-  } catch {
-    return false;
-  }
+/** True or false when checked; a reason string when the algorithm is one we do not verify. */
+function signatureValid(issuer: ChainCertificate, child: ChainCertificate): boolean | string {
+  const { tbsDer, signatureAlgorithmDer, signature } = child.signed;
+  const params = signatureAlgorithm(signatureAlgorithmDer, issuer.info.spkiDer);
+  if (!params.supported) return params.reason;
+  return pureVerify(params, issuer.info.spkiDer, tbsDer, signature);
 }
 
 interface IssuerSearch {
-  found: DecodedCertificate | null;
+  found: ChainCertificate | null;
   /** A certificate with the right name and key id was there, but its key did not verify. */
   badSignature: boolean;
+  /** Such a certificate was there, but the signature uses an algorithm we do not verify. */
+  unsupported: string | null;
 }
 
 function findIssuer(
-  child: DecodedCertificate,
-  candidates: readonly DecodedCertificate[],
+  child: ChainCertificate,
+  candidates: readonly ChainCertificate[],
 ): IssuerSearch {
   let badSignature = false;
+  let unsupported: string | null = null;
   for (const candidate of candidates) {
     if (candidate.subjectNameDer !== child.issuerNameDer || !keyIdsAgree(child, candidate))
       continue;
     if (!mayIssue(candidate)) continue;
-    if (signatureValid(candidate, child)) return { found: candidate, badSignature: false };
-    badSignature = true;
+    const valid = signatureValid(candidate, child);
+    if (valid === true) return { found: candidate, badSignature: false, unsupported: null };
+    if (valid === false) badSignature = true;
+    else unsupported = valid;
   }
-  return { found: null, badSignature };
+  return { found: null, badSignature, unsupported };
 }
 
 /** Builds the path leaf → … → trusted CA, or throws cert-untrusted / cert-bad-signature. */
 function buildPath(
-  leaf: DecodedCertificate,
-  pool: DecodedCertificate[],
-  anchors: DecodedCertificate[],
-): DecodedCertificate[] {
+  leaf: ChainCertificate,
+  pool: ChainCertificate[],
+  anchors: ChainCertificate[],
+): ChainCertificate[] {
   const path = [leaf];
   const left = [...pool];
   let current = leaf;
   let badSignature = false;
+  let unsupported: string | null = null;
   while (path.length <= MAX_CHAIN_LENGTH + 1) {
     if (anchors.some((a) => a.info.fingerprintSha256Hex === current.info.fingerprintSha256Hex))
       return path;
@@ -120,19 +121,20 @@ function buildPath(
     const byAnchor = findIssuer(current, anchors);
     const byPool = byAnchor.found ? byAnchor : findIssuer(current, left);
     badSignature = byAnchor.badSignature || byPool.badSignature;
+    unsupported = byAnchor.unsupported ?? byPool.unsupported;
     const issuer = byAnchor.found ?? byPool.found;
     if (!issuer) break;
-    if (!ACCEPTED_SIGNATURE_OIDS.has(current.signatureOid)) {
-      throw new IdentityError(
-        'cert-bad-signature',
-        `The certificate of ${label(current)} uses a weak or unknown signature algorithm (${current.signatureOid}).`,
-      );
-    }
     path.push(issuer);
     if (byAnchor.found) return path;
     left.splice(left.indexOf(issuer), 1);
     current = issuer;
     badSignature = false;
+  }
+  if (unsupported !== null && !badSignature) {
+    throw new IdentityError(
+      'cert-unsupported',
+      `The certificate of ${label(current)} uses a signature algorithm this app does not verify (${unsupported}).`,
+    );
   }
   if (badSignature) {
     throw new IdentityError(
@@ -146,7 +148,7 @@ function buildPath(
   );
 }
 
-function checkTime(path: DecodedCertificate[], now: Date): void {
+function checkTime(path: ChainCertificate[], now: Date): void {
   const t = now.getTime();
   for (const cert of path) {
     if (t > cert.info.notAfter.getTime()) {
@@ -167,7 +169,7 @@ function checkTime(path: DecodedCertificate[], now: Date): void {
 /**
  * Verifies that `chainDer[0]` chains to one of the trusted CAs, every certificate on the path
  * is within its validity at `now`, and the leaf may be used as asked. Throws IdentityError:
- * cert-malformed, cert-unsupported, cert-untrusted, cert-bad-signature, cert-expired,
+ * cert-malformed, cert-unsupported (also for a signature algorithm we do not verify), cert-untrusted, cert-bad-signature, cert-expired,
  * cert-not-yet-valid, cert-key-usage. Revocation is not checked.
  */
 export function verifyCertificateChain(options: VerifyChainOptions): VerifiedChain {
@@ -181,7 +183,7 @@ export function verifyCertificateChain(options: VerifyChainOptions): VerifiedCha
   }
   if (Number.isNaN(now.getTime()))
     throw new IdentityError('cert-malformed', '`now` is not a valid date.');
-  const [leaf, ...pool] = chainDer.map((der) => decodeCertificate(der));
+  const [leaf, ...pool] = chainDer.map((der) => decodeChainCertificate(der));
   const anchors = decodeAnchors(options.trustedCaPem);
   const path = buildPath(leaf!, pool, anchors);
 

@@ -17,6 +17,8 @@ export interface CertificateFields {
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly signatureAlgorithm: string;
+  /** The outer signatureAlgorithm AlgorithmIdentifier, DER (parameters included). */
+  readonly signatureAlgorithmDer: Uint8Array;
   readonly signature: Uint8Array;
   readonly subjectCommonName: string | undefined;
 }
@@ -76,6 +78,7 @@ export function parseCertificate(der: Uint8Array): CertificateFields {
       notBefore: parseTime(notBefore),
       notAfter: parseTime(notAfter),
       signatureAlgorithm: decodeOid(algOid),
+      signatureAlgorithmDer: raw(sigAlg),
       signature: content(sigBits).subarray(1), // skip the unused-bits byte
       subjectCommonName: commonNameOf(subjectDer),
     };

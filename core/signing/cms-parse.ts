@@ -20,6 +20,8 @@ export interface ParsedSignedData {
   readonly signerCertificate: CertificateFields | undefined;
   readonly digestAlgorithm: string;
   readonly signatureAlgorithm: string;
+  /** The SignerInfo's signature AlgorithmIdentifier, DER (RSASSA-PSS keeps its parameters here). */
+  readonly signatureAlgorithmDer: Uint8Array;
   readonly signature: Uint8Array;
   /** DER of the signed attributes re-tagged as a SET: the bytes the signature covers. */
   readonly signedAttributesDer: Uint8Array;
@@ -59,9 +61,8 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     childAt(children(childAt(si, 2, 'digestAlgorithm')), 0, 'digest OID'),
   );
   const attrsNode = childAt(si, 3, 'signed attributes', 0xa0);
-  const signatureAlgorithm = decodeOid(
-    childAt(children(childAt(si, 4, 'signatureAlgorithm')), 0, 'sig OID'),
-  );
+  const signatureAlgorithmNode = childAt(si, 4, 'signatureAlgorithm', TAG.SEQUENCE);
+  const signatureAlgorithm = decodeOid(childAt(children(signatureAlgorithmNode), 0, 'sig OID'));
   const signature = content(childAt(si, 5, 'signature', TAG.OCTET_STRING));
   let messageDigest: Uint8Array | undefined;
   const attributeTypes: string[] = [];
@@ -79,6 +80,7 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     signerCertificate,
     digestAlgorithm,
     signatureAlgorithm,
+    signatureAlgorithmDer: raw(signatureAlgorithmNode),
     signature,
     signedAttributesDer,
     messageDigest,

@@ -1,7 +1,7 @@
 /**
  * Checks every signature in a PDF: byte range, digest, CMS signature, and a MINIMAL chain
- * check (each certificate issued by the next, ending at a trusted CA by RSA/SHA-256 signature
- * only — no revocation, no extension checks). The full certificate verifier lives in
+ * check (each certificate issued by the next, ending at a trusted CA, by any algorithm that
+ * signature-algorithms.ts knows — no revocation, no extension checks). The full certificate verifier lives in
  * core/identity; this one answers "was this file changed, and who signed it".
  */
 import type { CryptoServices } from '../crypto/types';
@@ -13,9 +13,10 @@ import { parsePdfDate } from './pdf-date';
 import { listFields, readCatalog } from './pdf-form';
 import { PdfString, decodeTextString } from './pdf-objects';
 import { readPdf, resolveDict } from './pdf-xref';
+import { digestAlgorithm, signatureAlgorithm } from './signature-algorithms';
 
 export interface VerifyPdfOptions {
-  readonly crypto: Pick<CryptoServices, 'sha256' | 'rsaVerifySha256'>;
+  readonly crypto: Pick<CryptoServices, 'sha256' | 'rsaVerifySha256' | 'digest' | 'verify'>;
   readonly trustedCaPem: readonly string[];
 }
 
@@ -44,35 +45,48 @@ export interface PdfSignatureReport {
   readonly certificateValidAtSigningTime: boolean;
   readonly hasSigningCertificateV2: boolean;
   readonly hasSigningTimeAttribute: boolean;
+  /**
+   * False when the digest or signature algorithm of the signer, or of a certificate on the way
+   * to a trusted CA, is not one we implement: then a false signatureValid / issuedByTrustedCa
+   * means "could not check", not "tampered", and `problems` names the algorithm.
+   */
+  readonly algorithmSupported: boolean;
   /** Why a check failed, when it failed for a reason other than a plain mismatch. */
   readonly problems: readonly string[];
 }
 
+/** `unsupported` names an algorithm that kept a candidate issuer from being checked. */
 async function chainTrusted(
   leaf: CertificateFields,
   pool: readonly CertificateFields[],
   trusted: readonly CertificateFields[],
   crypto: VerifyPdfOptions['crypto'],
-): Promise<boolean> {
+): Promise<{ trusted: boolean; unsupported?: string }> {
   let current = leaf;
+  let unsupported: string | undefined;
+  const result = (ok: boolean) => ({ trusted: ok, ...(unsupported ? { unsupported } : {}) });
   for (let depth = 0; depth < 8; depth++) {
-    if (trusted.some((t) => bytesEqual(t.der, current.der))) return true;
-    if (current.signatureAlgorithm !== OID.sha256WithRsa) return false;
+    if (trusted.some((t) => bytesEqual(t.der, current.der))) return result(true);
     const candidates = [...trusted, ...pool].filter((c) =>
       bytesEqual(c.subjectDer, current.issuerDer),
     );
     let next: CertificateFields | undefined;
     for (const c of candidates) {
-      if (await crypto.rsaVerifySha256(c.spkiDer, current.tbsDer, current.signature)) {
+      const params = signatureAlgorithm(current.signatureAlgorithmDer, c.spkiDer);
+      if (!params.supported) {
+        unsupported = `certificate of ${current.subjectCommonName ?? 'a signer'}: ${params.reason}`;
+        continue;
+      }
+      if (await crypto.verify(params, c.spkiDer, current.tbsDer, current.signature)) {
         next = c;
         break;
       }
     }
-    if (!next || next === current) return false;
-    if (trusted.includes(next)) return true;
+    if (!next || next === current) return result(false);
+    if (trusted.includes(next)) return { trusted: true };
     current = next;
   }
-  return false;
+  return result(false);
 }
 
 export async function verifyPdfSignatures(
@@ -114,6 +128,7 @@ export async function verifyPdfSignatures(
       certificateValidAtSigningTime: false,
       hasSigningCertificateV2: false,
       hasSigningTimeAttribute: false,
+      algorithmSupported: true,
       problems,
     };
     reports.push(report);
@@ -124,33 +139,41 @@ export async function verifyPdfSignatures(
       report.hasSigningTimeAttribute = cms.attributeTypes.includes(OID.signingTime);
       const signer = cms.signerCertificate;
       report.signerCommonName = signer?.subjectCommonName;
-      if (cms.digestAlgorithm !== OID.sha256)
-        problems.push(`unsupported digest ${cms.digestAlgorithm}`);
-      else if (cms.messageDigest) {
-        const digest = await options.crypto.sha256(
+      const digestAlg = digestAlgorithm(cms.digestAlgorithm);
+      if (!digestAlg.supported) {
+        report.algorithmSupported = false;
+        problems.push(digestAlg.reason);
+      } else if (cms.messageDigest) {
+        const digest = await options.crypto.digest(
+          digestAlg.hash,
           concatBytes([pdf.subarray(a, b), pdf.subarray(c, c + d)]),
         );
         report.digestValid = bytesEqual(digest, cms.messageDigest);
       }
       if (!signer) problems.push('the signer certificate is not included');
       else {
-        const rsa =
-          cms.signatureAlgorithm === OID.rsaEncryption ||
-          cms.signatureAlgorithm === OID.sha256WithRsa;
-        if (!rsa) problems.push(`unsupported signature algorithm ${cms.signatureAlgorithm}`);
-        else {
-          report.signatureValid = await options.crypto.rsaVerifySha256(
+        const params = signatureAlgorithm(
+          cms.signatureAlgorithmDer,
+          signer.spkiDer,
+          cms.digestAlgorithm,
+        );
+        if (!params.supported) {
+          report.algorithmSupported = false;
+          problems.push(params.reason);
+        } else {
+          report.signatureValid = await options.crypto.verify(
+            params,
             signer.spkiDer,
             cms.signedAttributesDer,
             cms.signature,
           );
         }
-        report.issuedByTrustedCa = await chainTrusted(
-          signer,
-          cms.certificates,
-          trusted,
-          options.crypto,
-        );
+        const chain = await chainTrusted(signer, cms.certificates, trusted, options.crypto);
+        report.issuedByTrustedCa = chain.trusted;
+        if (!chain.trusted && chain.unsupported) {
+          report.algorithmSupported = false;
+          problems.push(chain.unsupported);
+        }
         const t = report.signingTime;
         report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
       }

@@ -12,6 +12,7 @@ import {
 } from 'node:crypto';
 import forge from 'node-forge';
 import type { CryptoServices, RsaSigner } from '../../core/crypto/types';
+import { nodeCryptoServices } from '../../sync-server/crypto/node-crypto';
 
 export interface TestIdentity {
   readonly commonName: string;
@@ -122,6 +123,8 @@ export const nodeCrypto: CryptoServices = {
       return false;
     }
   },
+  digest: nodeCryptoServices.digest,
+  verify: nodeCryptoServices.verify,
   randomBytes(length) {
     return new Uint8Array(randomBytes(length));
   },

@@ -2,12 +2,13 @@
 import { createForgeCryptoServices } from '../../../core/crypto/forge-services';
 import type { CryptoServices } from '../../../core/crypto/types';
 import { verifyPdfSignatures, type PdfSignatureReport } from '../../../core/signing';
+import { webCryptoDigest, webCryptoVerifier } from '../identity/webcrypto-verify';
 
 const ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 
 function webCryptoServices(
   subtle: SubtleCrypto,
-): Pick<CryptoServices, 'sha256' | 'rsaVerifySha256'> {
+): Pick<CryptoServices, 'sha256' | 'rsaVerifySha256' | 'digest' | 'verify'> {
   const buf = (b: Uint8Array) => b as Uint8Array<ArrayBuffer>;
   return {
     sha256: async (data) => new Uint8Array(await subtle.digest('SHA-256', buf(data))),
@@ -19,6 +20,8 @@ function webCryptoServices(
         return false;
       }
     },
+    digest: (hash, data) => webCryptoDigest(subtle, hash, data),
+    verify: webCryptoVerifier(subtle),
   };
 }
 
