@@ -138,7 +138,11 @@ function ensureDebianPackages(root: string, machine: Machine, log: Log): Outcome
   if (missing.length === 0) return { ok: true, env: {} };
   const names = missing.map((p) => p.package);
   if (!canUseApt(machine)) {
-    const what = missing.map((p) => `${p.package} (${p.probe})`).join(', ');
+    const probe = (p: DebianPrerequisite) =>
+      p.probe === 'chromium' && process.env.CHROMIUM_PATH
+        ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH}`
+        : p.probe;
+    const what = missing.map((p) => `${p.package} (${probe(p)})`).join(', ');
     return {
       ok: false,
       message: `test prerequisites missing: ${what}; install them: sudo apt-get install -y ${names.join(' ')}`,
