@@ -25,10 +25,12 @@ import {
   signedRange,
 } from '../helpers/pdf-judges';
 import { dejavuSans, dejavuSerif } from '../helpers/minutes-fonts';
+import { DAY_MS, instantNear } from '../helpers/clock';
 import { type TestPki, createTestPki, nodeCrypto, nodeSigner } from '../helpers/pki';
 
 const OUTPUT = new URL('../output/', import.meta.url).pathname;
-const SIGNED_AT = new Date('2026-11-28T04:30:00Z');
+// The judges check certificates at the real clock: sign half an hour ago, with a PKI issued a day before.
+const SIGNED_AT = instantNear(-30 * 60_000);
 
 let dir: string;
 let pki: TestPki;
@@ -106,7 +108,7 @@ async function signatureFields(pdf: Uint8Array): Promise<FieldPlace[]> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'minutes-judges-'));
   mkdirSync(OUTPUT, { recursive: true });
-  pki = createTestPki();
+  pki = createTestPki(new Date(SIGNED_AT.getTime() - DAY_MS));
   judges = createJudges(dir, pki.ca.certPem);
   short = await renderMinutesPdf(sampleMinutes(), dejavuSerif());
   long = await renderMinutesPdf(longSampleMinutes(), dejavuSerif());

@@ -13,12 +13,14 @@ import { SigningError, signPdf, verifyPdfSignatures } from '../../core/signing';
 import { createOutlineTextPainter } from '../../core/signing/appearance-text';
 import { addEmptySignatureFields } from '../../core/signing/signature-fields';
 import { type Judges, createJudges, signedRange } from '../helpers/pdf-judges';
+import { DAY_MS, instantNear } from '../helpers/clock';
 import { type TestPki, createTestPki, nodeCrypto, nodeSigner } from '../helpers/pki';
 
 const SECRETARY = 'Nguyễn Tiến Sỹ';
 const CHAIR = 'Trần Thị Hồng Nhung';
 const DEJAVU = 'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf';
-const SIGNING_TIME = new Date('2026-11-28T03:00:00Z');
+// pdfsig judges the certificates at the real clock: sign an hour ago with a PKI issued a day before.
+const SIGNING_TIME = instantNear(-3_600_000);
 
 let dir: string;
 let judges: Judges;
@@ -61,7 +63,7 @@ async function signedBytes(pdf: Uint8Array, index: number): Promise<Uint8Array> 
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'signing-judges-'));
-  pki = createTestPki();
+  pki = createTestPki(new Date(SIGNING_TIME.getTime() - DAY_MS));
   judges = createJudges(dir, pki.ca.certPem);
   basePdf = await unsignedMinutesFixture();
   const drawText = createOutlineTextPainter(new Uint8Array(readFileSync(DEJAVU)));
