@@ -190,7 +190,12 @@ function ensurePyhanko(root: string, log: Log): Outcome {
       .map((f) => path.join(wheels, f));
     log(`test prerequisites: installing pyHanko into ${venv} from ${wheels} (pip)`);
     steps.push([pip, ['install', '-q', '--no-index', '--no-deps', ...files]]);
-    steps.push([pip, ['install', '-q', ...PYHANKO_DEPENDENCIES]]);
+    // The wheels folder means a machine whose default index may be unreachable: fail over to
+    // pip's other configured indexes at once instead of retrying for minutes.
+    steps.push([
+      pip,
+      ['install', '-q', '--retries', '0', '--timeout', '5', ...PYHANKO_DEPENDENCIES],
+    ]);
   } else {
     log(`test prerequisites: installing pyhanko-cli==${PYHANKO_CLI_VERSION} into ${venv} (pip)`);
     steps.push([pip, ['install', '-q', `pyhanko-cli==${PYHANKO_CLI_VERSION}`]]);
