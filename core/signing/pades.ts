@@ -8,7 +8,13 @@ import { buildDetachedCms } from './cms';
 import { concatBytes } from './der';
 import { SigningError } from './errors';
 import { formatPdfDate } from './pdf-date';
-import { ObjectNumbers, type UpdatedObject, writeIncrementalUpdate } from './pdf-incremental';
+import {
+  ObjectNumbers,
+  type UpdatedObject,
+  addEntries,
+  writeIncrementalUpdate,
+} from './pdf-incremental';
+import type { IndirectObject } from './pdf-parse';
 import { getPageRef, listFields, readCatalog } from './pdf-form';
 import {
   PdfDict,
@@ -79,6 +85,12 @@ async function appendToArray(
   else owner.set(key, next);
 }
 
+async function existingObject(file: PdfFile, ref: PdfRef): Promise<IndirectObject> {
+  const obj = await file.getObject(ref.num);
+  if (!obj) throw new SigningError('PDF_MALFORMED', `Object ${ref.num} of the form is missing`);
+  return obj;
+}
+
 function indexOf(haystack: Uint8Array, needle: string, from: number): number {
   const text = latin1Text(haystack.subarray(from));
   const i = text.indexOf(needle);
@@ -118,20 +130,28 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
     if (existing.dict.get('V') !== undefined) {
       throw new SigningError('SIGNATURE_FIELD_TAKEN', `Field "${fieldName}" is already signed`);
     }
-    const field = existing.dict.clone().set('V', sigRef);
-    const kids = await file.resolve(field.get('Kids'));
+    // Only /V (and /AP) are added, to the original bytes: rewriting anything else (a /Rect
+    // with rounded numbers) is a change after the earlier signatures that verifiers refuse.
+    const fieldObject = await existingObject(file, existing.ref);
+    const kids = await file.resolve(existing.dict.get('Kids'));
     const kidRef = Array.isArray(kids)
       ? kids.find((k): k is PdfRef => k instanceof PdfRef)
       : undefined;
     const kidDict = kidRef ? await resolveDict(file, kidRef) : undefined;
+    const ap = new PdfDict([['N', apRef]]);
     if (kidRef && kidDict) {
       rect = rectOf(kidDict.get('Rect'));
-      updates.push({ ref: kidRef, value: kidDict.clone().set('AP', new PdfDict([['N', apRef]])) });
+      updates.push(addEntries(await existingObject(file, kidRef), [['AP', ap]]));
+      updates.push(addEntries(fieldObject, [['V', sigRef]]));
     } else {
-      rect = rectOf(field.get('Rect'));
-      field.set('AP', new PdfDict([['N', apRef]]));
+      rect = rectOf(existing.dict.get('Rect'));
+      updates.push(
+        addEntries(fieldObject, [
+          ['V', sigRef],
+          ['AP', ap],
+        ]),
+      );
     }
-    updates.push({ ref: existing.ref, value: field });
   } else {
     const pageIndex = options.appearance?.page ?? 0;
     const pageRef = await getPageRef(file, catalog.dict, pageIndex);

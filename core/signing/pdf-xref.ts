@@ -193,7 +193,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFile> {
     const { data, offsets } = await pending;
     const at = offsets[entry.index];
     if (at === undefined) malformed(0, `object ${num} missing from its object stream`);
-    return { num, gen: 0, value: new PdfLexer(data, at).readValue() };
+    const lex = new PdfLexer(data, at);
+    lex.skipWhitespace();
+    const start = lex.pos;
+    const value = lex.readValue();
+    return { num, gen: 0, value, source: data.subarray(start, lex.pos) };
   }
 
   async function resolve(value: PdfValue | undefined): Promise<PdfValue | undefined> {
