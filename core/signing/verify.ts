@@ -9,7 +9,12 @@ import { type CertificateFields, parseCertificate, pemToDerList } from './certif
 import { OID } from './cms';
 import { parseSignedData } from './cms-parse';
 import { bytesEqual, concatBytes } from './der';
+import { analyseAfter } from './diff-analysis';
+import { type ChangeAnalysis, NO_CHANGES } from './diff-vocabulary';
+import { type DocMdpPermission, docMdpAllows, docMdpOfSignature, lockPermission } from './docmdp';
 import { parsePdfDate } from './pdf-date';
+import { type PdfRevisions, readRevisions, revisionSignedBy } from './pdf-revisions';
+import { type SignatureVerdict, fileVerdict, signatureVerdict } from './verdict';
 import { listFields, readCatalog } from './pdf-form';
 import { PdfString, decodeTextString } from './pdf-objects';
 import { readPdf, resolveDict } from './pdf-xref';
@@ -44,6 +49,15 @@ export interface PdfSignatureReport {
   readonly certificateValidAtSigningTime: boolean;
   readonly hasSigningCertificateV2: boolean;
   readonly hasSigningTimeAttribute: boolean;
+  /** The signature and digest algorithms are ones this verifier can check (else not judged). */
+  readonly algorithmSupported: boolean;
+  /** Index of the revision the signature covers exactly (0 = the original file), if any. */
+  readonly revision: number | undefined;
+  /** What the revisions after the signed one changed, judged by the difference analysis. */
+  readonly laterChanges: ChangeAnalysis;
+  /** DocMDP /P when this is a certification signature (or its field's /Lock /P). */
+  readonly docMdp: DocMdpPermission | undefined;
+  readonly verdict: SignatureVerdict;
   /** Why a check failed, when it failed for a reason other than a plain mismatch. */
   readonly problems: readonly string[];
 }
@@ -75,6 +89,31 @@ async function chainTrusted(
   return false;
 }
 
+export interface PdfVerification {
+  /** The worst signature's verdict; "valid" also needs the last revision signed. */
+  readonly verdict: SignatureVerdict | 'unsigned';
+  readonly signatures: readonly PdfSignatureReport[];
+}
+
+/** Every signature judged, and the file's verdict. */
+export async function verifyPdf(
+  pdf: Uint8Array,
+  options: VerifyPdfOptions,
+): Promise<PdfVerification> {
+  const signatures = await verifyPdfSignatures(pdf, options);
+  return { verdict: fileVerdict(signatures), signatures };
+}
+
+async function readRevisionsOrNone(pdf: Uint8Array): Promise<PdfRevisions | undefined> {
+  try {
+    return await readRevisions(pdf);
+  } catch {
+    return undefined;
+  }
+}
+
+type MutableReport = { -readonly [K in keyof PdfSignatureReport]: PdfSignatureReport[K] };
+
 export async function verifyPdfSignatures(
   pdf: Uint8Array,
   options: VerifyPdfOptions,
@@ -83,6 +122,7 @@ export async function verifyPdfSignatures(
   const catalog = await readCatalog(file);
   const trusted = options.trustedCaPem.flatMap(pemToDerList).map(parseCertificate);
   const reports: PdfSignatureReport[] = [];
+  const revisions = await readRevisionsOrNone(pdf);
   for (const field of await listFields(file, catalog.acroForm)) {
     if (field.type !== 'Sig') continue;
     const sig = await resolveDict(file, field.dict.get('V'));
@@ -98,7 +138,7 @@ export async function verifyPdfSignatures(
     if (!byteRangeWellFormed) problems.push('ByteRange does not frame the signature contents');
     const m = sig.get('M');
     const nameValue = sig.get('Name');
-    const report = {
+    const report: MutableReport = {
       fieldName: field.name,
       subFilter: sig.nameOf('SubFilter'),
       signerCommonName: undefined as string | undefined,
@@ -114,49 +154,86 @@ export async function verifyPdfSignatures(
       certificateValidAtSigningTime: false,
       hasSigningCertificateV2: false,
       hasSigningTimeAttribute: false,
+      algorithmSupported: true, // until a parsed CMS names an algorithm we cannot check
+      revision: undefined,
+      laterChanges: NO_CHANGES,
+      docMdp: (await docMdpOfSignature(file, sig)) ?? (await lockPermission(file, field.dict)),
+      verdict: 'changed-after-signing',
       problems,
     };
     reports.push(report);
-    if (!(contents instanceof PdfString) || !rangesInFile) continue;
-    try {
-      const cms = parseSignedData(contents.bytes);
-      report.hasSigningCertificateV2 = cms.attributeTypes.includes(OID.signingCertificateV2);
-      report.hasSigningTimeAttribute = cms.attributeTypes.includes(OID.signingTime);
-      const signer = cms.signerCertificate;
-      report.signerCommonName = signer?.subjectCommonName;
-      if (cms.digestAlgorithm !== OID.sha256)
-        problems.push(`unsupported digest ${cms.digestAlgorithm}`);
-      else if (cms.messageDigest) {
-        const digest = await options.crypto.sha256(
-          concatBytes([pdf.subarray(a, b), pdf.subarray(c, c + d)]),
-        );
-        report.digestValid = bytesEqual(digest, cms.messageDigest);
+    const signedRevision = revisions && revisionSignedBy(revisions.revisions, c + d);
+    report.revision = signedRevision?.index;
+    if (revisions && signedRevision) {
+      let changes = await analyseAfter(revisions, signedRevision);
+      if (report.docMdp && !docMdpAllows(report.docMdp, changes.level)) {
+        changes = {
+          ...changes,
+          refused: [
+            ...changes.refused,
+            {
+              code: 'docmdp-forbids',
+              message: `the certification (DocMDP P=${report.docMdp}) forbids the later changes (${changes.level})`,
+            },
+          ],
+        };
       }
-      if (!signer) problems.push('the signer certificate is not included');
-      else {
-        const rsa =
-          cms.signatureAlgorithm === OID.rsaEncryption ||
-          cms.signatureAlgorithm === OID.sha256WithRsa;
-        if (!rsa) problems.push(`unsupported signature algorithm ${cms.signatureAlgorithm}`);
-        else {
-          report.signatureValid = await options.crypto.rsaVerifySha256(
-            signer.spkiDer,
-            cms.signedAttributesDer,
-            cms.signature,
-          );
-        }
-        report.issuedByTrustedCa = await chainTrusted(
-          signer,
-          cms.certificates,
-          trusted,
-          options.crypto,
-        );
-        const t = report.signingTime;
-        report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
-      }
-    } catch (cause) {
-      problems.push((cause as Error).message);
-    }
+      report.laterChanges = changes;
+    } else problems.push('the signature does not end at the end of a revision');
+    if (contents instanceof PdfString && rangesInFile)
+      await checkCms(report, contents, pdf, trusted, options);
+    report.verdict = signatureVerdict({ ...report, coversRevision: !!signedRevision });
   }
   return reports;
+}
+
+async function checkCms(
+  report: MutableReport,
+  contents: PdfString,
+  pdf: Uint8Array,
+  trusted: readonly CertificateFields[],
+  options: VerifyPdfOptions,
+): Promise<void> {
+  const problems = report.problems as string[];
+  const [a = -1, b = -1, c = -1, d = -1] = report.byteRange;
+  try {
+    const cms = parseSignedData(contents.bytes);
+    report.hasSigningCertificateV2 = cms.attributeTypes.includes(OID.signingCertificateV2);
+    report.hasSigningTimeAttribute = cms.attributeTypes.includes(OID.signingTime);
+    const signer = cms.signerCertificate;
+    report.signerCommonName = signer?.subjectCommonName;
+    const rsa =
+      cms.signatureAlgorithm === OID.rsaEncryption || cms.signatureAlgorithm === OID.sha256WithRsa;
+    // Until RSA-PSS and ECDSA land, only RSA PKCS#1 v1.5 with SHA-256 can be judged.
+    report.algorithmSupported = rsa && cms.digestAlgorithm === OID.sha256;
+    if (cms.digestAlgorithm !== OID.sha256)
+      problems.push(`unsupported digest ${cms.digestAlgorithm}`);
+    else if (cms.messageDigest) {
+      const digest = await options.crypto.sha256(
+        concatBytes([pdf.subarray(a, b), pdf.subarray(c, c + d)]),
+      );
+      report.digestValid = bytesEqual(digest, cms.messageDigest);
+    }
+    if (!signer) problems.push('the signer certificate is not included');
+    else {
+      if (!rsa) problems.push(`unsupported signature algorithm ${cms.signatureAlgorithm}`);
+      else {
+        report.signatureValid = await options.crypto.rsaVerifySha256(
+          signer.spkiDer,
+          cms.signedAttributesDer,
+          cms.signature,
+        );
+      }
+      report.issuedByTrustedCa = await chainTrusted(
+        signer,
+        cms.certificates,
+        trusted,
+        options.crypto,
+      );
+      const t = report.signingTime;
+      report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
+    }
+  } catch (cause) {
+    problems.push((cause as Error).message);
+  }
 }
