@@ -15,7 +15,8 @@ import {
   writeIncrementalUpdate,
 } from './pdf-incremental';
 import type { IndirectObject } from './pdf-parse';
-import { getPageRef, listFields, readCatalog } from './pdf-form';
+import { type DocMdpPermission, documentCertification, lockPermission } from './docmdp';
+import { type CatalogInfo, type FormField, getPageRef, listFields, readCatalog } from './pdf-form';
 import {
   PdfDict,
   PdfName,
@@ -60,6 +61,11 @@ export interface SignPdfOptions {
   readonly drawText?: AppearanceTextPainter;
   /** Bytes reserved for the CMS in /Contents; default 8192. */
   readonly contentsSize?: number;
+  /**
+   * Make this a certification signature (DocMDP) with this permission: 1 no changes, 2 form
+   * filling and signing, 3 also annotations. Only the first signature of a file may certify.
+   */
+  readonly certify?: DocMdpPermission;
 }
 
 const BYTE_RANGE_PLACEHOLDER = `[0 ${'9'.repeat(10)} ${'9'.repeat(10)} ${'9'.repeat(10)}]`;
@@ -102,6 +108,49 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   const file = await readPdf(options.pdf);
   const catalog = await readCatalog(file);
   const fields = await listFields(file, catalog.acroForm);
+  await refuseWhatCertificationForbids(file, catalog.dict, fields, options);
+  return writeSignature(options, file, catalog, fields);
+}
+
+/** DocMDP P=1 (certification or a signed field's /Lock) allows no further signature. */
+async function refuseWhatCertificationForbids(
+  file: PdfFile,
+  catalog: PdfDict,
+  fields: readonly FormField[],
+  options: SignPdfOptions,
+): Promise<void> {
+  const certified = await documentCertification(file, catalog);
+  const signed = fields.filter((f) => f.type === 'Sig' && f.dict.get('V') !== undefined);
+  let locked = false;
+  for (const f of signed) locked ||= (await lockPermission(file, f.dict)) === 1;
+  if (certified === 1 || locked)
+    throw new SigningError(
+      'DOCUMENT_CERTIFIED_NO_CHANGES',
+      'This document is certified with "no changes allowed" (DocMDP P=1): it cannot be signed again',
+    );
+  if (options.certify !== undefined && (certified !== undefined || signed.length > 0))
+    throw new SigningError(
+      'CERTIFICATION_NOT_FIRST',
+      'Only the first signature of a document can certify it',
+    );
+}
+
+/**
+ * Signs without the DocMDP checks of signPdf. Only for building adversarial test files that
+ * prove verifiers catch a signature the certification forbids; never call it in the product.
+ */
+export async function signPdfIgnoringCertification(options: SignPdfOptions): Promise<Uint8Array> {
+  const file = await readPdf(options.pdf);
+  const catalog = await readCatalog(file);
+  return writeSignature(options, file, catalog, await listFields(file, catalog.acroForm));
+}
+
+async function writeSignature(
+  options: SignPdfOptions,
+  file: PdfFile,
+  catalog: CatalogInfo,
+  fields: readonly FormField[],
+): Promise<Uint8Array> {
   const numbers = new ObjectNumbers(file);
   const updates: UpdatedObject[] = [];
   const fieldName = options.fieldName ?? nextFreeName(fields.map((f) => f.name));
@@ -180,10 +229,15 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
     acroFormChanged ||= updates.length === before;
   }
 
+  const catalogAdditions: [string, PdfValue][] = [];
   if (acroFormChanged) {
     if (catalog.acroFormRef) updates.push({ ref: catalog.acroFormRef, value: acroForm });
-    else updates.push({ ref: catalog.ref, value: catalog.dict.clone().set('AcroForm', acroForm) });
+    else catalogAdditions.push(['AcroForm', acroForm]);
   }
+  if (options.certify !== undefined)
+    catalogAdditions.push(['Perms', new PdfDict([['DocMDP', sigRef]])]);
+  if (catalogAdditions.length > 0)
+    updates.push(addEntries(await existingObject(file, catalog.ref), catalogAdditions));
 
   const ap = buildAppearance(rect[2] - rect[0], rect[3] - rect[1], lines, options.drawText);
   updates.push({ ref: apRef, value: ap.dict, streamData: ap.data });
@@ -199,6 +253,7 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   ]);
   if (options.reason) sig.set('Reason', textString(options.reason));
   if (options.location) sig.set('Location', textString(options.location));
+  if (options.certify !== undefined) sig.set('Reference', [docMdpReference(options.certify)]);
   updates.unshift({ ref: sigRef, value: sig });
 
   const out = writeIncrementalUpdate(file, updates, numbers);
@@ -225,6 +280,21 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   for (const b of cms) hex += b.toString(16).padStart(2, '0');
   out.set(latin1Bytes(hex), contentsStart + 1);
   return out;
+}
+
+function docMdpReference(p: DocMdpPermission): PdfDict {
+  return new PdfDict([
+    ['Type', new PdfName('SigRef')],
+    ['TransformMethod', new PdfName('DocMDP')],
+    [
+      'TransformParams',
+      new PdfDict([
+        ['Type', new PdfName('TransformParams')],
+        ['P', p],
+        ['V', new PdfName('1.2')],
+      ]),
+    ],
+  ]);
 }
 
 function nextFreeName(taken: readonly string[]): string {
