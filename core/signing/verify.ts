@@ -166,7 +166,11 @@ export async function verifyPdfSignatures(
     report.revision = signedRevision?.index;
     if (revisions && signedRevision) {
       let changes = await analyseAfter(revisions, signedRevision);
-      if (report.docMdp && !docMdpAllows(report.docMdp, changes.level)) {
+      if (
+        report.docMdp &&
+        changes.refused.length === 0 &&
+        !docMdpAllows(report.docMdp, changes.level)
+      ) {
         changes = {
           ...changes,
           refused: [
