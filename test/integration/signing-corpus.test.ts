@@ -17,6 +17,7 @@ import {
   SigningError,
   verifyPdf,
 } from '../../core/signing';
+import { type VerifyOutput, runVerifyCommand } from '../../sync-server/admin/verify';
 import { type CorpusName, buildCorpus, signAs } from '../fixtures/signing-corpus/corpus';
 import { dejavuSerif } from '../helpers/minutes-fonts';
 import { type Judges, type PyhankoEntry, createJudges } from '../helpers/pdf-judges';
@@ -168,6 +169,20 @@ describe('adversarial signed revisions: our verifier and pyHanko agree', () => {
       const ours = judged.get(name)?.ours;
       expect(ours?.signatures[0]?.coversWholeDocument).toBe(false);
       expect(ours?.verdict).not.toMatch(/^valid/);
+    }
+  });
+});
+
+describe('admin verify speaks the same verdicts on the corpus', () => {
+  it('prints our verdict per file and signature, and exits 0 only when valid', async () => {
+    for (const [name, { ours }] of judged) {
+      let stdout = '';
+      const io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true } };
+      const code = await runVerifyCommand([join(dir, `${name}.pdf`), '--ca', judges.caPemPath], io);
+      const json = JSON.parse(stdout) as VerifyOutput;
+      expect([name, json.verdict]).toEqual([name, ours.verdict]);
+      expect(json.signatures.map((s) => s.verdict)).toEqual(ours.signatures.map((s) => s.verdict));
+      expect([name, code]).toEqual([name, ours.verdict === 'valid' ? 0 : 1]);
     }
   });
 });
