@@ -64,11 +64,13 @@ export async function analyseRevision(prev: PdfFile, next: PdfFile): Promise<Cha
     if (isRefusal(outcome)) refuse({ code: outcome.refused, message: outcome.message });
     else outcome.permitted.forEach((p) => permitted.add(p));
   }
+  // The document information is strict here (pyHanko's DocInfoRule allows it): a title is
+  // what a viewer shows. A rewrite of the same object is reported below, once.
+  const oldInfo = prev.trailer.get('Info');
+  const newInfo = next.trailer.get('Info');
   if (
-    !sameValue(
-      await prev.resolve(prev.trailer.get('Info')),
-      await next.resolve(next.trailer.get('Info')),
-    )
+    !sameValue(oldInfo, newInfo) &&
+    !sameValue(await prev.resolve(oldInfo), await next.resolve(newInfo))
   )
     refuse({ code: 'metadata-changed', message: 'the document information (metadata) changed' });
 
