@@ -13,7 +13,12 @@ import { analyseAfter } from './diff-analysis';
 import { type ChangeAnalysis, NO_CHANGES } from './diff-vocabulary';
 import { type DocMdpPermission, docMdpAllows, docMdpOfSignature, lockPermission } from './docmdp';
 import { parsePdfDate } from './pdf-date';
-import { type PdfRevisions, readRevisions, revisionSignedBy } from './pdf-revisions';
+import {
+  type PdfRevision,
+  type PdfRevisions,
+  readRevisions,
+  revisionSignedBy,
+} from './pdf-revisions';
 import { type SignatureVerdict, fileVerdict, signatureVerdict } from './verdict';
 import { listFields, readCatalog } from './pdf-form';
 import { PdfString, decodeTextString } from './pdf-objects';
@@ -112,6 +117,27 @@ async function readRevisionsOrNone(pdf: Uint8Array): Promise<PdfRevisions | unde
   }
 }
 
+/** A later revision that cannot even be read is a change nobody can vouch for. */
+async function analyseAfterOrRefuse(
+  revisions: PdfRevisions,
+  revision: PdfRevision,
+): Promise<ChangeAnalysis> {
+  try {
+    return await analyseAfter(revisions, revision);
+  } catch (cause) {
+    return {
+      level: 'other',
+      permitted: [],
+      refused: [
+        {
+          code: 'object-changed',
+          message: `a later revision cannot be read: ${(cause as Error).message}`,
+        },
+      ],
+    };
+  }
+}
+
 type MutableReport = { -readonly [K in keyof PdfSignatureReport]: PdfSignatureReport[K] };
 
 export async function verifyPdfSignatures(
@@ -165,7 +191,7 @@ export async function verifyPdfSignatures(
     const signedRevision = revisions && revisionSignedBy(revisions.revisions, c + d);
     report.revision = signedRevision?.index;
     if (revisions && signedRevision) {
-      let changes = await analyseAfter(revisions, signedRevision);
+      let changes = await analyseAfterOrRefuse(revisions, signedRevision);
       if (
         report.docMdp &&
         changes.refused.length === 0 &&

@@ -54,6 +54,8 @@ const EXPECTED: Record<MoreName, Expected> = {
 };
 
 let dir: string;
+let once: Uint8Array;
+let trustedCaPem: string[];
 const judged = new Map<MoreName, { ours: PdfVerification; pyhanko: PyhankoEntry[] }>();
 
 beforeAll(async () => {
@@ -62,7 +64,8 @@ beforeAll(async () => {
   const pki = createTestPki(new Date(signingTime.getTime() - 86_400_000));
   const judges = createJudges(dir, pki.ca.certPem);
   const minutes = await renderMinutesPdf(sampleMinutes(), dejavuSerif());
-  const once = await signAs({ pki, minutes, signingTime }, minutes, 'secretary');
+  once = await signAs({ pki, minutes, signingTime }, minutes, 'secretary');
+  trustedCaPem = [pki.ca.certPem];
   for (const [name, pdf] of await buildMore(once)) {
     const path = join(dir, `${name}.pdf`);
     writeFileSync(path, pdf);
@@ -101,4 +104,25 @@ describe('one adversarial revision per rule', () => {
       expect(result?.ours.verdict).not.toBe('valid');
     });
   }
+
+  it('a later revision with a damaged object is a change after signing, not a crash', async () => {
+    const { nextObjectNumber, openPdf } = await import('../fixtures/signing-corpus/revisions');
+    const file = await openPdf(once);
+    const at = once.length + 1;
+    const text =
+      `\n${(await nextObjectNumber(once)) - 1} 0 obj\n<< /Type /Page /Contents [ 1 0 R >>\nendobj\n` +
+      `xref\n${(await nextObjectNumber(once)) - 1} 1\n${String(at).padStart(10, '0')} 00000 n\r\n` +
+      `trailer\n<</Size ${await nextObjectNumber(once)} /Root ${String(file.trailer.get('Root'))}` +
+      ` /Info ${String(file.trailer.get('Info'))} /Prev ${file.lastXrefOffset}>>\n`;
+    const body = new TextEncoder().encode(text);
+    const xrefAt = once.length + text.indexOf('xref\n');
+    const tail = new TextEncoder().encode(`startxref\n${xrefAt}\n%%EOF\n`);
+    const damaged = new Uint8Array(once.length + body.length + tail.length);
+    damaged.set(once);
+    damaged.set(body, once.length);
+    damaged.set(tail, once.length + body.length);
+    const ours = await verifyPdf(damaged, { crypto: nodeCrypto, trustedCaPem });
+    expect(ours.signatures[0]?.verdict).toBe('changed-after-signing');
+    expect(ours.verdict).toBe('changed-after-signing');
+  });
 });
