@@ -56,6 +56,7 @@ export type MinutesApiErrorCode =
   | 'minutes-earlier-bytes-changed'
   | 'minutes-revision-changes-content'
   | 'minutes-signature-invalid'
+  | 'minutes-signature-unsupported-algorithm'
   | 'minutes-signer-mismatch'
   | 'minutes-certificate-refused'
   | 'minutes-draft-invalid';

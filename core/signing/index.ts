@@ -1,6 +1,21 @@
 /** Public API of PDF signing: sign (PAdES B-B, incremental) and verify. */
 export { signPdf, type SignPdfOptions, type SignatureAppearance } from './pades';
-export { verifyPdfSignatures, type VerifyPdfOptions, type PdfSignatureReport } from './verify';
+export {
+  verifyPdf,
+  verifyPdfSignatures,
+  type VerifyPdfOptions,
+  type PdfSignatureReport,
+  type PdfVerification,
+} from './verify';
+export { type SignatureVerdict, fileVerdict, signatureVerdict } from './verdict';
+export type {
+  ChangeAnalysis,
+  ModificationLevel,
+  PermittedChange,
+  RefusedChange,
+  RefusedChangeCode,
+} from './diff-vocabulary';
+export { type DocMdpPermission } from './docmdp';
 export { buildDetachedCms, buildSignedAttributes } from './cms';
 export { type AppearanceTextPainter } from './appearance';
 export { createOutlineTextPainter } from './appearance-text';

@@ -8,8 +8,15 @@ import { buildDetachedCms } from './cms';
 import { concatBytes } from './der';
 import { SigningError } from './errors';
 import { formatPdfDate } from './pdf-date';
-import { ObjectNumbers, type UpdatedObject, writeIncrementalUpdate } from './pdf-incremental';
-import { getPageRef, listFields, readCatalog } from './pdf-form';
+import {
+  ObjectNumbers,
+  type UpdatedObject,
+  addEntries,
+  writeIncrementalUpdate,
+} from './pdf-incremental';
+import type { IndirectObject } from './pdf-parse';
+import { type DocMdpPermission, documentCertification, lockPermission } from './docmdp';
+import { type CatalogInfo, type FormField, getPageRef, listFields, readCatalog } from './pdf-form';
 import {
   PdfDict,
   PdfName,
@@ -54,6 +61,11 @@ export interface SignPdfOptions {
   readonly drawText?: AppearanceTextPainter;
   /** Bytes reserved for the CMS in /Contents; default 8192. */
   readonly contentsSize?: number;
+  /**
+   * Make this a certification signature (DocMDP) with this permission: 1 no changes, 2 form
+   * filling and signing, 3 also annotations. Only the first signature of a file may certify.
+   */
+  readonly certify?: DocMdpPermission;
 }
 
 const BYTE_RANGE_PLACEHOLDER = `[0 ${'9'.repeat(10)} ${'9'.repeat(10)} ${'9'.repeat(10)}]`;
@@ -79,6 +91,12 @@ async function appendToArray(
   else owner.set(key, next);
 }
 
+async function existingObject(file: PdfFile, ref: PdfRef): Promise<IndirectObject> {
+  const obj = await file.getObject(ref.num);
+  if (!obj) throw new SigningError('PDF_MALFORMED', `Object ${ref.num} of the form is missing`);
+  return obj;
+}
+
 function indexOf(haystack: Uint8Array, needle: string, from: number): number {
   const text = latin1Text(haystack.subarray(from));
   const i = text.indexOf(needle);
@@ -90,6 +108,49 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   const file = await readPdf(options.pdf);
   const catalog = await readCatalog(file);
   const fields = await listFields(file, catalog.acroForm);
+  await refuseWhatCertificationForbids(file, catalog.dict, fields, options);
+  return writeSignature(options, file, catalog, fields);
+}
+
+/** DocMDP P=1 (certification or a signed field's /Lock) allows no further signature. */
+async function refuseWhatCertificationForbids(
+  file: PdfFile,
+  catalog: PdfDict,
+  fields: readonly FormField[],
+  options: SignPdfOptions,
+): Promise<void> {
+  const certified = await documentCertification(file, catalog);
+  const signed = fields.filter((f) => f.type === 'Sig' && f.dict.get('V') !== undefined);
+  let locked = false;
+  for (const f of signed) locked ||= (await lockPermission(file, f.dict)) === 1;
+  if (certified === 1 || locked)
+    throw new SigningError(
+      'DOCUMENT_CERTIFIED_NO_CHANGES',
+      'This document is certified with "no changes allowed" (DocMDP P=1): it cannot be signed again',
+    );
+  if (options.certify !== undefined && (certified !== undefined || signed.length > 0))
+    throw new SigningError(
+      'CERTIFICATION_NOT_FIRST',
+      'Only the first signature of a document can certify it',
+    );
+}
+
+/**
+ * Signs without the DocMDP checks of signPdf. Only for building adversarial test files that
+ * prove verifiers catch a signature the certification forbids; never call it in the product.
+ */
+export async function signPdfIgnoringCertification(options: SignPdfOptions): Promise<Uint8Array> {
+  const file = await readPdf(options.pdf);
+  const catalog = await readCatalog(file);
+  return writeSignature(options, file, catalog, await listFields(file, catalog.acroForm));
+}
+
+async function writeSignature(
+  options: SignPdfOptions,
+  file: PdfFile,
+  catalog: CatalogInfo,
+  fields: readonly FormField[],
+): Promise<Uint8Array> {
   const numbers = new ObjectNumbers(file);
   const updates: UpdatedObject[] = [];
   const fieldName = options.fieldName ?? nextFreeName(fields.map((f) => f.name));
@@ -118,20 +179,28 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
     if (existing.dict.get('V') !== undefined) {
       throw new SigningError('SIGNATURE_FIELD_TAKEN', `Field "${fieldName}" is already signed`);
     }
-    const field = existing.dict.clone().set('V', sigRef);
-    const kids = await file.resolve(field.get('Kids'));
+    // Only /V (and /AP) are added, to the original bytes: rewriting anything else (a /Rect
+    // with rounded numbers) is a change after the earlier signatures that verifiers refuse.
+    const fieldObject = await existingObject(file, existing.ref);
+    const kids = await file.resolve(existing.dict.get('Kids'));
     const kidRef = Array.isArray(kids)
       ? kids.find((k): k is PdfRef => k instanceof PdfRef)
       : undefined;
     const kidDict = kidRef ? await resolveDict(file, kidRef) : undefined;
+    const ap = new PdfDict([['N', apRef]]);
     if (kidRef && kidDict) {
       rect = rectOf(kidDict.get('Rect'));
-      updates.push({ ref: kidRef, value: kidDict.clone().set('AP', new PdfDict([['N', apRef]])) });
+      updates.push(addEntries(await existingObject(file, kidRef), [['AP', ap]]));
+      updates.push(addEntries(fieldObject, [['V', sigRef]]));
     } else {
-      rect = rectOf(field.get('Rect'));
-      field.set('AP', new PdfDict([['N', apRef]]));
+      rect = rectOf(existing.dict.get('Rect'));
+      updates.push(
+        addEntries(fieldObject, [
+          ['V', sigRef],
+          ['AP', ap],
+        ]),
+      );
     }
-    updates.push({ ref: existing.ref, value: field });
   } else {
     const pageIndex = options.appearance?.page ?? 0;
     const pageRef = await getPageRef(file, catalog.dict, pageIndex);
@@ -160,10 +229,15 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
     acroFormChanged ||= updates.length === before;
   }
 
+  const catalogAdditions: [string, PdfValue][] = [];
   if (acroFormChanged) {
     if (catalog.acroFormRef) updates.push({ ref: catalog.acroFormRef, value: acroForm });
-    else updates.push({ ref: catalog.ref, value: catalog.dict.clone().set('AcroForm', acroForm) });
+    else catalogAdditions.push(['AcroForm', acroForm]);
   }
+  if (options.certify !== undefined)
+    catalogAdditions.push(['Perms', new PdfDict([['DocMDP', sigRef]])]);
+  if (catalogAdditions.length > 0)
+    updates.push(addEntries(await existingObject(file, catalog.ref), catalogAdditions));
 
   const ap = buildAppearance(rect[2] - rect[0], rect[3] - rect[1], lines, options.drawText);
   updates.push({ ref: apRef, value: ap.dict, streamData: ap.data });
@@ -179,6 +253,7 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   ]);
   if (options.reason) sig.set('Reason', textString(options.reason));
   if (options.location) sig.set('Location', textString(options.location));
+  if (options.certify !== undefined) sig.set('Reference', [docMdpReference(options.certify)]);
   updates.unshift({ ref: sigRef, value: sig });
 
   const out = writeIncrementalUpdate(file, updates, numbers);
@@ -205,6 +280,21 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   for (const b of cms) hex += b.toString(16).padStart(2, '0');
   out.set(latin1Bytes(hex), contentsStart + 1);
   return out;
+}
+
+function docMdpReference(p: DocMdpPermission): PdfDict {
+  return new PdfDict([
+    ['Type', new PdfName('SigRef')],
+    ['TransformMethod', new PdfName('DocMDP')],
+    [
+      'TransformParams',
+      new PdfDict([
+        ['Type', new PdfName('TransformParams')],
+        ['P', p],
+        ['V', new PdfName('1.2')],
+      ]),
+    ],
+  ]);
 }
 
 function nextFreeName(taken: readonly string[]): string {

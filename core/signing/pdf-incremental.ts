@@ -6,6 +6,7 @@
  */
 import { concatBytes } from './der';
 import { PdfDict, PdfName, PdfRef, type PdfValue, latin1Bytes, serialize } from './pdf-objects';
+import type { IndirectObject } from './pdf-parse';
 import type { PdfFile } from './pdf-xref';
 
 export interface UpdatedObject {
@@ -13,6 +14,38 @@ export interface UpdatedObject {
   readonly value: PdfValue;
   /** Raw stream data when the object is a stream (value must then be its dictionary). */
   readonly streamData?: Uint8Array;
+  /** Exact bytes to write for the value (a minimal edit of the original); else serialised. */
+  readonly raw?: Uint8Array;
+}
+
+/**
+ * An existing dictionary object with entries added, written as its original bytes with the new
+ * entries inserted before the closing `>>`: nothing a verifier compares changes but the
+ * additions. Falls back to serialising when a key is already present or no source is known.
+ */
+export function addEntries(
+  original: IndirectObject,
+  additions: readonly (readonly [string, PdfValue])[],
+): UpdatedObject {
+  if (!(original.value instanceof PdfDict)) throw new Error('addEntries needs a dictionary');
+  const dict = original.value.clone();
+  for (const [key, value] of additions) dict.set(key, value);
+  const ref = new PdfRef(original.num, original.gen);
+  const src = original.source;
+  const fresh = additions.every(
+    ([key]) => original.value instanceof PdfDict && original.value.get(key) === undefined,
+  );
+  const closes =
+    !!src && src.length >= 4 && src[src.length - 2] === 0x3e && src[src.length - 1] === 0x3e;
+  if (!src || !fresh || !closes || original.stream) return { ref, value: dict };
+  const inserted = additions.map(([key, value]) =>
+    serialize(new PdfDict([[key, value]])).slice(2, -2),
+  );
+  const raw = concatBytes([
+    src.subarray(0, src.length - 2),
+    latin1Bytes(` ${inserted.join(' ')}>>`),
+  ]);
+  return { ref, value: dict, raw };
 }
 
 /** Hands out object numbers above the file's /Size. */
@@ -73,7 +106,9 @@ export function writeIncrementalUpdate(
       push(obj.streamData);
       push(latin1Bytes('\nendstream\nendobj\n'));
     } else {
-      push(latin1Bytes(`${obj.ref.num} ${obj.ref.gen} obj\n${serialize(obj.value)}\nendobj\n`));
+      push(latin1Bytes(`${obj.ref.num} ${obj.ref.gen} obj\n`));
+      push(obj.raw ?? latin1Bytes(serialize(obj.value)));
+      push(latin1Bytes('\nendobj\n'));
     }
   }
   const xrefOffset = length;

@@ -73,9 +73,14 @@ export function decodeTextString(s: PdfString): string {
   return String.fromCharCode(...b);
 }
 
+/**
+ * The shortest decimal that reads back as the same number, so a copied object keeps its
+ * values exactly (a rounded /Rect is a change verifiers see); PDF has no exponent syntax.
+ */
 function formatNumber(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  return n.toFixed(6).replace(/0+$/, '').replace(/\.$/, '');
+  const shortest = String(n);
+  if (!/e/i.test(shortest)) return shortest;
+  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
 }
 
 function formatName(n: string): string {

@@ -180,6 +180,8 @@ export interface IndirectObject {
   readonly gen: number;
   readonly value: PdfValue;
   readonly stream?: PdfStream;
+  /** The bytes the value was parsed from, so a minimal edit can keep everything else. */
+  readonly source?: Uint8Array;
 }
 
 /**
@@ -197,8 +199,11 @@ export function parseIndirectObject(
   if (!/^\d+$/.test(num) || !/^\d+$/.test(gen) || lex.readWord() !== 'obj') {
     malformed(offset, 'expected an indirect object');
   }
+  lex.skipWhitespace();
+  const valueStart = lex.pos;
   const value = lex.readValue();
   const after = lex.pos;
+  const source = bytes.subarray(valueStart, after);
   if (value instanceof PdfDict && lex.readWord() === 'stream') {
     let start = lex.pos;
     if (bytes[start] === 0x0d) start++;
@@ -217,10 +222,11 @@ export function parseIndirectObject(
       gen: Number(gen),
       value,
       stream: { dict: value, data: bytes.subarray(start, end) },
+      source,
     };
   }
   lex.pos = after;
-  return { num: Number(num), gen: Number(gen), value };
+  return { num: Number(num), gen: Number(gen), value, source };
 }
 
 function asciiAt(bytes: Uint8Array, at: number, length: number): string {

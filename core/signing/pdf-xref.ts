@@ -20,6 +20,10 @@ export interface PdfFile {
   readonly lastXrefOffset: number;
   /** Whether the newest section is an xref stream (then ours must be one too). */
   readonly usesXrefStream: boolean;
+  /** Object numbers the newest section (re)defines or frees: what its revision changed. */
+  readonly newestSection: ReadonlyMap<number, 'defined' | 'free'>;
+  /** Offsets of every cross-reference section, newest first. */
+  readonly sectionOffsets: readonly number[];
   resolve(value: PdfValue | undefined): Promise<PdfValue | undefined>;
   getObject(num: number): Promise<IndirectObject | undefined>;
   getStream(ref: PdfRef): Promise<PdfStream | undefined>;
@@ -120,6 +124,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFile> {
   let trailer: PdfDict | undefined;
   let usesXrefStream = false;
   const seen = new Set<number>();
+  const newestSection = new Map<number, 'defined' | 'free'>();
+  const sectionOffsets: number[] = [];
   for (let offset: number | undefined = lastXrefOffset; offset !== undefined;) {
     if (seen.has(offset) || offset >= bytes.length)
       malformed(offset, 'xref chain loops or points past the end');
@@ -134,7 +140,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFile> {
       dict = await readXrefStream(bytes, offset, entries);
       if (offset === lastXrefOffset) usesXrefStream = true;
     }
-    trailer ??= dict;
+    if (!trailer) {
+      trailer = dict;
+      for (const [num, e] of entries)
+        newestSection.set(num, e.kind === 'free' ? 'free' : 'defined');
+    }
+    sectionOffsets.push(offset);
     const prev = dict.get('Prev');
     offset = typeof prev === 'number' ? prev : undefined;
   }
@@ -193,7 +204,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFile> {
     const { data, offsets } = await pending;
     const at = offsets[entry.index];
     if (at === undefined) malformed(0, `object ${num} missing from its object stream`);
-    return { num, gen: 0, value: new PdfLexer(data, at).readValue() };
+    const lex = new PdfLexer(data, at);
+    lex.skipWhitespace();
+    const start = lex.pos;
+    const value = lex.readValue();
+    return { num, gen: 0, value, source: data.subarray(start, lex.pos) };
   }
 
   async function resolve(value: PdfValue | undefined): Promise<PdfValue | undefined> {
@@ -207,7 +222,17 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFile> {
     return (await getObject(ref.num))?.stream;
   }
 
-  return { bytes, trailer, lastXrefOffset, usesXrefStream, resolve, getObject, getStream };
+  return {
+    bytes,
+    trailer,
+    lastXrefOffset,
+    usesXrefStream,
+    newestSection,
+    sectionOffsets,
+    resolve,
+    getObject,
+    getStream,
+  };
 }
 
 export async function resolveDict(

@@ -9,7 +9,17 @@ import { type CertificateFields, parseCertificate, pemToDerList } from './certif
 import { OID } from './cms';
 import { parseSignedData } from './cms-parse';
 import { bytesEqual, concatBytes } from './der';
+import { analyseAfter } from './diff-analysis';
+import { type ChangeAnalysis, NO_CHANGES } from './diff-vocabulary';
+import { type DocMdpPermission, docMdpAllows, docMdpOfSignature, lockPermission } from './docmdp';
 import { parsePdfDate } from './pdf-date';
+import {
+  type PdfRevision,
+  type PdfRevisions,
+  readRevisions,
+  revisionSignedBy,
+} from './pdf-revisions';
+import { type SignatureVerdict, fileVerdict, signatureVerdict } from './verdict';
 import { listFields, readCatalog } from './pdf-form';
 import { PdfString, decodeTextString } from './pdf-objects';
 import { readPdf, resolveDict } from './pdf-xref';
@@ -51,6 +61,13 @@ export interface PdfSignatureReport {
    * means "could not check", not "tampered", and `problems` names the algorithm.
    */
   readonly algorithmSupported: boolean;
+  /** Index of the revision the signature covers exactly (0 = the original file), if any. */
+  readonly revision: number | undefined;
+  /** What the revisions after the signed one changed, judged by the difference analysis. */
+  readonly laterChanges: ChangeAnalysis;
+  /** DocMDP /P when this is a certification signature (or its field's /Lock /P). */
+  readonly docMdp: DocMdpPermission | undefined;
+  readonly verdict: SignatureVerdict;
   /** Why a check failed, when it failed for a reason other than a plain mismatch. */
   readonly problems: readonly string[];
 }
@@ -89,6 +106,52 @@ async function chainTrusted(
   return result(false);
 }
 
+export interface PdfVerification {
+  /** The worst signature's verdict; "valid" also needs the last revision signed. */
+  readonly verdict: SignatureVerdict | 'unsigned';
+  readonly signatures: readonly PdfSignatureReport[];
+}
+
+/** Every signature judged, and the file's verdict. */
+export async function verifyPdf(
+  pdf: Uint8Array,
+  options: VerifyPdfOptions,
+): Promise<PdfVerification> {
+  const signatures = await verifyPdfSignatures(pdf, options);
+  return { verdict: fileVerdict(signatures), signatures };
+}
+
+async function readRevisionsOrNone(pdf: Uint8Array): Promise<PdfRevisions | undefined> {
+  try {
+    return await readRevisions(pdf);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A later revision that cannot even be read is a change nobody can vouch for. */
+async function analyseAfterOrRefuse(
+  revisions: PdfRevisions,
+  revision: PdfRevision,
+): Promise<ChangeAnalysis> {
+  try {
+    return await analyseAfter(revisions, revision);
+  } catch (cause) {
+    return {
+      level: 'other',
+      permitted: [],
+      refused: [
+        {
+          code: 'object-changed',
+          message: `a later revision cannot be read: ${(cause as Error).message}`,
+        },
+      ],
+    };
+  }
+}
+
+type MutableReport = { -readonly [K in keyof PdfSignatureReport]: PdfSignatureReport[K] };
+
 export async function verifyPdfSignatures(
   pdf: Uint8Array,
   options: VerifyPdfOptions,
@@ -97,6 +160,7 @@ export async function verifyPdfSignatures(
   const catalog = await readCatalog(file);
   const trusted = options.trustedCaPem.flatMap(pemToDerList).map(parseCertificate);
   const reports: PdfSignatureReport[] = [];
+  const revisions = await readRevisionsOrNone(pdf);
   for (const field of await listFields(file, catalog.acroForm)) {
     if (field.type !== 'Sig') continue;
     const sig = await resolveDict(file, field.dict.get('V'));
@@ -112,7 +176,7 @@ export async function verifyPdfSignatures(
     if (!byteRangeWellFormed) problems.push('ByteRange does not frame the signature contents');
     const m = sig.get('M');
     const nameValue = sig.get('Name');
-    const report = {
+    const report: MutableReport = {
       fieldName: field.name,
       subFilter: sig.nameOf('SubFilter'),
       signerCommonName: undefined as string | undefined,
@@ -128,58 +192,97 @@ export async function verifyPdfSignatures(
       certificateValidAtSigningTime: false,
       hasSigningCertificateV2: false,
       hasSigningTimeAttribute: false,
-      algorithmSupported: true,
+      algorithmSupported: true, // until a parsed CMS names an algorithm we cannot check
+      revision: undefined,
+      laterChanges: NO_CHANGES,
+      docMdp: (await docMdpOfSignature(file, sig)) ?? (await lockPermission(file, field.dict)),
+      verdict: 'changed-after-signing',
       problems,
     };
     reports.push(report);
-    if (!(contents instanceof PdfString) || !rangesInFile) continue;
-    try {
-      const cms = parseSignedData(contents.bytes);
-      report.hasSigningCertificateV2 = cms.attributeTypes.includes(OID.signingCertificateV2);
-      report.hasSigningTimeAttribute = cms.attributeTypes.includes(OID.signingTime);
-      const signer = cms.signerCertificate;
-      report.signerCommonName = signer?.subjectCommonName;
-      const digestAlg = digestAlgorithm(cms.digestAlgorithm);
-      if (!digestAlg.supported) {
-        report.algorithmSupported = false;
-        problems.push(digestAlg.reason);
-      } else if (cms.messageDigest) {
-        const digest = await options.crypto.digest(
-          digestAlg.hash,
-          concatBytes([pdf.subarray(a, b), pdf.subarray(c, c + d)]),
-        );
-        report.digestValid = bytesEqual(digest, cms.messageDigest);
+    const signedRevision = revisions && revisionSignedBy(revisions.revisions, c + d);
+    report.revision = signedRevision?.index;
+    if (revisions && signedRevision) {
+      let changes = await analyseAfterOrRefuse(revisions, signedRevision);
+      if (
+        report.docMdp &&
+        changes.refused.length === 0 &&
+        !docMdpAllows(report.docMdp, changes.level)
+      ) {
+        changes = {
+          ...changes,
+          refused: [
+            ...changes.refused,
+            {
+              code: 'docmdp-forbids',
+              message: `the certification (DocMDP P=${report.docMdp}) forbids the later changes (${changes.level})`,
+            },
+          ],
+        };
       }
-      if (!signer) problems.push('the signer certificate is not included');
-      else {
-        const params = signatureAlgorithm(
-          cms.signatureAlgorithmDer,
-          signer.spkiDer,
-          cms.digestAlgorithm,
-        );
-        if (!params.supported) {
-          report.algorithmSupported = false;
-          problems.push(params.reason);
-        } else {
-          report.signatureValid = await options.crypto.verify(
-            params,
-            signer.spkiDer,
-            cms.signedAttributesDer,
-            cms.signature,
-          );
-        }
-        const chain = await chainTrusted(signer, cms.certificates, trusted, options.crypto);
-        report.issuedByTrustedCa = chain.trusted;
-        if (!chain.trusted && chain.unsupported) {
-          report.algorithmSupported = false;
-          problems.push(chain.unsupported);
-        }
-        const t = report.signingTime;
-        report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
-      }
-    } catch (cause) {
-      problems.push((cause as Error).message);
-    }
+      report.laterChanges = changes;
+    } else problems.push('the signature does not end at the end of a revision');
+    if (contents instanceof PdfString && rangesInFile)
+      await checkCms(report, contents, pdf, trusted, options);
+    report.verdict = signatureVerdict({ ...report, coversRevision: !!signedRevision });
   }
   return reports;
+}
+
+async function checkCms(
+  report: MutableReport,
+  contents: PdfString,
+  pdf: Uint8Array,
+  trusted: readonly CertificateFields[],
+  options: VerifyPdfOptions,
+): Promise<void> {
+  const problems = report.problems as string[];
+  const [a = -1, b = -1, c = -1, d = -1] = report.byteRange;
+  try {
+    const cms = parseSignedData(contents.bytes);
+    report.hasSigningCertificateV2 = cms.attributeTypes.includes(OID.signingCertificateV2);
+    report.hasSigningTimeAttribute = cms.attributeTypes.includes(OID.signingTime);
+    const signer = cms.signerCertificate;
+    report.signerCommonName = signer?.subjectCommonName;
+    const digestAlg = digestAlgorithm(cms.digestAlgorithm);
+    if (!digestAlg.supported) {
+      report.algorithmSupported = false;
+      problems.push(digestAlg.reason);
+    } else if (cms.messageDigest) {
+      const digest = await options.crypto.digest(
+        digestAlg.hash,
+        concatBytes([pdf.subarray(a, b), pdf.subarray(c, c + d)]),
+      );
+      report.digestValid = bytesEqual(digest, cms.messageDigest);
+    }
+    if (!signer) problems.push('the signer certificate is not included');
+    else {
+      const params = signatureAlgorithm(
+        cms.signatureAlgorithmDer,
+        signer.spkiDer,
+        cms.digestAlgorithm,
+      );
+      if (!params.supported) {
+        report.algorithmSupported = false;
+        problems.push(params.reason);
+      } else {
+        report.signatureValid = await options.crypto.verify(
+          params,
+          signer.spkiDer,
+          cms.signedAttributesDer,
+          cms.signature,
+        );
+      }
+      const chain = await chainTrusted(signer, cms.certificates, trusted, options.crypto);
+      report.issuedByTrustedCa = chain.trusted;
+      if (!chain.trusted && chain.unsupported) {
+        report.algorithmSupported = false;
+        problems.push(chain.unsupported);
+      }
+      const t = report.signingTime;
+      report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
+    }
+  } catch (cause) {
+    problems.push((cause as Error).message);
+  }
 }

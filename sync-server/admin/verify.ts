@@ -1,18 +1,27 @@
 /**
- * `admin verify FILE.pdf [--ca ca.pem ...]`: checks every signature in a PDF and prints JSON.
- * Exit 0 when there is at least one signature and all are valid, 1 when any is broken (the
- * broken fields are also named on stderr), 2 when the file cannot be checked at all.
+ * `admin verify FILE.pdf [--ca ca.pem ...]`: checks every signature in a PDF and prints JSON
+ * with one verdict per signature and for the file (core/signing/verdict.ts): valid, valid
+ * with permitted later changes, changed after signing, trust unknown, unsupported algorithm.
+ * Exit 0 only when the file is valid; 1 otherwise (signatures that are not valid are named
+ * on stderr); 2 when the file cannot be checked at all.
  */
 import { parseArgs } from 'node:util';
-import { type PdfSignatureReport, verifyPdfSignatures } from '../../core/signing';
+import {
+  type ChangeAnalysis,
+  type PdfSignatureReport,
+  type SignatureVerdict,
+  fileVerdict,
+  verifyPdfSignatures,
+} from '../../core/signing';
 import { nodeCryptoServices } from '../crypto/node-crypto';
 import { AdminCommandError, type CommandIo, reportFailure } from './sign';
 import { readFile } from 'node:fs/promises';
 
 const VERIFY_USAGE = 'usage: admin verify FILE.pdf [--ca ca.pem ...]';
 
-export interface SignatureVerdict {
+export interface SignatureReportJson {
   readonly field: string;
+  readonly verdict: SignatureVerdict;
   /** Common name of the signing certificate. */
   readonly signer: string | null;
   /** /M as ISO 8601 (the time the signer claims; B-B has no trusted time). */
@@ -26,26 +35,45 @@ export interface SignatureVerdict {
   readonly trustedChain: boolean | null;
   readonly certificateValidAtSigningTime: boolean;
   readonly padesBaselineB: boolean;
+  readonly algorithmSupported: boolean;
+  /** DocMDP /P when this signature certifies the document. */
+  readonly docMdp: number | null;
+  /** What later revisions changed: permitted by a rule, or refused (changed after signing). */
+  readonly laterChanges: ChangeAnalysis;
+  /** Valid, possibly with permitted later changes. */
   readonly valid: boolean;
   readonly problems: readonly string[];
 }
 
 export interface VerifyOutput {
   readonly file: string;
+  readonly verdict: SignatureVerdict | 'unsigned';
+  /** The file's verdict is "valid" (the only exit 0). */
   readonly valid: boolean;
-  readonly signatures: readonly SignatureVerdict[];
+  readonly signatures: readonly SignatureReportJson[];
 }
 
-export function verdictOf(r: PdfSignatureReport, trustChecked: boolean): SignatureVerdict {
+const VERDICT_WORDS: Readonly<Record<SignatureVerdict, string>> = {
+  valid: 'valid',
+  'valid-with-permitted-changes': 'valid with permitted later changes',
+  'changed-after-signing': 'changed after signing',
+  'trust-unknown': 'trust unknown',
+  'unsupported-algorithm': 'signed with an unsupported algorithm',
+};
+
+export function verdictOf(r: PdfSignatureReport, trustChecked: boolean): SignatureReportJson {
   const trustedChain = trustChecked ? r.issuedByTrustedCa : null;
-  const problems = [...r.problems];
+  const problems = [...r.problems, ...r.laterChanges.refused.map((c) => c.message)];
   if (!r.digestValid) problems.push('the signed bytes were changed (digest mismatch)');
   if (r.digestValid && !r.signatureValid) problems.push('the CMS signature does not verify');
   if (trustedChain === false) problems.push('the certificate does not chain to a trusted CA');
   if (!r.certificateValidAtSigningTime)
     problems.push('the certificate was not valid at the signing time');
+  // Without --ca the chain is not checked: core then says "trust unknown".
+  const verdict = r.verdict;
   return {
     field: r.fieldName,
+    verdict,
     signer: r.signerCommonName ?? null,
     time: r.signingTime?.toISOString() ?? null,
     coversWholeDocument: r.coversWholeDocument,
@@ -58,12 +86,10 @@ export function verdictOf(r: PdfSignatureReport, trustChecked: boolean): Signatu
       r.subFilter === 'ETSI.CAdES.detached' &&
       r.hasSigningCertificateV2 &&
       !r.hasSigningTimeAttribute,
-    valid:
-      r.byteRangeWellFormed &&
-      r.digestValid &&
-      r.signatureValid &&
-      trustedChain !== false &&
-      r.certificateValidAtSigningTime,
+    algorithmSupported: r.algorithmSupported,
+    docMdp: r.docMdp ?? null,
+    laterChanges: r.laterChanges,
+    valid: verdict === 'valid' || verdict === 'valid-with-permitted-changes',
     problems,
   };
 }
@@ -98,14 +124,19 @@ async function verify(args: string[], io: CommandIo): Promise<number> {
     trustedCaPem.push(new TextDecoder().decode(await read(ca, 'CA certificate')));
   const reports = await verifyPdfSignatures(pdf, { crypto: nodeCryptoServices, trustedCaPem });
   const signatures = reports.map((r) => verdictOf(r, cas.length > 0));
-  const valid = signatures.length > 0 && signatures.every((s) => s.valid);
-  const output: VerifyOutput = { file, valid, signatures };
+  const verdict = fileVerdict(signatures);
+  const valid = verdict === 'valid';
+  const output: VerifyOutput = { file, verdict, valid, signatures };
   io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   if (signatures.length === 0) io.stderr.write('no signatures in this PDF\n');
-  for (const s of signatures.filter((x) => !x.valid))
+  for (const s of signatures.filter((x) => !x.valid)) {
+    const state = s.verdict === 'changed-after-signing' ? 'broken' : VERDICT_WORDS[s.verdict];
     io.stderr.write(
-      `signature "${s.field}" (${s.signer ?? 'unknown signer'}) is broken: ${s.problems.join('; ')}\n`,
+      `signature "${s.field}" (${s.signer ?? 'unknown signer'}) is ${state}: ${[VERDICT_WORDS[s.verdict], ...s.problems].join('; ')}\n`,
     );
+  }
+  if (signatures.length > 0 && verdict !== 'valid' && signatures.every((s) => s.valid))
+    io.stderr.write('the file has changes after its last signature (permitted ones only)\n');
   return valid ? 0 : 1;
 }
 

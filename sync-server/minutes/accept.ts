@@ -2,7 +2,8 @@
  * Whether a signed revision of the minutes may replace the current one. Every check is on the
  * bytes: the new file must be the accepted PDF plus one appended revision that adds exactly
  * one valid, trusted signature in the expected field, by the caller's own certificate, and
- * redefines no object but the signature field, the form and the catalog.
+ * changes nothing the difference analysis does not permit; every signature must then be
+ * "valid" or "valid with permitted later changes" (core/signing/verdict.ts).
  */
 import type { CryptoServices } from '../../core/crypto/types';
 import { verifyCertificateChain } from '../../core/identity';
@@ -10,6 +11,8 @@ import { isIdentityError } from '../../core/identity/errors';
 import type { MinutesField } from '../../core/api/minutes';
 import { verifyPdfSignatures, type PdfSignatureReport } from '../../core/signing';
 import { parseSignedData } from '../../core/signing/cms-parse';
+import { analyseAfter } from '../../core/signing/diff-analysis';
+import { readRevisions, revisionSignedBy } from '../../core/signing/pdf-revisions';
 
 export class SignatureRefusal extends Error {
   constructor(
@@ -52,38 +55,24 @@ function hexToBytes(hex: string): Uint8Array {
   return out;
 }
 
-/** The text of the last definition of object `num` in a classic (no object stream) PDF. */
-function lastDefinition(text: string, num: number): string | null {
-  const re = new RegExp(`(?:^|[\\r\\n\\s])${num}\\s+\\d+\\s+obj\\b`, 'g');
-  let start = -1;
-  for (let m = re.exec(text); m; m = re.exec(text)) start = m.index;
-  if (start < 0) return null;
-  const end = text.indexOf('endobj', start);
-  return text.slice(start, end < 0 ? undefined : end);
-}
-
-/** Objects the appended revision redefines must be ones signing touches, nothing on a page. */
-function checkRevisionScope(previous: Uint8Array, signed: Uint8Array): void {
-  const before = latin1(previous);
-  const appended = latin1(signed.subarray(previous.length));
-  const redefined = [...appended.matchAll(/(?:^|[\r\n\s])(\d+)\s+\d+\s+obj\b/g)].map((m) =>
-    Number(m[1]),
-  );
-  for (const num of redefined) {
-    const old = lastDefinition(before, num);
-    if (old === null) continue; // a new object
-    const allowed =
-      /\/FT\s*\/Sig\b/.test(old) ||
-      /\/Subtype\s*\/Widget\b/.test(old) ||
-      /\/Type\s*\/Catalog\b/.test(old) ||
-      /\/Fields\b/.test(old);
-    if (!allowed)
-      throw new SignatureRefusal(
-        422,
-        'minutes-revision-changes-content',
-        `The signed revision redefines object ${num}, which is not part of a signature.`,
-      );
-  }
+/**
+ * The appended revision may only do what the difference analysis permits after a signature
+ * (core/signing/diff-rules.ts): a new signature in its field and what goes with it. Judged on
+ * parsed objects, object and xref streams included.
+ */
+async function checkRevisionScope(previous: Uint8Array, signed: Uint8Array): Promise<void> {
+  const revisions = await readRevisions(signed);
+  const accepted = revisionSignedBy(revisions.revisions, previous.length);
+  const changes = accepted
+    ? await analyseAfter(revisions, accepted)
+    : { refused: [{ message: 'the accepted minutes do not end a revision of the signed file' }] };
+  const refused = changes.refused[0];
+  if (refused)
+    throw new SignatureRefusal(
+      422,
+      'minutes-revision-changes-content',
+      `The signed revision changes more than a signature: ${refused.message}.`,
+    );
 }
 
 function signerOf(signed: Uint8Array, report: PdfSignatureReport) {
@@ -111,7 +100,12 @@ export async function acceptSignedRevision(input: AcceptInput): Promise<Accepted
       'minutes-earlier-bytes-changed',
       'The signed file does not start with the accepted minutes byte for byte.',
     );
-  checkRevisionScope(previous, signed);
+  try {
+    await checkRevisionScope(previous, signed);
+  } catch (error) {
+    if (error instanceof SignatureRefusal) throw error;
+    throw new SignatureRefusal(422, 'minutes-signature-invalid', 'The signed file cannot be read.');
+  }
   const before = await verifyPdfSignatures(previous, {
     crypto: input.crypto,
     trustedCaPem: input.trustedCaPem,
@@ -128,6 +122,13 @@ export async function acceptSignedRevision(input: AcceptInput): Promise<Accepted
       'minutes-signature-invalid',
       `The revision must add exactly one signature, in the field "${field}".`,
     );
+  const unsupported = reports.find((r) => r.verdict === 'unsupported-algorithm');
+  if (unsupported)
+    throw new SignatureRefusal(
+      422,
+      'minutes-signature-unsupported-algorithm',
+      `The signature in "${unsupported.fieldName}" uses an algorithm this server cannot check.`,
+    );
   const broken = reports.find((r) => !r.digestValid || !r.signatureValid || !r.byteRangeWellFormed);
   if (broken)
     throw new SignatureRefusal(
@@ -135,7 +136,17 @@ export async function acceptSignedRevision(input: AcceptInput): Promise<Accepted
       'minutes-signature-invalid',
       `The signature in "${broken.fieldName}" does not verify.`,
     );
+  const changed = reports.find((r) => r.verdict === 'changed-after-signing');
+  if (changed)
+    throw new SignatureRefusal(
+      422,
+      'minutes-revision-changes-content',
+      `The signature in "${changed.fieldName}" is no longer valid: ${
+        changed.laterChanges.refused[0]?.message ?? changed.problems[0] ?? 'changed after signing'
+      }.`,
+    );
   if (
+    report.verdict !== 'valid' ||
     !report.coversWholeDocument ||
     !report.issuedByTrustedCa ||
     !report.certificateValidAtSigningTime

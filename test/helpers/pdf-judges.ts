@@ -3,7 +3,8 @@
  * qpdf --check, openssl cms -verify on each CMS pdfsig dumps, and pdftotext / pdftoppm.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface PdfsigEntry {
@@ -12,6 +13,32 @@ export interface PdfsigEntry {
   readonly validation: string;
   readonly certificate: string;
   readonly totalDocument: boolean;
+}
+
+/** One signature as pyHanko's `sign validate` summary line states it. */
+export interface PyhankoEntry {
+  readonly fieldName: string;
+  /** INTACT (digest and signature sound) or not. */
+  readonly intact: boolean;
+  readonly trusted: boolean;
+  /** UNTOUCHED, EXTENDED_WITH_FORM_FILLING, EXTENDED_WITH_LTA_UPDATES, EXTENDED_WITH_OTHER… */
+  readonly coverage: string;
+  /** ACCEPTABLE_MODIFICATIONS, ILLEGAL_MODIFICATIONS, or '' when untouched. */
+  readonly modifications: string;
+  readonly line: string;
+}
+
+/** pyHanko's CLI: $PYHANKO, else the venv `.ci/run` / `npm test` make under the temp folder. */
+export function pyhankoBinary(): string {
+  const bin = process.env.PYHANKO ?? join(tmpdir(), 'dienhong-pyhanko/bin/pyhanko');
+  if (!existsSync(bin))
+    throw new Error(
+      `pyHanko is missing at ${bin}. Install it into a venv outside the repo: ` +
+        `python3 -m venv ${join(tmpdir(), 'dienhong-pyhanko')} && ` +
+        `${join(tmpdir(), 'dienhong-pyhanko/bin/pip')} install pyhanko-cli ` +
+        `(offline: see ENVIRONMENT.md, wheels in ../shared/tools/pyhanko-wheels), or set PYHANKO.`,
+    );
+  return bin;
 }
 
 export interface Judges {
@@ -23,6 +50,8 @@ export interface Judges {
   dumpCms(pdf: Uint8Array, tag: string): string[];
   opensslVerify(cmsPath: string, contentPath: string): boolean;
   opensslPrint(cmsPath: string): string;
+  /** `pyhanko sign validate --trust ca.pem --no-revocation-check`, one entry per signature. */
+  pyhanko(pdfPath: string): PyhankoEntry[];
 }
 
 /** Sets up an NSS database trusting `caPem` inside `dir`. */
@@ -98,6 +127,32 @@ export function createJudges(dir: string, caPem: string): Judges {
         '/dev/null',
       ]);
       return r.status === 0;
+    },
+    pyhanko(pdfPath) {
+      const r = spawnSync(
+        pyhankoBinary(),
+        ['sign', 'validate', '--no-revocation-check', '--trust', caPemPath, pdfPath],
+        { encoding: 'utf8', cwd: dir },
+      );
+      // Summary lines: field:sha256:INTACT|INVALID…:TRUSTED|UNTRUSTED,COVERAGE[,MODIFICATIONS]
+      const entries = r.stdout
+        .split('\n')
+        .filter((l) => /^[^:\s]+:[0-9a-f]{64}:/.test(l))
+        .map((line) => {
+          const [fieldName = '', , integrity = '', rest = ''] = line.split(':');
+          const [trust = '', coverage = '', modifications = ''] = rest.split(',');
+          return {
+            fieldName,
+            intact: integrity === 'INTACT',
+            trusted: trust === 'TRUSTED',
+            coverage,
+            modifications,
+            line,
+          };
+        });
+      if (entries.length === 0)
+        throw new Error(`pyHanko gave no verdict (exit ${r.status}): ${r.stdout}${r.stderr}`);
+      return entries;
     },
     opensslPrint(cmsPath) {
       return execFileSync(

@@ -161,6 +161,12 @@ describe('admin sign + admin verify on the minutes', () => {
     const result = await verify(path('signed-2.pdf'), '--ca', judges.caPemPath);
     expect(result.code).toBe(0);
     expect(result.json?.valid).toBe(true);
+    expect(result.json?.verdict).toBe('valid');
+    expect(result.json?.signatures.map((s) => [s.field, s.verdict])).toEqual([
+      ['secretary', 'valid-with-permitted-changes'],
+      ['chair', 'valid'],
+    ]);
+    expect(result.json?.signatures[0]?.laterChanges.permitted).toEqual(['signature-added']);
     expect(result.json?.signatures.map((s) => [s.field, s.signer, s.coversWholeDocument])).toEqual([
       ['secretary', SAMPLE_SECRETARY, false],
       ['chair', SAMPLE_CHAIR, true],
@@ -207,7 +213,9 @@ describe('admin sign + admin verify on the minutes', () => {
 
   it('verify without --ca leaves trust unknown; with a foreign CA it fails the chain', async () => {
     const noCa = await verify(path('signed-2.pdf'));
-    expect(noCa.code).toBe(0);
+    // Trust unknown is not valid: the CLI exits non-zero unless the file is valid.
+    expect(noCa.code).toBe(1);
+    expect(noCa.json?.verdict).toBe('trust-unknown');
     expect(noCa.json?.signatures.map((s) => s.trustedChain)).toEqual([null, null]);
     const other = createTestPki();
     writeFileSync(path('other-ca.pem'), other.ca.certPem);

@@ -1,7 +1,11 @@
-/** One card per signature: the verdict and who signed first, then when, what it covers, each check. */
+/**
+ * The file's verdict, then one card per signature: its verdict (the shared vocabulary of
+ * core/signing/verdict.ts) and who signed, when, what it covers, what changed after it —
+ * permitted or not — and each check.
+ */
 import { useTranslation } from 'react-i18next';
 import { isMinutesField } from '../../../core/api/minutes';
-import type { PdfSignatureReport } from '../../../core/signing';
+import { type PdfSignatureReport, fileVerdict } from '../../../core/signing';
 import { signatureOk } from './verify';
 
 export function VerificationPanel({ reports }: { reports: readonly PdfSignatureReport[] }) {
@@ -13,48 +17,79 @@ export function VerificationPanel({ reports }: { reports: readonly PdfSignatureR
       <span className="minutes-sr">: {ok ? t('minutes.verify.yes') : t('minutes.verify.no')}</span>
     </li>
   );
+  const verdict = fileVerdict(reports);
   return (
-    <ul className="minutes-signatures" aria-label={t('minutes.verify.title')}>
-      {reports.map((r, i) => {
-        const ok = signatureOk(r);
-        // Our minutes name their fields after the role; any other PDF keeps its own field names.
-        const field = isMinutesField(r.fieldName)
-          ? t(`minutes.role.${r.fieldName}` as 'minutes.role.chair')
-          : r.fieldName;
-        return (
-          <li
-            key={`${i}-${r.fieldName}`}
-            className={ok ? 'minutes-sig minutes-sig--ok' : 'minutes-sig minutes-sig--bad'}
-          >
-            <p className="minutes-sig__verdict">
-              <strong>{ok ? t('minutes.verify.valid') : t('minutes.verify.invalid')}</strong>
-              <span className="minutes-sig__field">{field}</span>
-            </p>
-            <p className="minutes-sig__name">{r.signerCommonName ?? r.claimedName ?? '—'}</p>
-            {!r.digestValid || !r.signatureValid ? (
-              <p role="alert" className="minutes-error">
-                {t('minutes.verify.broken', { field })}
+    <>
+      <p
+        className={
+          verdict === 'valid'
+            ? 'minutes-file-verdict minutes-ok'
+            : 'minutes-file-verdict minutes-bad'
+        }
+      >
+        <strong>{t(`minutes.verify.file.${verdict}` as const)}</strong>
+      </p>
+      <ul className="minutes-signatures" aria-label={t('minutes.verify.title')}>
+        {reports.map((r, i) => {
+          const ok = signatureOk(r);
+          // Our minutes name their fields after the role; any other PDF keeps its own names.
+          const field = isMinutesField(r.fieldName)
+            ? t(`minutes.role.${r.fieldName}` as 'minutes.role.chair')
+            : r.fieldName;
+          const { permitted, refused } = r.laterChanges;
+          return (
+            <li
+              key={`${i}-${r.fieldName}`}
+              className={ok ? 'minutes-sig minutes-sig--ok' : 'minutes-sig minutes-sig--bad'}
+            >
+              <p className="minutes-sig__verdict">
+                <strong>{t(`minutes.verify.verdict.${r.verdict}` as const)}</strong>
+                <span className="minutes-sig__field">{field}</span>
               </p>
-            ) : null}
-            <dl>
-              <dt>{t('minutes.verify.time')}</dt>
-              <dd>{r.signingTime ? r.signingTime.toLocaleString(i18n.language) : '—'}</dd>
-              <dt>{t('minutes.verify.scope')}</dt>
-              <dd>
-                {r.coversWholeDocument ? t('minutes.verify.whole') : t('minutes.verify.revision')}
-              </dd>
-            </dl>
-            <ul className="minutes-checks">
-              {check(
-                r.digestValid && r.signatureValid && r.byteRangeWellFormed,
-                t('minutes.verify.digest'),
-              )}
-              {check(r.issuedByTrustedCa, t('minutes.verify.chain'))}
-              {check(r.certificateValidAtSigningTime, t('minutes.verify.validAtTime'))}
-            </ul>
-          </li>
-        );
-      })}
-    </ul>
+              <p className="minutes-sig__name">{r.signerCommonName ?? r.claimedName ?? '—'}</p>
+              {r.verdict === 'changed-after-signing' && (!r.digestValid || !r.signatureValid) ? (
+                <p role="alert" className="minutes-error">
+                  {t('minutes.verify.broken', { field })}
+                </p>
+              ) : null}
+              <dl>
+                <dt>{t('minutes.verify.time')}</dt>
+                <dd>{r.signingTime ? r.signingTime.toLocaleString(i18n.language) : '—'}</dd>
+                <dt>{t('minutes.verify.scope')}</dt>
+                <dd>
+                  {r.coversWholeDocument ? t('minutes.verify.whole') : t('minutes.verify.revision')}
+                </dd>
+                {refused.length > 0 ? (
+                  <>
+                    <dt>{t('minutes.verify.refusedTitle')}</dt>
+                    <dd className="minutes-bad">
+                      {[...new Set(refused.map((c) => c.code))]
+                        .map((code) => t(`minutes.verify.refused.${code}` as const))
+                        .join('; ')}
+                    </dd>
+                  </>
+                ) : null}
+                {refused.length === 0 && permitted.length > 0 ? (
+                  <>
+                    <dt>{t('minutes.verify.permittedTitle')}</dt>
+                    <dd>
+                      {permitted.map((p) => t(`minutes.verify.permitted.${p}` as const)).join('; ')}
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+              <ul className="minutes-checks">
+                {check(
+                  r.digestValid && r.signatureValid && r.byteRangeWellFormed,
+                  t('minutes.verify.digest'),
+                )}
+                {check(r.issuedByTrustedCa, t('minutes.verify.chain'))}
+                {check(r.certificateValidAtSigningTime, t('minutes.verify.validAtTime'))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

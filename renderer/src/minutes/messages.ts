@@ -70,6 +70,50 @@ export const minutesMessages = defineMessages(
     'minutes.verify.broken':
       'Chữ ký "{{field}}" đã bị phá vỡ: tệp bị sửa sau khi ký hoặc chữ ký không đúng.',
     'minutes.verify.unreadable': 'Không đọc được tệp PDF này.',
+    'minutes.verify.verdict.valid': 'Chữ ký hợp lệ',
+    'minutes.verify.verdict.valid-with-permitted-changes':
+      'Chữ ký hợp lệ, có thay đổi được phép sau khi ký',
+    'minutes.verify.verdict.changed-after-signing':
+      'Chữ ký KHÔNG hợp lệ: tài liệu bị thay đổi sau khi ký',
+    'minutes.verify.verdict.trust-unknown': 'Chữ ký chưa xác định được độ tin cậy',
+    'minutes.verify.verdict.unsupported-algorithm': 'Chữ ký dùng thuật toán chưa được hỗ trợ',
+    'minutes.verify.file.valid': 'Kết luận: tệp hợp lệ',
+    'minutes.verify.file.valid-with-permitted-changes':
+      'Kết luận: tệp hợp lệ, có thay đổi được phép sau chữ ký cuối',
+    'minutes.verify.file.changed-after-signing':
+      'Kết luận: tệp bị thay đổi sau khi ký, không hợp lệ',
+    'minutes.verify.file.trust-unknown': 'Kết luận: chưa xác định được độ tin cậy của tệp',
+    'minutes.verify.file.unsupported-algorithm':
+      'Kết luận: tệp dùng thuật toán chữ ký chưa được hỗ trợ',
+    'minutes.verify.file.unsigned': 'Kết luận: tệp không có chữ ký số',
+    'minutes.verify.permittedTitle': 'Thay đổi được phép sau khi ký',
+    'minutes.verify.refusedTitle': 'Thay đổi không được phép sau khi ký',
+    'minutes.verify.permitted.signature-added': 'Thêm chữ ký mới',
+    'minutes.verify.permitted.signature-field-created': 'Tạo ô ký mới',
+    'minutes.verify.permitted.document-timestamp-added': 'Thêm dấu thời gian cho tài liệu',
+    'minutes.verify.permitted.widget-joined-annots': 'Gắn ô ký vào trang',
+    'minutes.verify.permitted.form-fields-grew': 'Bổ sung ô ký vào biểu mẫu',
+    'minutes.verify.permitted.dss-updated': 'Bổ sung dữ liệu kiểm tra chữ ký (DSS)',
+    'minutes.verify.permitted.catalog-references': 'Danh mục tài liệu trỏ tới biểu mẫu hoặc DSS',
+    'minutes.verify.refused.page-changed': 'Một trang bị thay đổi',
+    'minutes.verify.refused.page-content-changed': 'Nội dung một trang bị thay đổi',
+    'minutes.verify.refused.annotation-added': 'Thêm hoặc bớt chú thích trên trang',
+    'minutes.verify.refused.font-changed': 'Phông chữ bị thay đổi',
+    'minutes.verify.refused.signed-field-changed': 'Ô ký bị thay đổi ngoài việc ký',
+    'minutes.verify.refused.signature-rewritten': 'Một chữ ký đã có bị ghi đè',
+    'minutes.verify.refused.form-changed': 'Biểu mẫu bị thay đổi',
+    'minutes.verify.refused.catalog-changed': 'Danh mục tài liệu bị thay đổi',
+    'minutes.verify.refused.metadata-changed': 'Thông tin mô tả tài liệu bị thay đổi',
+    'minutes.verify.refused.object-freed': 'Một đối tượng của tài liệu bị xoá',
+    'minutes.verify.refused.object-changed': 'Một đối tượng của tài liệu bị thay đổi',
+    'minutes.verify.refused.data-appended': 'Có dữ liệu nối thêm ngoài các phiên bản',
+    'minutes.verify.refused.docmdp-forbids':
+      'Chứng nhận tài liệu (DocMDP) không cho phép thay đổi này',
+    'minutes.verify.refused.not-a-revision': 'Chữ ký không phủ trọn một phiên bản của tệp',
+    'minutes.error.minutes-revision-changes-content':
+      'Phiên bản đã ký thay đổi nội dung biên bản, không chỉ thêm chữ ký.',
+    'minutes.error.minutes-signature-unsupported-algorithm':
+      'Chữ ký dùng thuật toán máy chủ chưa kiểm tra được.',
     'minutes.error.minutes-not-draft': 'Biên bản đã được chốt.',
     'minutes.error.minutes-not-final': 'Biên bản không ở bước chờ ký.',
     'minutes.error.minutes-wrong-order': 'Thư ký ký trước, Chủ tọa ký sau.',
@@ -156,6 +200,52 @@ export const minutesMessages = defineMessages(
     'minutes.verify.broken':
       'Signature "{{field}}" is broken: the file changed after signing or the signature is wrong.',
     'minutes.verify.unreadable': 'This PDF cannot be read.',
+    'minutes.verify.verdict.valid': 'Signature valid',
+    'minutes.verify.verdict.valid-with-permitted-changes':
+      'Signature valid, with permitted changes after signing',
+    'minutes.verify.verdict.changed-after-signing':
+      'Signature NOT valid: the document changed after signing',
+    'minutes.verify.verdict.trust-unknown': 'Signature trust unknown',
+    'minutes.verify.verdict.unsupported-algorithm': 'Signature uses an unsupported algorithm',
+    'minutes.verify.file.valid': 'Verdict: the file is valid',
+    'minutes.verify.file.valid-with-permitted-changes':
+      'Verdict: the file is valid, with permitted changes after its last signature',
+    'minutes.verify.file.changed-after-signing':
+      'Verdict: the file changed after signing and is not valid',
+    'minutes.verify.file.trust-unknown': "Verdict: the file's trust is unknown",
+    'minutes.verify.file.unsupported-algorithm':
+      'Verdict: the file uses an unsupported signature algorithm',
+    'minutes.verify.file.unsigned': 'Verdict: the file has no digital signature',
+    'minutes.verify.permittedTitle': 'Permitted changes after signing',
+    'minutes.verify.refusedTitle': 'Changes not permitted after signing',
+    'minutes.verify.permitted.signature-added': 'A new signature added',
+    'minutes.verify.permitted.signature-field-created': 'A new signature field created',
+    'minutes.verify.permitted.document-timestamp-added': 'A document timestamp added',
+    'minutes.verify.permitted.widget-joined-annots': 'A signature box placed on a page',
+    'minutes.verify.permitted.form-fields-grew': 'Signature fields added to the form',
+    'minutes.verify.permitted.dss-updated': 'Validation data (DSS) added',
+    'minutes.verify.permitted.catalog-references':
+      'The document catalog pointing to the form or the DSS',
+    'minutes.verify.refused.page-changed': 'A page was changed',
+    'minutes.verify.refused.page-content-changed': "A page's content was changed",
+    'minutes.verify.refused.annotation-added': 'An annotation was added or removed',
+    'minutes.verify.refused.font-changed': 'A font was changed',
+    'minutes.verify.refused.signed-field-changed': 'A signature field changed beyond signing',
+    'minutes.verify.refused.signature-rewritten': 'An existing signature was overwritten',
+    'minutes.verify.refused.form-changed': 'The form was changed',
+    'minutes.verify.refused.catalog-changed': 'The document catalog was changed',
+    'minutes.verify.refused.metadata-changed': 'The document information was changed',
+    'minutes.verify.refused.object-freed': 'An object of the document was deleted',
+    'minutes.verify.refused.object-changed': 'An object of the document was changed',
+    'minutes.verify.refused.data-appended': 'Data was appended outside any revision',
+    'minutes.verify.refused.docmdp-forbids':
+      "The document's certification (DocMDP) forbids this change",
+    'minutes.verify.refused.not-a-revision':
+      'The signature does not cover a whole revision of the file',
+    'minutes.error.minutes-revision-changes-content':
+      'The signed revision changes the minutes, not only adds a signature.',
+    'minutes.error.minutes-signature-unsupported-algorithm':
+      'The signature uses an algorithm the server cannot check.',
     'minutes.error.minutes-not-draft': 'The minutes are already finalized.',
     'minutes.error.minutes-not-final': 'The minutes are not awaiting a signature.',
     'minutes.error.minutes-wrong-order': 'The secretary signs first, then the chair.',

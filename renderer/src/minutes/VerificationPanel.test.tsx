@@ -1,0 +1,149 @@
+import i18next from 'i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type {
+  PdfSignatureReport,
+  PermittedChange,
+  RefusedChangeCode,
+  SignatureVerdict,
+} from '../../../core/signing';
+import { en, vi } from '../i18n/catalog';
+import { VerificationPanel } from './VerificationPanel';
+
+// Records, so the type checker fails when core gains a word the panel cannot say.
+const VERDICTS: Record<SignatureVerdict | 'unsigned', true> = {
+  valid: true,
+  'valid-with-permitted-changes': true,
+  'changed-after-signing': true,
+  'trust-unknown': true,
+  'unsupported-algorithm': true,
+  unsigned: true,
+};
+const PERMITTED: Record<PermittedChange, true> = {
+  'signature-added': true,
+  'signature-field-created': true,
+  'document-timestamp-added': true,
+  'widget-joined-annots': true,
+  'form-fields-grew': true,
+  'dss-updated': true,
+  'catalog-references': true,
+};
+const REFUSED: Record<RefusedChangeCode, true> = {
+  'page-changed': true,
+  'page-content-changed': true,
+  'annotation-added': true,
+  'font-changed': true,
+  'signed-field-changed': true,
+  'signature-rewritten': true,
+  'form-changed': true,
+  'catalog-changed': true,
+  'metadata-changed': true,
+  'object-freed': true,
+  'object-changed': true,
+  'data-appended': true,
+  'docmdp-forbids': true,
+  'not-a-revision': true,
+};
+
+function report(overrides: Partial<PdfSignatureReport>): PdfSignatureReport {
+  return {
+    fieldName: 'secretary',
+    subFilter: 'ETSI.CAdES.detached',
+    signerCommonName: 'Nguyễn Tiến Sỹ',
+    claimedName: undefined,
+    signingTime: undefined,
+    byteRange: [0, 10, 20, 30],
+    byteRangeWellFormed: true,
+    signedLength: 50,
+    coversWholeDocument: false,
+    digestValid: true,
+    signatureValid: true,
+    issuedByTrustedCa: true,
+    certificateValidAtSigningTime: true,
+    hasSigningCertificateV2: true,
+    hasSigningTimeAttribute: false,
+    algorithmSupported: true,
+    revision: 1,
+    laterChanges: { level: 'none', permitted: [], refused: [] },
+    docMdp: undefined,
+    verdict: 'valid',
+    problems: [],
+    ...overrides,
+  };
+}
+
+const render = (reports: PdfSignatureReport[]): string =>
+  renderToStaticMarkup(
+    <I18nextProvider i18n={i18next}>
+      <VerificationPanel reports={reports} />
+    </I18nextProvider>,
+  );
+
+beforeAll(async () => {
+  await i18next.use(initReactI18next).init({
+    resources: { vi: { translation: vi }, en: { translation: en } },
+    lng: 'vi',
+    keySeparator: false,
+    nsSeparator: false,
+  });
+});
+
+describe('verification panel', () => {
+  it('has Vietnamese and English words for every verdict and change', () => {
+    const keys = [
+      ...Object.keys(VERDICTS).map((v) => `minutes.verify.file.${v}`),
+      ...Object.keys(VERDICTS)
+        .filter((v) => v !== 'unsigned')
+        .map((v) => `minutes.verify.verdict.${v}`),
+      ...Object.keys(PERMITTED).map((p) => `minutes.verify.permitted.${p}`),
+      ...Object.keys(REFUSED).map((c) => `minutes.verify.refused.${c}`),
+    ];
+    for (const key of keys) {
+      expect(vi[key as keyof typeof vi], key).toBeTruthy();
+      expect(en[key as keyof typeof en], key).toBeTruthy();
+    }
+  });
+
+  it('shows a co-signed file as valid and says what the co-sign changed', () => {
+    const html = render([
+      report({
+        verdict: 'valid-with-permitted-changes',
+        laterChanges: { level: 'form-filling', permitted: ['signature-added'], refused: [] },
+      }),
+      report({ fieldName: 'chair', verdict: 'valid', coversWholeDocument: true }),
+    ]);
+    expect(html).toContain('Kết luận: tệp hợp lệ<');
+    expect(html).toContain('Chữ ký hợp lệ, có thay đổi được phép sau khi ký');
+    expect(html).toContain('Thêm chữ ký mới');
+  });
+
+  it('shows content changed after signing as not valid, naming the change', () => {
+    const html = render([
+      report({
+        verdict: 'changed-after-signing',
+        laterChanges: {
+          level: 'other',
+          permitted: [],
+          refused: [{ code: 'page-content-changed', message: 'x' }],
+        },
+      }),
+    ]);
+    expect(html).toContain('Kết luận: tệp bị thay đổi sau khi ký, không hợp lệ');
+    expect(html).toContain('Chữ ký KHÔNG hợp lệ: tài liệu bị thay đổi sau khi ký');
+    expect(html).toContain('Nội dung một trang bị thay đổi');
+  });
+
+  it('says "unsupported algorithm", never "broken", for a signature it cannot check', () => {
+    const html = render([
+      report({
+        verdict: 'unsupported-algorithm',
+        coversWholeDocument: true,
+        algorithmSupported: false,
+        signatureValid: false,
+      }),
+    ]);
+    expect(html).toContain('Chữ ký dùng thuật toán chưa được hỗ trợ');
+    expect(html).not.toContain('phá vỡ');
+  });
+});
