@@ -24,6 +24,15 @@ export interface StartOptions extends ServerOptions {
   features?: ServerFeature[];
 }
 
+/** The request target as a URL; one that does not parse is a 400, not a crash. */
+function parseRequestUrl(target: string | undefined, origin: string): URL {
+  try {
+    return new URL(target ?? '/', origin);
+  } catch {
+    throw new HttpError(400, 'bad-path', 'The request path is not a valid URL.');
+  }
+}
+
 /** Starts the sync server: HTTP API, websocket upgrades, and the web client. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const logger = options.logger ?? silentLogger;
@@ -32,8 +41,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let origin = '';
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
+    let url = new URL('/', origin);
     try {
+      url = parseRequestUrl(req.url, origin);
       if (await router.handle(req, res, url)) return;
       const isPage =
         (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/api/');
@@ -66,7 +76,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
   http.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = parseRequestUrl(req.url, origin);
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     if (features.some((f) => f.upgrade?.(req, socket, head, url))) return;
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
