@@ -11,6 +11,11 @@ export interface SyncLimits {
   awarenessBurst: number;
   /** At most one awareness update per connection is applied per interval; newer ones replace older. */
   awarenessIntervalMs: number;
+  /**
+   * Bytes a connection may have queued unsent; a client that stops reading past this is closed
+   * with 4429 ("slow consumer") instead of growing the server's memory without end.
+   */
+  maxBufferedBytes: number;
   /** Open connections per member across all documents; more are refused with HTTP 429. */
   maxConnectionsPerMember: number;
   /** Ping period; a connection that has not answered the previous ping is dropped. */
@@ -28,6 +33,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   awarenessPerSecond: 500,
   awarenessBurst: 5000,
   awarenessIntervalMs: 50,
+  maxBufferedBytes: 16 * 1024 * 1024,
   maxConnectionsPerMember: 20,
   pingIntervalMs: 30_000,
   idleUnloadMs: 30_000,

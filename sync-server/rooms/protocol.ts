@@ -23,6 +23,7 @@ export const CloseCode = {
   tooBig: 1009,
   internalError: 1011,
   readOnly: 4403,
+  slowConsumer: 4429,
 } as const;
 
 /** A frame the server refuses; the connection that sent it is closed with `closeCode`. */
