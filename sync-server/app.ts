@@ -20,7 +20,7 @@ import { presenterFeature } from './presenter/feature';
 import { BlobStore } from './blobs/blob-store';
 import { blobsFeature } from './blobs/feature';
 import { documentsFeature } from './documents/feature';
-import { validatePdfUpload } from './documents/pdf-inspect';
+import { DEFAULT_PDF_LIMITS, PdfInspector, type PdfLimits } from './documents/pdf-inspect';
 import { openStore } from './store/open';
 import { minutesFeature } from './minutes/feature';
 import { loadMinutesFonts } from './minutes/fonts';
@@ -32,6 +32,8 @@ export interface AppOptions extends ServerOptions {
   limits?: Partial<SyncLimits>;
   /** Largest file a meeting accepts (agenda PDFs, signed minutes). */
   maxUploadBytes?: number;
+  /** Time, memory and page limits for opening uploaded PDFs (in a worker thread). */
+  pdfLimits?: Partial<PdfLimits>;
 }
 
 export interface RunningApp extends RunningServer {
@@ -71,11 +73,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       logger,
     });
     const rooms = sync.rooms;
+    const pdf = new PdfInspector({ ...DEFAULT_PDF_LIMITS, ...options.pdfLimits });
     const server = await startServer({
       ...options,
       logger,
       features: [
         storeFeature(store),
+        { name: 'pdf-workers', close: () => pdf.close() },
         metrics,
         auth.feature,
         meetingsFeature({
@@ -96,7 +100,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           blobs: BlobStore.forDataDir(options.dataDir),
           records: store,
           audit: store,
-          validators: { 'application/pdf': validatePdfUpload },
+          validators: { 'application/pdf': pdf.validateUpload },
           maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
         }),
         documentsFeature({
@@ -106,6 +110,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           blobs: BlobStore.forDataDir(options.dataDir),
           records: store,
           audit: store,
+          pdf,
         }),
         minutesFeature({
           auth,
