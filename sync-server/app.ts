@@ -24,6 +24,9 @@ import { DEFAULT_PDF_LIMITS, PdfInspector, type PdfLimits } from './documents/pd
 import { openStore } from './store/open';
 import { minutesFeature } from './minutes/feature';
 import { loadMinutesFonts } from './minutes/fonts';
+import type { DraftLimits } from './minutes/draft-limits';
+import { DEFAULT_MINUTES_RENDER_LIMITS, MinutesRenderer } from './minutes/pdf-render';
+import type { WorkerLimits } from './workers/pool';
 
 export interface AppOptions extends ServerOptions {
   logger?: Logger;
@@ -34,6 +37,10 @@ export interface AppOptions extends ServerOptions {
   maxUploadBytes?: number;
   /** Time, memory and page limits for opening uploaded PDFs (in a worker thread). */
   pdfLimits?: Partial<PdfLimits>;
+  /** Time and memory limits for rendering the minutes PDF (in a worker thread). */
+  renderLimits?: Partial<WorkerLimits>;
+  /** Largest minutes draft that may be finalized. */
+  draftLimits?: DraftLimits;
 }
 
 export interface RunningApp extends RunningServer {
@@ -74,12 +81,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
     const rooms = sync.rooms;
     const pdf = new PdfInspector({ ...DEFAULT_PDF_LIMITS, ...options.pdfLimits });
+    const renderer = new MinutesRenderer({
+      ...DEFAULT_MINUTES_RENDER_LIMITS,
+      ...options.renderLimits,
+    });
     const server = await startServer({
       ...options,
       logger,
       features: [
         storeFeature(store),
-        { name: 'pdf-workers', close: () => pdf.close() },
+        {
+          name: 'workers',
+          close: async () => void (await Promise.all([pdf.close(), renderer.close()])),
+        },
         metrics,
         auth.feature,
         meetingsFeature({
@@ -123,6 +137,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           crypto: nodeCryptoServices,
           trustedCas: () => loadTrustedCas(options.dataDir),
           fonts: loadMinutesFonts(),
+          renderer,
+          ...(options.draftLimits ? { draftLimits: options.draftLimits } : {}),
         }),
       ],
     });
