@@ -6,10 +6,11 @@ import {
 import type { AddressInfo } from 'node:net';
 import type { ServerOptions } from './config';
 import type { ServerFeature } from './feature';
-import { healthFeature } from './http/health';
+import { type HealthCheck, healthFeature } from './http/health';
 import { createRouter, HttpError, sendError } from './http/router';
 import { serveStatic } from './http/static';
 import { type Logger, silentLogger } from './log';
+import { storeHttpError } from './store/http';
 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4870`. */
@@ -20,6 +21,8 @@ export interface RunningServer {
 
 export interface StartOptions extends ServerOptions {
   logger?: Logger;
+  /** What /healthz reports beside uptime (e.g. the store); any check down makes it a 503. */
+  healthChecks?: Record<string, HealthCheck>;
   /** Features beyond health; the order is the order routes are tried. */
   features?: ServerFeature[];
 }
@@ -36,7 +39,7 @@ function parseRequestUrl(target: string | undefined, origin: string): URL {
 /** Starts the sync server: HTTP API, websocket upgrades, and the web client. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const logger = options.logger ?? silentLogger;
-  const features = [healthFeature(), ...(options.features ?? [])];
+  const features = [healthFeature(Date.now(), options.healthChecks), ...(options.features ?? [])];
   const router = createRouter(features.flatMap((f) => f.routes ?? []));
   let origin = '';
 
@@ -60,8 +63,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         res.destroy();
         return;
       }
-      if (error instanceof HttpError) {
-        sendError(res, error);
+      const coded = error instanceof HttpError ? error : storeHttpError(error);
+      if (coded) {
+        sendError(res, coded);
         return;
       }
       logger.log('error', 'http.unhandled', { path: url.pathname, error: String(error) });
