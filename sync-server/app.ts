@@ -22,6 +22,8 @@ import { blobsFeature } from './blobs/feature';
 import { documentsFeature } from './documents/feature';
 import { DEFAULT_PDF_LIMITS, PdfInspector, type PdfLimits } from './documents/pdf-inspect';
 import { openStore } from './store/open';
+import type { FreeSpace } from './store/disk';
+import type { QuotaLimits } from './rooms/quota';
 import { minutesFeature } from './minutes/feature';
 import { loadMinutesFonts } from './minutes/fonts';
 import type { DraftLimits } from './minutes/draft-limits';
@@ -41,6 +43,14 @@ export interface AppOptions extends ServerOptions {
   renderLimits?: Partial<WorkerLimits>;
   /** Largest minutes draft that may be finalized. */
   draftLimits?: DraftLimits;
+  /** Per-document and per-member write quotas for the Yjs documents. */
+  quota?: Partial<QuotaLimits>;
+  /** Writes are refused with storage-full (HTTP 507) while less than this is free on the data disk. */
+  minFreeBytes?: number;
+  /** How free space is measured (statfs by default; tests may pass their own). */
+  freeSpace?: FreeSpace;
+  /** The store failed and could not be reopened: the CLI exits so its supervisor restarts it. */
+  onStoreDead?: (error: unknown) => void;
 }
 
 export interface RunningApp extends RunningServer {
@@ -54,7 +64,14 @@ export const DEFAULT_SESSION_TTL_MS = 10 * 60 * 60 * 1000;
 /** The whole server: store, identity, meetings, Yjs rooms, metrics, web client. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const logger = options.logger ?? silentLogger;
-  const store = await openStore(options.dataDir);
+  const store = await openStore(options.dataDir, {
+    ...(options.minFreeBytes !== undefined ? { minFreeBytes: options.minFreeBytes } : {}),
+    ...(options.freeSpace ? { freeSpace: options.freeSpace } : {}),
+    onDead: (error) => {
+      logger.log('error', 'store.dead', { error: String(error) });
+      options.onStoreDead?.(error);
+    },
+  });
   try {
     const members = new MemberDirectory(store);
     const meetings = new MeetingDirectory(store);
@@ -70,6 +87,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       metrics: metrics.registry,
       authorize: createAuthorize({ sessions, members, meetings }),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.quota ? { quota: options.quota } : {}),
+      storageFull: () => store.health() !== 'ok',
     });
     const auth = createAuth({
       members,
@@ -88,6 +107,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const server = await startServer({
       ...options,
       logger,
+      healthChecks: {
+        store: () => {
+          const health = store.health();
+          if (health === 'ok') return { status: 'ok' };
+          return health === 'full'
+            ? { status: 'degraded', detail: 'storage-full' }
+            : { status: 'down', detail: 'store-dead' };
+        },
+      },
       features: [
         storeFeature(store),
         {

@@ -6,6 +6,7 @@ import type { DocumentStore } from '../store/types';
 import { type Access, Connection } from './connection';
 import type { SyncLimits } from './limits';
 import type { SyncMetrics } from './metrics';
+import type { WriteQuota } from './quota';
 import { CloseCode, FrameError, MESSAGE_AWARENESS } from './protocol';
 import { Room, RoomError } from './room';
 
@@ -14,6 +15,7 @@ export interface RoomManagerOptions {
   logger: Logger;
   limits: SyncLimits;
   metrics: SyncMetrics;
+  quota: WriteQuota;
 }
 
 /** The rooms other features use: server-side writes into documents (control document first). */

@@ -23,7 +23,9 @@ export const CloseCode = {
   tooBig: 1009,
   internalError: 1011,
   readOnly: 4403,
+  quotaExceeded: 4413,
   slowConsumer: 4429,
+  storageFull: 4507,
 } as const;
 
 /** A frame the server refuses; the connection that sent it is closed with `closeCode`. */
