@@ -122,8 +122,9 @@ describe('heavy input does not block other requests', () => {
     // Refused as broken once scanned, or as too complex if the scan overran the time limit.
     const { error } = JSON.parse(result.body) as { error: { code: string } };
     expect(['pdf-broken', 'pdf-too-complex']).toContain(error.code);
-    // Parsing 20 MB takes seconds; on a blocked event loop no health answer could get through.
-    expect(result.healthAnswers).toBeGreaterThanOrEqual(10);
+    // Parsing 20 MB takes seconds: thousands of health answers get through with the worker, fewer
+    // than ten when pdf.js ran on the event loop (checked by running it in-thread).
+    expect(result.healthAnswers).toBeGreaterThanOrEqual(100);
   }, 120_000);
 
   it('a 5 MB minutes draft is refused at finalize as too large, while /healthz answers', async () => {
@@ -148,6 +149,6 @@ describe('heavy input does not block other requests', () => {
     );
     expect(result.status, result.body).toBe(201);
     expect(JSON.parse(result.body)).toMatchObject({ status: 'final' });
-    expect(result.healthAnswers).toBeGreaterThanOrEqual(10);
+    expect(result.healthAnswers).toBeGreaterThanOrEqual(100);
   }, 120_000);
 });
