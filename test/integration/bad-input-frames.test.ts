@@ -3,6 +3,7 @@
  * crashes the server, never logs an internal error, and leaves good clients in sync; and a
  * client that stops reading is closed as a slow consumer instead of growing the server's memory.
  */
+import { request } from 'node:http';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -106,6 +107,34 @@ function mutate(rand: () => number, frames: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The HTTP status a raw upgrade request gets (101 when it opens). */
+function upgradeStatus(target: string): Promise<number> {
+  const url = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: url.hostname,
+      port: url.port,
+      path: target,
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const healthy = async (): Promise<boolean> => (await fetch(`${server.url}/healthz`)).ok;
 
 describe('bad frames', () => {
@@ -143,6 +172,33 @@ describe('bad frames', () => {
     );
     writer.destroy();
     good.destroy();
+  });
+
+  it('refuses junk upgrade paths under /sync with a 4xx, never a 5xx', async () => {
+    const rand = seeded(4870);
+    const junk = [
+      '%zz',
+      '%',
+      '%ed%a0%80',
+      '..',
+      '%2F',
+      'meeting',
+      'meeting/m1',
+      'meeting/m1/private',
+    ];
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const parts = Array.from({ length: 1 + Math.floor(rand() * 4) }, () =>
+        rand() < 0.5
+          ? (junk[Math.floor(rand() * junk.length)] as string)
+          : Math.floor(rand() * 1e9).toString(36),
+      );
+      const token = rand() < 0.5 ? 'tok-alice' : '%zz';
+      statuses.push(await upgradeStatus(`/sync/${parts.join('/')}?token=${token}`));
+    }
+    expect(statuses.filter((s) => s >= 500 || s === 0)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await healthy()).toBe(true);
   });
 
   it('closes a client that stops reading with 4429, while others keep receiving', async () => {
