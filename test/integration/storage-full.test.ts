@@ -142,9 +142,14 @@ describe('a real full disk (ENOSPC from LevelDB on a 16 MB tmpfs)', () => {
 
   it('refuses with storage-full, reports the store dead, reopens once space returns', async (ctx) => {
     if (!mounted) ctx.skip();
-    // A filler the "operator" deletes later to give space back.
-    await writeFile(path.join(dir, 'filler'), new Uint8Array(6 * 1024 * 1024));
-    const store = await LevelStore.open(path.join(dir, 'data'), { minFreeBytes: 0 });
+    // A filler the "operator" deletes later to give space back: half the disk, more than
+    // LevelDB needs to replay its log into a table when it reopens.
+    await writeFile(path.join(dir, 'filler'), new Uint8Array(8 * 1024 * 1024));
+    let dead: unknown = null;
+    const store = await LevelStore.open(path.join(dir, 'data'), {
+      minFreeBytes: 0,
+      onDead: (error) => (dead = error),
+    });
     try {
       // Incompressible bytes (LevelDB compresses with Snappy), from a fixed seed.
       const chunk = new Uint8Array(256 * 1024);
@@ -171,7 +176,8 @@ describe('a real full disk (ENOSPC from LevelDB on a 16 MB tmpfs)', () => {
       await expect(store.put('poll/1', { open: true })).rejects.toBeInstanceOf(StoreError);
 
       await rm(path.join(dir, 'filler'));
-      await waitFor(() => store.health() === 'ok', 'the store to reopen', 15_000);
+      await waitFor(() => store.health() === 'ok' || dead !== null, 'the store to reopen', 30_000);
+      expect(dead).toBeNull();
       await store.put('poll/1', { open: true });
       expect(await store.get('poll/1')).toEqual({ open: true });
       const stored = await store.loadDocument('meeting/m1/shared');
