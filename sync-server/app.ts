@@ -24,10 +24,15 @@ import { presenterFeature } from './presenter/feature';
 import { BlobStore } from './blobs/blob-store';
 import { blobsFeature } from './blobs/feature';
 import { documentsFeature } from './documents/feature';
-import { validatePdfUpload } from './documents/pdf-inspect';
+import { DEFAULT_PDF_LIMITS, PdfInspector, type PdfLimits } from './documents/pdf-inspect';
 import { openStore } from './store/open';
+import type { FreeSpace } from './store/disk';
+import type { QuotaLimits } from './rooms/quota';
 import { minutesFeature } from './minutes/feature';
 import { loadMinutesFonts } from './minutes/fonts';
+import type { DraftLimits } from './minutes/draft-limits';
+import { DEFAULT_MINUTES_RENDER_LIMITS, MinutesRenderer } from './minutes/pdf-render';
+import type { WorkerLimits } from './workers/pool';
 
 export interface AppOptions extends ServerOptions {
   logger?: Logger;
@@ -36,6 +41,20 @@ export interface AppOptions extends ServerOptions {
   limits?: Partial<SyncLimits>;
   /** Largest file a meeting accepts (agenda PDFs, signed minutes). */
   maxUploadBytes?: number;
+  /** Time, memory and page limits for opening uploaded PDFs (in a worker thread). */
+  pdfLimits?: Partial<PdfLimits>;
+  /** Time and memory limits for rendering the minutes PDF (in a worker thread). */
+  renderLimits?: Partial<WorkerLimits>;
+  /** Largest minutes draft that may be finalized. */
+  draftLimits?: DraftLimits;
+  /** Per-document and per-member write quotas for the Yjs documents. */
+  quota?: Partial<QuotaLimits>;
+  /** Writes are refused with storage-full (HTTP 507) while less than this is free on the data disk. */
+  minFreeBytes?: number;
+  /** How free space is measured (statfs by default; tests may pass their own). */
+  freeSpace?: FreeSpace;
+  /** The store failed and could not be reopened: the CLI exits so its supervisor restarts it. */
+  onStoreDead?: (error: unknown) => void;
 }
 
 export interface RunningApp extends RunningServer {
@@ -49,7 +68,14 @@ export const DEFAULT_SESSION_TTL_MS = 10 * 60 * 60 * 1000;
 /** The whole server: store, identity, meetings, Yjs rooms, metrics, web client. */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const logger = options.logger ?? silentLogger;
-  const store = await openStore(options.dataDir);
+  const store = await openStore(options.dataDir, {
+    ...(options.minFreeBytes !== undefined ? { minFreeBytes: options.minFreeBytes } : {}),
+    ...(options.freeSpace ? { freeSpace: options.freeSpace } : {}),
+    onDead: (error) => {
+      logger.log('error', 'store.dead', { error: String(error) });
+      options.onStoreDead?.(error);
+    },
+  });
   try {
     // Logouts and role changes are announced here; open connections and tickets follow them.
     const accessEvents = new AccessEvents();
@@ -69,6 +95,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       metrics: metrics.registry,
       authorize: createAuthorize({ sessions, members, meetings, tickets }),
       ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.quota ? { quota: options.quota } : {}),
+      storageFull: () => store.health() !== 'ok',
     });
     let publicOrigins: readonly string[] = [];
     accessEvents.on((change) => {
@@ -85,11 +113,29 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       logger,
     });
     const rooms = sync.rooms;
+    const pdf = new PdfInspector({ ...DEFAULT_PDF_LIMITS, ...options.pdfLimits });
+    const renderer = new MinutesRenderer({
+      ...DEFAULT_MINUTES_RENDER_LIMITS,
+      ...options.renderLimits,
+    });
     const server = await startServer({
       ...options,
       logger,
+      healthChecks: {
+        store: () => {
+          const health = store.health();
+          if (health === 'ok') return { status: 'ok' };
+          return health === 'full'
+            ? { status: 'degraded', detail: 'storage-full' }
+            : { status: 'down', detail: 'store-dead' };
+        },
+      },
       features: [
         storeFeature(store),
+        {
+          name: 'workers',
+          close: async () => void (await Promise.all([pdf.close(), renderer.close()])),
+        },
         metrics,
         auth.feature,
         syncTicketFeature({ auth, tickets }),
@@ -121,7 +167,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           blobs: BlobStore.forDataDir(options.dataDir),
           records: store,
           audit: store,
-          validators: { 'application/pdf': validatePdfUpload },
+          validators: { 'application/pdf': pdf.validateUpload },
           maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
         }),
         documentsFeature({
@@ -131,6 +177,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           blobs: BlobStore.forDataDir(options.dataDir),
           records: store,
           audit: store,
+          pdf,
         }),
         minutesFeature({
           auth,
@@ -143,6 +190,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           crypto: nodeCryptoServices,
           trustedCas: () => loadTrustedCas(options.dataDir),
           fonts: loadMinutesFonts(),
+          renderer,
+          ...(options.draftLimits ? { draftLimits: options.draftLimits } : {}),
         }),
       ],
     });

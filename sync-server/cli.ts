@@ -17,7 +17,12 @@ async function main(): Promise<void> {
     webRoot: path.join(repoRoot, 'dist/renderer'),
   });
   const logger = createLogger((process.env.DIENHONG_LOG_LEVEL as 'info' | undefined) ?? 'info');
-  const server = await startApp({ ...options, logger });
+  const server = await startApp({
+    ...options,
+    logger,
+    // EX_TEMPFAIL: a supervisor (systemd Restart=on-failure) starts a fresh process.
+    onStoreDead: () => process.exit(75),
+  });
   for (const line of server.demoReport ?? []) process.stdout.write(`${line}\n`);
   process.stdout.write(`listening on ${server.url}\n`);
   process.stdout.write(`logins are bound to ${server.publicOrigins.join(', ')}\n`);

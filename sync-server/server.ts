@@ -11,10 +11,11 @@ import { networkInterfaces } from 'node:os';
 import { isWildcardHost } from '../core/security/loopback';
 import { checkTransportSecurity, type ServerOptions, type TlsFiles, UsageError } from './config';
 import type { ServerFeature } from './feature';
-import { healthFeature } from './http/health';
+import { type HealthCheck, healthFeature } from './http/health';
 import { createRouter, HttpError, sendError } from './http/router';
 import { serveStatic } from './http/static';
 import { type Logger, silentLogger } from './log';
+import { storeHttpError } from './store/http';
 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4870`. */
@@ -53,8 +54,19 @@ function listeningOrigins(scheme: string, host: string, port: number): string[] 
 
 export interface StartOptions extends ServerOptions {
   logger?: Logger;
+  /** What /healthz reports beside uptime (e.g. the store); any check down makes it a 503. */
+  healthChecks?: Record<string, HealthCheck>;
   /** Features beyond health; the order is the order routes are tried. */
   features?: ServerFeature[];
+}
+
+/** The request target as a URL; one that does not parse is a 400, not a crash. */
+function parseRequestUrl(target: string | undefined, origin: string): URL {
+  try {
+    return new URL(target ?? '/', origin);
+  } catch {
+    throw new HttpError(400, 'bad-path', 'The request path is not a valid URL.');
+  }
 }
 
 /** Starts the sync server: HTTP API, websocket upgrades, and the web client. */
@@ -62,14 +74,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   checkTransportSecurity(options);
   const logger = options.logger ?? silentLogger;
   const tls = options.tls ? readTls(options.tls) : null;
-  const features = [healthFeature(), ...(options.features ?? [])];
+  const features = [healthFeature(Date.now(), options.healthChecks), ...(options.features ?? [])];
   const router = createRouter(features.flatMap((f) => f.routes ?? []));
   let origin = '';
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
+    let url = new URL('/', origin);
     if (tls) res.setHeader('Strict-Transport-Security', HSTS_HEADER);
     try {
+      url = parseRequestUrl(req.url, origin);
       if (await router.handle(req, res, url)) return;
       const isPage =
         (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/api/');
@@ -86,8 +99,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         res.destroy();
         return;
       }
-      if (error instanceof HttpError) {
-        sendError(res, error);
+      const coded = error instanceof HttpError ? error : storeHttpError(error);
+      if (coded) {
+        sendError(res, coded);
         return;
       }
       logger.log('error', 'http.unhandled', { path: url.pathname, error: String(error) });
@@ -110,7 +124,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
   });
   http.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = parseRequestUrl(req.url, origin);
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     if (features.some((f) => f.upgrade?.(req, socket, head, url))) return;
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });

@@ -1,6 +1,12 @@
 import { can, type MeetingAction } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
-import { HttpError, readBody, sendJson, type RequestContext } from '../http/router';
+import {
+  API_SECURITY_HEADERS,
+  HttpError,
+  readBody,
+  sendJson,
+  type RequestContext,
+} from '../http/router';
 import type { Auth } from '../identity/auth-feature';
 import { meetingCaller } from '../meetings/caller';
 import type { MeetingDirectory } from '../meetings/directory';
@@ -140,11 +146,11 @@ export function blobsFeature(deps: BlobsDeps): ServerFeature {
           if (!record || size === null)
             throw new HttpError(404, 'blob-not-found', 'No such file in this meeting.');
           const headers = {
+            ...API_SECURITY_HEADERS,
             'Content-Type': record.contentType,
             ETag: `"${sha256}"`,
             // Content-addressed: the bytes behind this URL never change.
             'Cache-Control': 'private, max-age=31536000, immutable',
-            'X-Content-Type-Options': 'nosniff',
             'Content-Disposition': 'attachment',
           };
           if (ctx.req.headers['if-none-match'] === `"${sha256}"`) {

@@ -11,7 +11,7 @@ import type { Rooms } from '../rooms/manager';
 import type { AuditLog, RecordStore } from '../store/types';
 import { blobRecord } from '../blobs/feature';
 import { isSha256Hex, type BlobStore } from '../blobs/blob-store';
-import { inspectPdf, PdfInspectError } from './pdf-inspect';
+import { PdfInspectError, type PdfInspector } from './pdf-inspect';
 
 export interface DocumentsDeps {
   auth: Auth;
@@ -20,6 +20,8 @@ export interface DocumentsDeps {
   blobs: BlobStore;
   records: RecordStore;
   audit: AuditLog;
+  /** Opens PDFs in a worker thread, with time and memory limits. */
+  pdf: PdfInspector;
 }
 
 const MAX_TITLE = 200;
@@ -68,7 +70,7 @@ export function documentsFeature(deps: DocumentsDeps): ServerFeature {
             throw new HttpError(415, 'not-a-pdf', 'Only PDF files can be agenda documents.');
           let pages: number;
           try {
-            pages = (await inspectPdf(await readBlob(blobs, sha256))).pages;
+            pages = (await deps.pdf.inspect(await readBlob(blobs, sha256))).pages;
           } catch (error) {
             if (error instanceof PdfInspectError)
               throw new HttpError(422, error.code, error.message);

@@ -1,79 +1,88 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { HttpError } from '../http/router';
 import { looksLikePdf } from '../blobs/pdf-check';
+import { HttpError } from '../http/router';
+import { WorkerPool, WorkerTaskError, type WorkerLimits } from '../workers/pool';
+import type { InspectRequest } from './pdf-inspect.worker';
+import { PdfInspectError, type PdfFacts, type PdfRefusal } from './pdf-open';
 
-/** Why a PDF was refused; stable codes the client maps to messages. */
-export type PdfRefusal = 'not-a-pdf' | 'pdf-truncated' | 'pdf-encrypted' | 'pdf-broken';
+export { PdfInspectError, type PdfFacts, type PdfRefusal } from './pdf-open';
 
-export class PdfInspectError extends Error {
-  constructor(
-    readonly code: PdfRefusal,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PdfInspectError';
-  }
+export interface PdfLimits extends WorkerLimits {
+  /** Most pages an agenda document may have. */
+  maxPages: number;
 }
 
-export interface PdfFacts {
-  pages: number;
-}
+export const DEFAULT_PDF_LIMITS: PdfLimits = {
+  timeoutMs: 20_000,
+  maxHeapMb: 512,
+  size: 1,
+  idleMs: 30_000,
+  maxPages: 5_000,
+};
 
-type PdfJs = typeof PdfJsModule;
-let pdfjs: Promise<PdfJs> | null = null;
-// pdf.js loads its standard fonts by URL; point it at the installed package (with a trailing slash).
-const standardFontDataUrl = (() => {
-  const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
-  return pathToFileURL(join(dirname(pkg), 'standard_fonts') + '/').href;
-})();
+const REFUSALS = new Set<string>([
+  'not-a-pdf',
+  'pdf-truncated',
+  'pdf-encrypted',
+  'pdf-broken',
+  'pdf-too-many-pages',
+]);
 
 /**
- * Opens a PDF with pdf.js (the same engine the clients read it with) and counts its pages. An
- * encrypted file is refused: clients could not open it without a password nobody has.
+ * Opens untrusted PDFs off the event loop: pdf.js runs in a worker thread with a time and heap
+ * limit, so a file with no usable xref (pdf.js then scans all of it) or a page tree built to
+ * exhaust memory costs that worker, never the requests of others. Overrun → `pdf-too-complex`.
  */
-export async function inspectPdf(bytes: Uint8Array): Promise<PdfFacts> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { getDocument, VerbosityLevel } = await pdfjs;
-  const task = getDocument({
-    // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
-    standardFontDataUrl,
-    isEvalSupported: false,
-    stopAtErrors: true,
-    verbosity: VerbosityLevel.ERRORS,
-  });
-  try {
-    const doc = await task.promise;
-    const pages = doc.numPages;
-    // Reading the first and last page catches files whose xref parses but whose pages do not.
-    await doc.getPage(1);
-    if (pages > 1) await doc.getPage(pages);
-    if (pages < 1) throw new PdfInspectError('pdf-broken', 'This PDF has no pages.');
-    return { pages };
-  } catch (error) {
-    if (error instanceof PdfInspectError) throw error;
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'PasswordException')
-      throw new PdfInspectError('pdf-encrypted', 'This PDF is password-protected.');
-    throw new PdfInspectError('pdf-broken', 'This PDF is damaged and cannot be opened.');
-  } finally {
-    await task.destroy().catch(() => undefined);
-  }
-}
+export class PdfInspector {
+  private readonly pool: WorkerPool<InspectRequest, PdfFacts>;
 
-/**
- * The upload validator for `application/pdf`: the cheap header check first, then a real open.
- * Refusals are HTTP 415 (not a PDF) or 422 (a PDF we will not accept) with the refusal code.
- */
-export async function validatePdfUpload(bytes: Uint8Array): Promise<void> {
-  await looksLikePdf(bytes);
-  try {
-    await inspectPdf(bytes);
-  } catch (error) {
-    if (!(error instanceof PdfInspectError)) throw error;
-    throw new HttpError(422, error.code, error.message);
+  constructor(private readonly limits: PdfLimits = DEFAULT_PDF_LIMITS) {
+    this.pool = new WorkerPool(new URL('./pdf-inspect.worker.ts', import.meta.url), limits);
+  }
+
+  get workers(): number {
+    return this.pool.workers;
+  }
+
+  /** Page count of a PDF, or a PdfInspectError with a stable code. */
+  async inspect(bytes: Uint8Array): Promise<PdfFacts> {
+    // The worker gets its own copy: the caller keeps `bytes`.
+    const copy = bytes.slice();
+    try {
+      return await this.pool.run({ bytes: copy, maxPages: this.limits.maxPages }, [
+        copy.buffer as ArrayBuffer,
+      ]);
+    } catch (error) {
+      if (!(error instanceof WorkerTaskError)) throw error;
+      if (REFUSALS.has(error.code))
+        throw new PdfInspectError(error.code as PdfRefusal, error.message);
+      if (
+        error.code === 'worker-timeout' ||
+        error.code === 'worker-out-of-memory' ||
+        error.code === 'worker-crashed'
+      )
+        throw new PdfInspectError(
+          'pdf-too-complex',
+          'This PDF is too complex to check; save it again (e.g. print to PDF) and retry.',
+        );
+      throw error;
+    }
+  }
+
+  /**
+   * The upload validator for `application/pdf`: the cheap header check first, then a real open.
+   * Refusals are HTTP 415 (not a PDF) or 422 (a PDF we will not accept) with the refusal code.
+   */
+  readonly validateUpload = async (bytes: Uint8Array): Promise<void> => {
+    await looksLikePdf(bytes);
+    try {
+      await this.inspect(bytes);
+    } catch (error) {
+      if (!(error instanceof PdfInspectError)) throw error;
+      throw new HttpError(422, error.code, error.message);
+    }
+  };
+
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }

@@ -47,6 +47,24 @@ function compile(route: Route): CompiledRoute {
   return { ...route, pattern: new RegExp(`^${source}$`), names };
 }
 
+/** A path segment as text; a malformed escape (`%zz`, a lone surrogate) is the client's error. */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(400, 'bad-path', 'The request path has a malformed percent-escape.');
+  }
+}
+
+/**
+ * Headers every API and blob response carries: never sniffed into something executable, and a
+ * policy that runs nothing if a browser is made to render one as a page.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; sandbox",
+};
+
 export interface Router {
   /** Handles the request if a route matches; false when none does. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
@@ -65,7 +83,7 @@ export function createRouter(routes: readonly Route[]): Router {
         if (route.method !== method) continue;
         const params: Record<string, string> = {};
         route.names.forEach((name, i) => {
-          params[name] = decodeURIComponent(match[i + 1] ?? '');
+          params[name] = decodeParam(match[i + 1] ?? '');
         });
         await route.handler({ req, res, url, params });
         return true;
@@ -80,6 +98,7 @@ export function createRouter(routes: readonly Route[]): Router {
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...API_SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',

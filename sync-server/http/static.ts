@@ -49,7 +49,9 @@ async function fileAt(root: string, pathname: string): Promise<string | null> {
 
 /**
  * Serves the built renderer: hashed assets cached for a year, everything else revalidated,
- * and unknown paths fall back to index.html (the client routes by hash).
+ * and unknown paths fall back to index.html (the client routes by hash). A missing asset is a
+ * 404 (false here), never index.html: cached for a year under an asset's name, it would break
+ * that URL for good.
  */
 export async function serveStatic(
   root: string,
@@ -58,12 +60,12 @@ export async function serveStatic(
   res: ServerResponse,
 ): Promise<boolean> {
   const absoluteRoot = path.resolve(root);
-  const file =
-    (pathname !== '/' ? await fileAt(absoluteRoot, pathname) : null) ??
-    (await fileAt(absoluteRoot, '/index.html'));
+  const immutable = pathname.startsWith('/assets/');
+  const asked = pathname !== '/' ? await fileAt(absoluteRoot, pathname) : null;
+  if (asked === null && immutable) return false;
+  const file = asked ?? (await fileAt(absoluteRoot, '/index.html'));
   if (file === null) return false;
   const info = await stat(file);
-  const immutable = pathname.startsWith('/assets/');
   res.writeHead(200, {
     ...securityHeaders(origin),
     'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',

@@ -1,4 +1,5 @@
 import type { ServerFeature } from '../feature';
+import { API_SECURITY_HEADERS } from '../http/router';
 import { registerProcessMetrics } from './process';
 import { MetricsRegistry } from './registry';
 
@@ -23,6 +24,7 @@ export function metricsFeature(registry = new MetricsRegistry()): MetricsFeature
         handler: ({ res }) => {
           const body = registry.render();
           res.writeHead(200, {
+            ...API_SECURITY_HEADERS,
             'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
             'Content-Length': Buffer.byteLength(body),
             'Cache-Control': 'no-store',

@@ -26,7 +26,7 @@ import { ApiValidationError } from '../../core/api/meetings';
 import type { CryptoServices } from '../../core/crypto/types';
 import { controlDocName, sharedDocName } from '../../core/docs/names';
 import { sharedMinutesDraft } from '../../core/docs/shared';
-import { MinutesError, renderMinutesPdf, type MinutesFonts } from '../../core/minutes';
+import { MinutesError, type MinutesFonts } from '../../core/minutes';
 import type { MeetingAction } from '../../core/roles/permissions';
 import { toHex } from '../../core/util/hex';
 import { readMeetingBlob, saveMeetingBlob } from '../blobs/feature';
@@ -42,6 +42,13 @@ import type { AuditLog, RecordStore } from '../store/types';
 import { SignatureRefusal, acceptSignedRevision } from './accept';
 import { MinutesDataError, buildMinutesData, type MinutesMember } from './data';
 import { draftToRichText } from './draft';
+import {
+  checkDraftBlocks,
+  checkDraftText,
+  DEFAULT_DRAFT_LIMITS,
+  type DraftLimits,
+} from './draft-limits';
+import type { MinutesRenderer } from './pdf-render';
 import { readDocument } from './read-doc';
 
 export interface MinutesDeps {
@@ -55,12 +62,16 @@ export interface MinutesDeps {
   crypto: CryptoServices;
   trustedCas: () => Promise<string[]>;
   fonts: MinutesFonts;
+  /** Renders the PDF in a worker thread, with time and memory limits. */
+  renderer: MinutesRenderer;
+  draftLimits?: DraftLimits;
   now?: () => Date;
 }
 
 export function minutesFeature(deps: MinutesDeps): ServerFeature {
   const { auth, meetings, members, rooms } = deps;
   const now = deps.now ?? (() => new Date());
+  const draftLimits = deps.draftLimits ?? DEFAULT_DRAFT_LIMITS;
 
   const caller = (ctx: RequestContext, action: MeetingAction) => meetingCaller(deps, ctx, action);
 
@@ -113,9 +124,12 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
           const current = await state(meeting.id);
           if (current.status !== 'draft')
             throw new HttpError(409, 'minutes-not-draft', 'The minutes are already finalized.');
-          const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) =>
-            draftToRichText(sharedMinutesDraft(doc)),
-          );
+          const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) => {
+            const fragment = sharedMinutesDraft(doc);
+            checkDraftBlocks(fragment, draftLimits);
+            return draftToRichText(fragment);
+          });
+          checkDraftText(draft, draftLimits);
           const people: MinutesMember[] = [];
           for (const [memberId, role] of await meetings.roles(meeting.id)) {
             const m = await members.get(memberId);
@@ -127,7 +141,7 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
             const data = await readDocument(rooms, controlDocName(meeting.id), (control) =>
               buildMinutesData({ meeting, members: people, control, draft, now: at }),
             );
-            pdf = await renderMinutesPdf(data, deps.fonts);
+            pdf = await deps.renderer.render(data, deps.fonts);
           } catch (error) {
             if (error instanceof MinutesDataError)
               throw new HttpError(422, error.code, error.message);

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Authorization } from './authorize';
 import { type SyncLimits, TokenBucket } from './limits';
-import { type AwarenessEntry, encodeAwarenessEntries } from './protocol';
+import { type AwarenessEntry, CloseCode, encodeAwarenessEntries } from './protocol';
 
 export type Access = 'read' | 'write';
 
@@ -63,6 +63,10 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.dropSlowConsumer();
+      return;
+    }
     // No per-send callback: a failed socket reports through its 'error' and 'close' events.
     this.ws.send(message);
   }
@@ -71,6 +75,15 @@ export class Connection {
     if (this.closed) return;
     this.markClosed();
     this.ws.close(code, reason);
+  }
+
+  /**
+   * A client that does not read would make every later broadcast pile up here. The close frame
+   * cannot reach it through the full buffer, so the socket is cut soon after.
+   */
+  private dropSlowConsumer(): void {
+    this.close(CloseCode.slowConsumer, 'slow consumer: too much unsent data');
+    setTimeout(() => this.ws.terminate(), 1000).unref();
   }
 
   markClosed(): void {

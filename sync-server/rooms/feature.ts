@@ -10,6 +10,7 @@ import type { Authorization, Authorize } from './authorize';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './limits';
 import { RoomManager, type Rooms } from './manager';
 import { createSyncMetrics } from './metrics';
+import { DEFAULT_QUOTA_LIMITS, type QuotaLimits, WriteQuota } from './quota';
 
 /** Websocket URL prefix: a WebsocketProvider on `<origin>/sync` appends `/<document name>`. */
 export const SYNC_PATH = '/sync/';
@@ -19,6 +20,10 @@ export interface SyncFeatureOptions {
   authorize: Authorize;
   logger?: Logger;
   limits?: Partial<SyncLimits>;
+  /** Per-document and per-member write quotas. */
+  quota?: Partial<QuotaLimits>;
+  /** True while the store refuses writes for lack of disk space (updates are then refused). */
+  storageFull?: () => boolean;
   /** Where to register the sync counters and gauges (see metricsFeature). */
   metrics?: MetricsRegistry;
   /** The clock sessions expire by (open connections close at their session's end). */
@@ -53,11 +58,13 @@ export function syncFeature(options: SyncFeatureOptions): SyncFeature {
     connections: () => manager?.stats().connections ?? 0,
     documents: () => manager?.stats().documents ?? 0,
   });
+  const quota = new WriteQuota({ ...DEFAULT_QUOTA_LIMITS, ...options.quota }, options.storageFull);
   const rooms = new RoomManager({
     store: options.store,
     logger,
     limits,
     metrics,
+    quota,
     ...(options.now ? { now: options.now } : {}),
   });
   manager = rooms;

@@ -15,6 +15,11 @@ export interface SyncLimits {
   maxAwarenessStateBytes: number;
   /** Awareness client ids one connection may ever speak for (a provider uses one). */
   maxAwarenessClientsPerConnection: number;
+  /**
+   * Bytes a connection may have queued unsent; a client that stops reading past this is closed
+   * with 4429 ("slow consumer") instead of growing the server's memory without end.
+   */
+  maxBufferedBytes: number;
   /** Open connections per member across all documents; more are refused with HTTP 429. */
   maxConnectionsPerMember: number;
   /** Ping period; a connection that has not answered the previous ping is dropped. */
@@ -34,6 +39,7 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = {
   awarenessIntervalMs: 50,
   maxAwarenessStateBytes: 16 * 1024,
   maxAwarenessClientsPerConnection: 2,
+  maxBufferedBytes: 16 * 1024 * 1024,
   maxConnectionsPerMember: 20,
   pingIntervalMs: 30_000,
   idleUnloadMs: 30_000,

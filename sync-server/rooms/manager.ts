@@ -8,6 +8,7 @@ import { AccessGuard } from './access-guard';
 import { type Access, Connection, type ConnectionSession } from './connection';
 import type { SyncLimits } from './limits';
 import type { SyncMetrics } from './metrics';
+import type { WriteQuota } from './quota';
 import { CloseCode, FrameError, MESSAGE_AWARENESS } from './protocol';
 import { Room, RoomError } from './room';
 
@@ -18,6 +19,7 @@ export interface RoomManagerOptions {
   metrics: SyncMetrics;
   /** The clock sessions expire by; Date.now by default. */
   now?: () => number;
+  quota: WriteQuota;
 }
 
 /** The rooms other features use: server-side writes into documents (control document first). */

@@ -28,6 +28,9 @@ export const CloseCode = {
   sessionEnded: 4401,
   readOnly: 4403,
   forbidden: 4403,
+  quotaExceeded: 4413,
+  slowConsumer: 4429,
+  storageFull: 4507,
 } as const;
 
 /** A frame the server refuses; the connection that sent it is closed with `closeCode`. */

@@ -6,6 +6,7 @@ import type { DocumentStore } from '../store/types';
 import { Connection } from './connection';
 import type { SyncLimits } from './limits';
 import type { SyncMetrics } from './metrics';
+import type { WriteQuota } from './quota';
 import {
   addsNothing,
   CloseCode,
@@ -26,6 +27,7 @@ export interface RoomDeps {
   logger: Logger;
   limits: SyncLimits;
   metrics: SyncMetrics;
+  quota: WriteQuota;
   /** The room has no connections and no server-side writes in progress. */
   onIdle(room: Room): void;
   /** Loading or storage failed; the room must be dropped (clients reconnect to a fresh one). */
@@ -169,6 +171,10 @@ export class Room {
         this.doc,
       );
       this.sinceCompaction = stored.updates.length;
+      this.deps.quota.loaded(
+        this.name,
+        stored.updates.reduce((sum, u) => sum + u.byteLength, stored.snapshot?.byteLength ?? 0),
+      );
     } catch (error) {
       this.fail(error);
       throw error;
@@ -208,6 +214,7 @@ export class Room {
       conn.send(encodePermissionDenied(READ_ONLY_REASON));
       throw new FrameError(CloseCode.readOnly, READ_ONLY_REASON, 'read-only');
     }
+    this.deps.quota.admit(conn.memberId, this.name, update.byteLength);
     this.deps.metrics.updateReceived();
     // The write starts now so that concurrent updates share an fsync; applying and
     // broadcasting wait in the queue for it, so order and durability hold.

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { Level } from 'level';
 import { makePrivateDir, tightenTree } from '../fs/private-dir';
+import { DiskWatch, type FreeSpace, isNoSpace } from './disk';
 import { type BatchOp, GroupCommit } from './group-commit';
 import {
   type AuditEntry,
@@ -13,7 +14,19 @@ import {
   type Store,
   StoreError,
   type StoredDocument,
+  type StoreHealth,
 } from './types';
+
+export interface LevelStoreOptions {
+  /** Writes are refused with `storage-full` while less than this is free (default 64 MiB). */
+  minFreeBytes?: number;
+  /** How free space is measured (statfs by default). */
+  freeSpace?: FreeSpace;
+  /** Called when a failed store could not be reopened: the process should exit for its supervisor. */
+  onDead?: (error: unknown) => void;
+}
+
+export const DEFAULT_MIN_FREE_BYTES = 64 * 1024 * 1024;
 
 // Key layout (utf8): a one-letter space, NUL, then the name; NUL never occurs in names or keys.
 const SEP = '\u0000';
@@ -49,28 +62,23 @@ export class LevelStore implements Store {
   private readonly commits: GroupCommit;
   private auditSeq = 0;
   private closed = false;
+  /** Set while a failed write's reopen runs, and for good when reopening failed. */
+  private broken: 'reopening' | 'dead' | null = null;
 
   private constructor(
     private readonly db: Level<string, Uint8Array>,
     private readonly dbDir: string,
+    private readonly disk: DiskWatch,
+    private readonly options: LevelStoreOptions,
   ) {
-    this.commits = new GroupCommit((ops) =>
-      this.db.batch(
-        ops.map((op) =>
-          op.type === 'put'
-            ? { type: 'put', key: op.key, value: op.value as Uint8Array }
-            : { type: 'del', key: op.key },
-        ),
-        { sync: true },
-      ),
-    );
+    this.commits = new GroupCommit((ops) => this.write(ops));
   }
 
   /**
    * Opens (creating if needed) the database under `<dataDir>/db`. The data directory is made
    * private first (0700, files 0600), and LevelDB's own new files after it opens.
    */
-  static async open(dataDir: string): Promise<LevelStore> {
+  static async open(dataDir: string, options: LevelStoreOptions = {}): Promise<LevelStore> {
     await makePrivateDir(dataDir);
     await tightenTree(dataDir);
     const dbDir = path.join(dataDir, 'db');
@@ -80,9 +88,83 @@ export class LevelStore implements Store {
     });
     await db.open();
     await tightenTree(dbDir);
-    const store = new LevelStore(db, dbDir);
+    const disk = new DiskWatch(
+      dataDir,
+      options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES,
+      options.freeSpace,
+    );
+    const store = new LevelStore(db, dbDir, disk, options);
+    await disk.refresh();
     store.auditSeq = await store.lastKeySeq(AUDIT);
     return store;
+  }
+
+  /** For /healthz: full (below the watermark) or dead (failed writes; not, or not yet, reopened). */
+  health(): StoreHealth {
+    if (this.broken) return 'dead';
+    return this.disk.full ? 'full' : 'ok';
+  }
+
+  /** Re-reads free space now (tests, and after an operator frees space). */
+  refreshFreeSpace(): Promise<boolean> {
+    return this.disk.refresh();
+  }
+
+  private async write(ops: BatchOp[]): Promise<void> {
+    this.assertWritable();
+    try {
+      await this.db.batch(
+        ops.map((op) =>
+          op.type === 'put'
+            ? { type: 'put', key: op.key, value: op.value as Uint8Array }
+            : { type: 'del', key: op.key },
+        ),
+        { sync: true },
+      );
+    } catch (error) {
+      // LevelDB keeps failing every write after an I/O error until it is reopened.
+      void this.reopen(error);
+      if (isNoSpace(error)) {
+        void this.disk.refresh();
+        throw new StoreError('storage-full', 'The server has run out of disk space.');
+      }
+      throw error;
+    }
+  }
+
+  private assertWritable(): void {
+    this.assertOpen();
+    if (this.broken)
+      throw new StoreError('storage-unavailable', 'The store is unavailable; retry shortly.');
+    if (this.disk.full)
+      throw new StoreError('storage-full', 'The server is low on disk space; nothing was saved.');
+  }
+
+  /**
+   * Closes and reopens LevelDB after a failed write. While the disk is full, reopening (which
+   * writes a new log) fails too: it is retried every second until space returns. Any other
+   * failure to reopen, five times over, makes the store dead and calls `onDead`.
+   */
+  private async reopen(cause: unknown): Promise<void> {
+    if (this.broken || this.closed) return;
+    this.broken = 'reopening';
+    let failures = 0;
+    let last: unknown = cause;
+    while (!this.closed) {
+      try {
+        if (this.db.status === 'open') await this.db.close();
+        await this.db.open();
+        this.broken = null;
+        return;
+      } catch (error) {
+        last = error;
+        if (!isNoSpace(error) && ++failures >= 5) break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000).unref());
+    }
+    if (this.closed) return;
+    this.broken = 'dead';
+    this.options.onDead?.(last);
   }
 
   async loadDocument(name: string): Promise<StoredDocument> {
@@ -105,7 +187,7 @@ export class LevelStore implements Store {
   }
 
   async appendUpdate(name: string, update: Uint8Array): Promise<void> {
-    this.assertOpen();
+    this.assertWritable();
     checkName('bad-name', name);
     if (!this.lastSeq.has(name)) await this.loadSeq(name);
     // Allocated synchronously after the await, so appends keep their call order.
@@ -143,7 +225,7 @@ export class LevelStore implements Store {
   }
 
   async batch(ops: readonly RecordOp[]): Promise<void> {
-    this.assertOpen();
+    this.assertWritable();
     const encoded = ops.map((op): BatchOp => {
       checkName('bad-key', op.key);
       return op.type === 'put'
@@ -166,7 +248,7 @@ export class LevelStore implements Store {
   }
 
   async appendAudit(entry: JsonValue): Promise<number> {
-    this.assertOpen();
+    this.assertWritable();
     const seq = ++this.auditSeq;
     await this.commits.submit([
       { type: 'put', key: AUDIT + seqKey(seq), value: encodeJson(entry) },
@@ -189,8 +271,9 @@ export class LevelStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.disk.stop();
     await this.commits.drain();
-    await this.db.close();
+    if (this.db.status === 'open' || this.db.status === 'opening') await this.db.close();
     // Tables and logs LevelDB made while open under a looser umask than the CLI's.
     await tightenTree(this.dbDir);
   }

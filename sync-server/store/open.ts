@@ -1,4 +1,4 @@
-import { LevelStore } from './level';
+import { LevelStore, type LevelStoreOptions } from './level';
 
 export class DataDirectoryInUseError extends Error {
   readonly code = 'data-dir-in-use';
@@ -11,9 +11,12 @@ export class DataDirectoryInUseError extends Error {
 }
 
 /** Opens the embedded store, turning LevelDB's lock error into one an operator understands. */
-export async function openStore(dataDir: string): Promise<LevelStore> {
+export async function openStore(
+  dataDir: string,
+  options: LevelStoreOptions = {},
+): Promise<LevelStore> {
   try {
-    return await LevelStore.open(dataDir);
+    return await LevelStore.open(dataDir, options);
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
     if (cause?.code === 'LEVEL_LOCKED') throw new DataDirectoryInUseError(dataDir);

@@ -55,6 +55,9 @@ export interface AuditLog {
   readAudit(after?: number, limit?: number): AsyncIterable<AuditEntry>;
 }
 
+/** ok; full: writes refused until space returns; dead: writes fail and reopening did not help. */
+export type StoreHealth = 'ok' | 'full' | 'dead';
+
 export interface Store extends DocumentStore, RecordStore, AuditLog {
   close(): Promise<void>;
 }
@@ -62,7 +65,15 @@ export interface Store extends DocumentStore, RecordStore, AuditLog {
 /** A storage failure or a refused name; `code` is stable for logs and operators. */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'bad-name' | 'bad-key' | 'closed' | 'corrupt',
+    readonly code:
+      | 'bad-name'
+      | 'bad-key'
+      | 'closed'
+      | 'corrupt'
+      /** Below the free-space watermark, or the disk filled during a write (nothing written). */
+      | 'storage-full'
+      /** A write failed and the store is being reopened, or could not be. */
+      | 'storage-unavailable',
     message: string,
   ) {
     super(message);
