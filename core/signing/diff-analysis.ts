@@ -64,15 +64,18 @@ export async function analyseRevision(prev: PdfFile, next: PdfFile): Promise<Cha
     if (isRefusal(outcome)) refuse({ code: outcome.refused, message: outcome.message });
     else outcome.permitted.forEach((p) => permitted.add(p));
   }
-  // The document information is strict here (pyHanko's DocInfoRule allows it): a title is
-  // what a viewer shows. A rewrite of the same object is reported below, once.
+  // A new document information dictionary is permitted and named, as pyHanko's DocInfoRule
+  // permits it: it is not page content, and the verdict still says it changed. A rewrite of
+  // the same object is judged below by the info rule.
   const oldInfo = prev.trailer.get('Info');
   const newInfo = next.trailer.get('Info');
   if (
     !sameValue(oldInfo, newInfo) &&
     !sameValue(await prev.resolve(oldInfo), await next.resolve(newInfo))
-  )
-    refuse({ code: 'metadata-changed', message: 'the document information (metadata) changed' });
+  ) {
+    level = maxLevel(level, 'lta-updates');
+    permitted.add('document-info-updated');
+  }
 
   for (const [num, kind] of next.newestSection) {
     if (num === 0) continue;

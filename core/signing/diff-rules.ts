@@ -253,6 +253,11 @@ export const REVISION_RULES: readonly RevisionRule[] = [
     permits: 'the DSS (VRI, certificates, OCSP responses, CRLs) being extended',
     judge: async () => permit('lta-updates', 'dss-updated'),
   },
+  {
+    role: 'info',
+    permits: 'the document information dictionary being updated (pyHanko: DocInfoRule)',
+    judge: async () => permit('lta-updates', 'document-info-updated'),
+  },
 ];
 
 /** Refusals for roles no rule covers, in the words a reader understands. */

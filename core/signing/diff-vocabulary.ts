@@ -27,7 +27,8 @@ export type PermittedChange =
   | 'widget-joined-annots'
   | 'form-fields-grew'
   | 'dss-updated'
-  | 'catalog-references';
+  | 'catalog-references'
+  | 'document-info-updated';
 
 /** Why a change was refused (a change after signing). */
 export type RefusedChangeCode =

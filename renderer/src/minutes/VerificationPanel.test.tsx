@@ -28,6 +28,7 @@ const PERMITTED: Record<PermittedChange, true> = {
   'form-fields-grew': true,
   'dss-updated': true,
   'catalog-references': true,
+  'document-info-updated': true,
 };
 const REFUSED: Record<RefusedChangeCode, true> = {
   'page-changed': true,

@@ -95,6 +95,8 @@ export const minutesMessages = defineMessages(
     'minutes.verify.permitted.form-fields-grew': 'Bổ sung ô ký vào biểu mẫu',
     'minutes.verify.permitted.dss-updated': 'Bổ sung dữ liệu kiểm tra chữ ký (DSS)',
     'minutes.verify.permitted.catalog-references': 'Danh mục tài liệu trỏ tới biểu mẫu hoặc DSS',
+    'minutes.verify.permitted.document-info-updated':
+      'Cập nhật thông tin mô tả tài liệu (tiêu đề, tác giả…)',
     'minutes.verify.refused.page-changed': 'Một trang bị thay đổi',
     'minutes.verify.refused.page-content-changed': 'Nội dung một trang bị thay đổi',
     'minutes.verify.refused.annotation-added': 'Thêm hoặc bớt chú thích trên trang',
@@ -226,6 +228,8 @@ export const minutesMessages = defineMessages(
     'minutes.verify.permitted.dss-updated': 'Validation data (DSS) added',
     'minutes.verify.permitted.catalog-references':
       'The document catalog pointing to the form or the DSS',
+    'minutes.verify.permitted.document-info-updated':
+      'The document information (title, author…) updated',
     'minutes.verify.refused.page-changed': 'A page was changed',
     'minutes.verify.refused.page-content-changed': "A page's content was changed",
     'minutes.verify.refused.annotation-added': 'An annotation was added or removed',
