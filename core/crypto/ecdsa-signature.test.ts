@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURVE_BYTES, ecdsaDerToRaw, ecdsaRawToDer } from './ecdsa-signature';
-
-/** mulberry32: a small seeded PRNG, so a failing round trip can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../testing/seeded-random';
 
 /** Random r||s with the edge cases DER cares about: leading zero bytes and a set top bit. */
 function randomRaw(next: () => number, width: number): Uint8Array {

@@ -21,6 +21,7 @@ import {
   removeDataDir,
   waitFor,
 } from '../helpers/server';
+import { seededRandom as seeded } from '../../core/testing/seeded-random';
 
 const errors: string[] = [];
 const logger: Logger = {
@@ -59,17 +60,6 @@ afterAll(async () => {
   await server.close();
   await removeDataDir(dataDir);
 });
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A real update, a real sync step 1 and a real awareness frame, for mutation. */
 function validFrames(): Uint8Array[] {

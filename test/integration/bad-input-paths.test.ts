@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../../sync-server/log';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { seededRandom as seeded } from '../../core/testing/seeded-random';
 
 const errors: string[] = [];
 const logger: Logger = {
@@ -81,18 +82,6 @@ async function routeTemplates(): Promise<string[]> {
   }
   await walk(root);
   return [...found].sort();
-}
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NASTY = [

@@ -13,6 +13,7 @@ import type { PollResult, PollView } from '../../core/api/votes';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { attack, snapshotDirectory, type Snapshot } from '../helpers/ballot-attacker';
 import { allEntries } from '../helpers/leveldb-raw';
+import { seededRandom as seeded } from '../../core/testing/seeded-random';
 
 const base = `/api/meetings/${MEETING_ID}`;
 const VOTERS = ['an', 'binh', 'chi', 'dao', 'em', 'giang'];
@@ -25,17 +26,6 @@ let app: TestApp;
 const tokens: Record<string, string> = {};
 let agendaItemId = '';
 
-/** mulberry32: a small seeded generator, so every run tries the same voting orders. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function shuffled<T>(list: readonly T[], random: () => number): T[] {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {
