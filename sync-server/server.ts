@@ -8,7 +8,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { isWildcardHost } from '../core/security/loopback';
+import { isLoopbackHost, isWildcardHost } from '../core/security/loopback';
 import { checkTransportSecurity, type ServerOptions, type TlsFiles, UsageError } from './config';
 import type { ServerFeature } from './feature';
 import { type HealthCheck, healthFeature } from './http/health';
@@ -39,12 +39,20 @@ function readTls(tls: TlsFiles): { cert: Buffer; key: Buffer } {
 
 const urlHost = (address: string) => (address.includes(':') ? `[${address}]` : address);
 
+/** Names a browser on this machine reaches a loopback listener by. */
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
+
 /**
  * The origins the server is reached by when none is configured: its own listening address,
  * or, listening on every interface, each interface's address (never the client's Host header).
+ * A loopback listener is also reached as `localhost` / `127.0.0.1`: a signature relayed from
+ * another machine cannot name either, so accepting both costs nothing.
  */
 function listeningOrigins(scheme: string, host: string, port: number): string[] {
-  if (!isWildcardHost(host)) return [`${scheme}://${urlHost(host)}:${port}`];
+  if (!isWildcardHost(host)) {
+    const names = isLoopbackHost(host) ? [host, ...LOOPBACK_NAMES] : [host];
+    return [...new Set(names.map((name) => `${scheme}://${urlHost(name)}:${port}`))];
+  }
   const addresses = Object.values(networkInterfaces())
     .flatMap((list) => list ?? [])
     .filter((a) => a.family === 'IPv4' || !a.address.toLowerCase().startsWith('fe80:'))

@@ -290,6 +290,8 @@ describe('plain HTTP beyond loopback', () => {
       const loopback = await startApp({ ...base, host: '127.0.0.1' });
       const health = await fetch(`${loopback.url}/healthz`);
       expect(health.headers.get('strict-transport-security')).toBeNull();
+      // The same loopback listener, as a browser on this machine spells it either way.
+      expect(loopback.publicOrigins).toEqual([loopback.url, `http://localhost:${loopback.port}`]);
       await loopback.close();
     } finally {
       await rm(empty, { recursive: true, force: true });
