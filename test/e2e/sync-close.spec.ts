@@ -85,7 +85,7 @@ test('a minutes draft past the shared-document quota: 4413 is explained in a per
   // Persistent and translated: switching the language keeps it, in English.
   await secretary.getByRole('button', { name: 'English' }).click();
   await expect(secretary.getByRole('alert', { name: 'Sync problem' })).toContainText(
-    'The shared document has reached its size limit; new changes are not saved on the server. ' +
+    'The size limit of the shared document has been reached; new changes are not saved on the server. ' +
       'Your changes are kept on this computer but have not been sent.',
   );
   await secretary.getByRole('button', { name: 'Tiếng Việt' }).click();

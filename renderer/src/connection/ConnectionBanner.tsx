@@ -26,7 +26,7 @@ export function ConnectionBanner({ problems }: Props) {
   const serious = problems.some((p) => p.problem.writesRefused || p.problem.final);
   return (
     <div
-      className={`sync-banner ${serious ? 'sync-banner--serious' : ''}`}
+      className={serious ? 'sync-banner sync-banner--serious' : 'sync-banner'}
       role="alert"
       aria-label={t('syncProblem.label')}
       data-testid="sync-banner"

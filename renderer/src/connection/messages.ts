@@ -9,7 +9,7 @@ export const connectionMessages = defineMessages(
     'syncProblem.doc.private': 'Ghi chú riêng của bạn',
     'syncProblem.session-ended': 'Phiên đăng nhập đã kết thúc; hãy đăng nhập lại.',
     'syncProblem.access-changed':
-      'Quyền của bạn trong cuộc họp đã thay đổi; máy chủ không nhận thay đổi của bạn ở {{doc}} nữa. Thay đổi chưa gửi vẫn được giữ trên máy này. Hãy hỏi thư ký hoặc chủ tọa cuộc họp.',
+      'Quyền của bạn trong cuộc họp đã thay đổi; máy chủ không nhận thay đổi của bạn nữa ({{doc}}). Thay đổi chưa gửi vẫn được giữ trên máy này. Hãy hỏi thư ký hoặc chủ tọa cuộc họp.',
     'syncProblem.quota-exceeded':
       '{{doc}} đã đạt giới hạn dung lượng; thay đổi mới không được lưu trên máy chủ. Thay đổi của bạn vẫn được giữ trên máy này nhưng chưa được gửi đi. Hãy báo quản trị viên.',
     'syncProblem.storage-full':
@@ -29,14 +29,14 @@ export const connectionMessages = defineMessages(
   },
   {
     'syncProblem.label': 'Sync problem',
-    'syncProblem.doc.control': 'The meeting’s control data',
-    'syncProblem.doc.shared': 'The shared document',
-    'syncProblem.doc.private': 'Your private notes',
+    'syncProblem.doc.control': 'the meeting’s control data',
+    'syncProblem.doc.shared': 'the shared document',
+    'syncProblem.doc.private': 'your private notes',
     'syncProblem.session-ended': 'Your session has ended; please log in again.',
     'syncProblem.access-changed':
       'Your rights in this meeting have changed; the server no longer accepts your changes to {{doc}}. Unsent changes are kept on this computer. Ask the secretary or the chair.',
     'syncProblem.quota-exceeded':
-      '{{doc}} has reached its size limit; new changes are not saved on the server. Your changes are kept on this computer but have not been sent. Tell the administrator.',
+      'The size limit of {{doc}} has been reached; new changes are not saved on the server. Your changes are kept on this computer but have not been sent. Tell the administrator.',
     'syncProblem.storage-full':
       'The server has run out of storage space; new changes are not saved yet. Your changes are kept on this computer. Tell the administrator.',
     'syncProblem.slow-consumer':
