@@ -97,8 +97,9 @@ export class ConnectionWatch {
   };
 
   private readonly onSync = (synced: boolean): void => {
-    if (!synced || this.current === null) {
-      if (synced) this.attempts = 0;
+    if (!synced) return;
+    if (this.current === null) {
+      this.attempts = 0;
       return;
     }
     this.cancelHealthy?.();

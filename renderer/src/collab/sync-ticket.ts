@@ -61,7 +61,8 @@ export function ticketedConnection(
       }));
 
   const onClose = (event: CloseEvent | null): void => {
-    // A close the provider does not retry (4401, 4403; 4413 and 4507 wait for `resume`) needs no ticket now.
+    // A close the provider does not retry needs no ticket now: 4401 and 4403 are final, and
+    // 4413 and 4507 wait for `resume` (connection-watch), which fetches its own.
     if (stopped || !provider.shouldConnect) return;
     if (event && !provider.shouldReconnect(event, provider)) return;
     void refresh();
