@@ -8,30 +8,15 @@ import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { CloseCode } from '../../core/docs/close-codes';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/**
- * Close codes the server uses; 44xx are in the range a WebsocketProvider treats as permanent:
- * 4401 the session ended (log in again), 4403 a refused write or access that is gone.
- */
-export const CloseCode = {
-  goingAway: 1001,
-  protocolError: 1002,
-  unsupportedData: 1003,
-  policyViolation: 1008,
-  tooBig: 1009,
-  internalError: 1011,
-  sessionEnded: 4401,
-  readOnly: 4403,
-  forbidden: 4403,
-  quotaExceeded: 4413,
-  slowConsumer: 4429,
-  storageFull: 4507,
-} as const;
+/** The close codes live in core, so the renderer explains them from the same table. */
+export { CloseCode };
 
 /** A frame the server refuses; the connection that sent it is closed with `closeCode`. */
 export class FrameError extends Error {

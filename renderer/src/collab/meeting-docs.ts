@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { controlDocName, privateDocName, sharedDocName } from '../../../core/docs/names';
 import { api, ApiError } from '../api/client';
 import { sessionStore } from '../session/session';
-import { connectWithTickets, type FetchSyncTicket } from './sync-ticket';
+import { ConnectionWatch, type ConnectionProblem, reconnectsByItself } from './connection-watch';
+import { ticketedConnection, type FetchSyncTicket } from './sync-ticket';
 
 export type SyncStatus = 'connecting' | 'connected' | 'disconnected';
 export type MeetingDocKind = 'control' | 'shared' | 'private';
@@ -15,6 +16,8 @@ interface Entry {
   /** Local copy in IndexedDB, so marks made offline survive a reload; never for control. */
   persistence: IndexeddbPersistence | null;
   stopTickets: () => void;
+  /** Why the server closed this connection, until it is healthy again (the room's banner). */
+  watch: ConnectionWatch;
   status: SyncStatus;
   synced: boolean;
 }
@@ -68,13 +71,16 @@ export class MeetingDocs {
         connect: false,
         maxBackoffTime: 5000,
         disableBc: true,
+        shouldReconnect: reconnectsByItself,
       });
-      const stopTickets = connectWithTickets(provider, fetchTicket, () => {}, sessionGone);
+      const tickets = ticketedConnection(provider, fetchTicket, () => {}, sessionGone);
+      const watch = new ConnectionWatch(provider, tickets.resume, () => this.changed());
       const entry: Entry = {
         doc,
         provider,
         persistence,
-        stopTickets,
+        stopTickets: tickets.stop,
+        watch,
         status: 'connecting',
         synced: false,
       };
@@ -116,6 +122,14 @@ export class MeetingDocs {
     return 'connecting';
   }
 
+  /** Each document whose connection the server closed with a reason, until it is healthy again. */
+  problems(): { kind: MeetingDocKind; problem: ConnectionProblem }[] {
+    return (Object.keys(this.entries) as MeetingDocKind[]).flatMap((kind) => {
+      const problem = this.entries[kind].watch.problem();
+      return problem ? [{ kind, problem }] : [];
+    });
+  }
+
   synced(kind: MeetingDocKind): boolean {
     return this.entries[kind].synced;
   }
@@ -133,6 +147,7 @@ export class MeetingDocs {
   destroy(): void {
     for (const entry of Object.values(this.entries)) {
       entry.stopTickets();
+      entry.watch.stop();
       entry.provider.destroy();
       void entry.persistence?.destroy();
       entry.doc.destroy();

@@ -19,6 +19,23 @@ export function connectWithTickets(
   onRefused: (error: unknown) => void = () => {},
   isFinal: (error: unknown) => boolean = () => false,
 ): () => void {
+  return ticketedConnection(provider, fetchTicket, onRefused, isFinal).stop;
+}
+
+export interface TicketedConnection {
+  /** Stops fetching tickets; the provider is left as it is. */
+  stop(): void;
+  /** Connects again with a fresh ticket after the provider stopped (a close it does not retry). */
+  resume(): void;
+}
+
+/** connectWithTickets, plus `resume` for reconnects that a close policy delays (connection-watch). */
+export function ticketedConnection(
+  provider: WebsocketProvider,
+  fetchTicket: FetchSyncTicket,
+  onRefused: (error: unknown) => void = () => {},
+  isFinal: (error: unknown) => boolean = () => false,
+): TicketedConnection {
   let stopped = false;
   let inflight: Promise<boolean> | null = null;
 
@@ -44,7 +61,8 @@ export function connectWithTickets(
       }));
 
   const onClose = (event: CloseEvent | null): void => {
-    // A final close (4401 session ended, 4403 access gone) stops the provider: no ticket then.
+    // A close the provider does not retry needs no ticket now: 4401 and 4403 are final, and
+    // 4413 and 4507 wait for `resume` (connection-watch), which fetches its own.
     if (stopped || !provider.shouldConnect) return;
     if (event && !provider.shouldReconnect(event, provider)) return;
     void refresh();
@@ -52,6 +70,8 @@ export function connectWithTickets(
   provider.on('connection-close', onClose);
   let retry: ReturnType<typeof setTimeout> | null = null;
   const start = (): void => {
+    if (retry) clearTimeout(retry);
+    retry = null;
     void refresh().then((ok) => {
       if (stopped) return;
       if (ok) provider.connect();
@@ -59,9 +79,14 @@ export function connectWithTickets(
     });
   };
   start();
-  return () => {
-    stopped = true;
-    if (retry) clearTimeout(retry);
-    provider.off('connection-close', onClose);
+  return {
+    stop: () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      provider.off('connection-close', onClose);
+    },
+    resume: () => {
+      if (!stopped) start();
+    },
   };
 }

@@ -6,6 +6,7 @@ import { documentsMessages } from '../documents/messages';
 import { minutesMessages } from '../minutes/messages';
 import { annotationsMessages } from '../documents/annotations/messages';
 import { followMessages } from '../documents/follow/messages';
+import { connectionMessages } from '../connection/messages';
 
 /**
  * Every user-facing string, merged from each feature's messages.ts. Add a feature by adding
@@ -20,6 +21,7 @@ export const vi = {
   ...annotationsMessages.vi,
   ...followMessages.vi,
   ...minutesMessages.vi,
+  ...connectionMessages.vi,
 };
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -30,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   ...annotationsMessages.en,
   ...followMessages.en,
   ...minutesMessages.en,
+  ...connectionMessages.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -4,6 +4,7 @@ import { readAgenda } from '../../../core/docs/control';
 import type { Route } from '../app/route';
 import { AppFrame } from '../app/AppFrame';
 import { MeetingDocsProvider, useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
+import { ConnectionBanner } from '../connection/ConnectionBanner';
 import type { ServerStatus } from '../connection/useServerStatus';
 import { AgendaColumn } from '../meetings/AgendaColumn';
 import { AttendancePanel } from '../attendance/AttendancePanel';
@@ -52,6 +53,7 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
     useMeetingView((d) => (d.synced('control') ? readAgenda(d.doc('control')) : null), null) ??
     meeting.agenda;
   const syncStatus = docs?.status() ?? 'connecting';
+  const problems = useMeetingView((d) => d.problems(), []);
   const frameStatus: ServerStatus =
     status === 'offline' || syncStatus === 'disconnected'
       ? 'offline'
@@ -89,6 +91,7 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
         />
       }
     >
+      <ConnectionBanner problems={problems} />
       <FollowNavigator
         itemId={item?.id}
         onShowItem={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
