@@ -113,8 +113,14 @@ export interface PollView extends PollDraft {
   eligible: string[];
   /** Members with a voting role when the poll opened (the 'members' base); null before. */
   memberCount: number | null;
-  /** Who has voted (named and secret polls alike), sorted by member id; never what. */
+  /**
+   * Who has voted, sorted by member id; never what. Empty while a secret poll is open: the room
+   * then sees only `ballotsCast` (a voter list growing ballot by ballot would keep the voting
+   * order), and the roll appears once, sorted, when the poll closes.
+   */
   voters: string[];
+  /** How many ballots are in (every kind, every state); the only live figure of a secret poll. */
+  ballotsCast: number;
   /** Set when published; null before. */
   result: PollResult | null;
 }

@@ -3,8 +3,14 @@
  * written in one place so the server and the UI agree on the shape:
  *
  * - `polls` (Y.Map pollId → Y.Map): the PollView fields (core/api/votes.ts) as plain values,
- *   except `voters`, a nested Y.Map memberId → true, so each ballot adds one small key instead
- *   of rewriting a list that every client must download again.
+ *   except `voters`:
+ *   - named poll: a nested Y.Map memberId → true, so each ballot adds one small key instead of
+ *     rewriting a list that every client must download again;
+ *   - secret poll: absent while open — only `ballotsCast` (a number) moves, because one key
+ *     per ballot would keep the voting order in the Yjs items' clocks, in every client's copy
+ *     and in the server's update log — then, from close on, a plain array of member ids,
+ *     sorted, written once in one transaction, so neither its content nor its items hold an
+ *     order (issue 10 §3).
  * - `attendance` (Y.Map memberId → Y.Map): status ('present' | 'absent'), at (ISO), role, votes.
  *
  * Only the server writes; readers skip anything malformed rather than throw, because a client
@@ -78,6 +84,14 @@ function readResult(value: unknown): PollResult | null {
   };
 }
 
+/** The voter roll: a named poll's map (or an older secret poll's), or a closed secret poll's list. */
+function readVoters(value: unknown): string[] {
+  const voters: string[] = [];
+  if (value instanceof Y.Map) value.forEach((_v, memberId) => voters.push(memberId));
+  else if (Array.isArray(value)) voters.push(...(value as unknown[]).filter(isString));
+  return [...new Set(voters)].sort();
+}
+
 /** One poll entry as a PollView, or null when it is malformed. */
 export function readPollEntry(entry: Y.Map<unknown>): PollView | null {
   const get = (key: string): unknown => entry.get(key);
@@ -109,10 +123,8 @@ export function readPollEntry(entry: Y.Map<unknown>): PollView | null {
   }
   const eligible = get('eligible');
   const memberCount = get('memberCount');
-  const votersMap = get('voters');
-  const voters: string[] = [];
-  if (votersMap instanceof Y.Map) votersMap.forEach((_v, memberId) => voters.push(memberId));
-  voters.sort();
+  const voters = readVoters(get('voters'));
+  const ballotsCast = get('ballotsCast');
   return {
     id,
     agendaItemId,
@@ -132,6 +144,7 @@ export function readPollEntry(entry: Y.Map<unknown>): PollView | null {
     eligible: Array.isArray(eligible) ? (eligible as unknown[]).filter(isString) : [],
     memberCount: isCount(memberCount) ? memberCount : null,
     voters,
+    ballotsCast: isCount(ballotsCast) ? Math.max(ballotsCast, voters.length) : voters.length,
     result: readResult(get('result')),
   };
 }
@@ -161,7 +174,8 @@ const same = (a: unknown, b: unknown): boolean =>
 
 /**
  * Server side: makes the entry for `view.id` equal to `view`, touching only what changed, so
- * a ballot costs clients one added voter key. Call inside rooms.transact.
+ * a named ballot costs clients one added voter key and a secret one a new count. Call inside
+ * rooms.transact.
  */
 export function writePoll(doc: Y.Doc, view: PollView): void {
   const polls = controlMap(doc, 'polls');
@@ -175,6 +189,27 @@ export function writePoll(doc: Y.Doc, view: PollView): void {
     const value = view[key];
     if (!same(map.get(key), value)) map.set(key, value);
   }
+  if (view.kind === 'secret') writeSecretRoll(map, view);
+  else writeNamedVoters(map, view);
+}
+
+/**
+ * A secret poll: the count while open; the roll, sorted, in one write once the view carries it
+ * (pollView leaves it empty while open). An older version's per-ballot map is dropped.
+ */
+function writeSecretRoll(map: Y.Map<unknown>, view: PollView): void {
+  if (map.get('ballotsCast') !== view.ballotsCast) map.set('ballotsCast', view.ballotsCast);
+  const roll = [...view.voters].sort();
+  const current = map.get('voters');
+  if (roll.length === 0) {
+    if (current !== undefined) map.delete('voters');
+  } else if (!Array.isArray(current) || !same(current, roll)) {
+    map.set('voters', roll);
+  }
+}
+
+/** A named poll: one key per voter, added as they vote (who voted for what is public anyway). */
+function writeNamedVoters(map: Y.Map<unknown>, view: PollView): void {
   let voters = map.get('voters');
   if (!(voters instanceof Y.Map)) {
     voters = new Y.Map<unknown>();

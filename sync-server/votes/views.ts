@@ -23,6 +23,13 @@ export function pollResult(record: PollRecord): PollResult {
 }
 
 /**
+ * Whether the voter roll stays out of the view: while a secret poll is open, the room learns how
+ * many have voted, not who (issue 10 §3). A member asks `my-ballot` whether they have.
+ */
+export const rollHidden = (record: PollRecord): boolean =>
+  record.poll.kind === 'secret' && record.poll.state === 'open';
+
+/**
  * What every member may see of a poll — and so what goes into the control document. Counts
  * appear only once published: while a secret poll is open, seeing the voters and the counts
  * change together would reveal each choice; a closed poll waits for the chair to publish.
@@ -47,7 +54,8 @@ export function pollView(record: PollRecord): PollView {
     cancelledAt: poll.cancelledAt ?? null,
     eligible: [...(poll.eligible ?? [])],
     memberCount: record.memberCount,
-    voters: voterIds(record.box).sort(),
+    voters: rollHidden(record) ? [] : voterIds(record.box).sort(),
+    ballotsCast: voterIds(record.box).length,
     result: poll.state === 'published' ? pollResult(record) : null,
   };
 }

@@ -241,6 +241,15 @@ test('a secret vote with its own options: no choices shown to anyone, an English
     'Your ballot is recorded. It is secret: nobody knows your choice.',
   );
   expect(await uiText(dungBallot, [title, ...options])).not.toMatch(VIETNAMESE);
+  // The room's document no longer says who voted: Dũng's other laptop learns it from the server.
+  const dungAgain = await seat(browser, DEMO.delegate1, item);
+  await expect(dungAgain.getByRole('alertdialog', { name: title }).getByRole('status')).toHaveText(
+    /^(Đã ghi nhận phiếu của bạn\.|Your ballot is recorded\.)/,
+  );
+  await expect(
+    dungAgain.getByRole('alertdialog', { name: title }).getByRole('button', { name: options[0] }),
+  ).toHaveCount(0);
+  await dungAgain.context().close();
 
   // While the vote is open, Hằng sees how many have voted, but no count per option.
   const hangBallot = hang.getByRole('alertdialog', { name: title });
@@ -268,6 +277,8 @@ test('a secret vote with its own options: no choices shown to anyone, an English
 
   // The chair sees the count, never who has or has not voted for what.
   await expect(count).toHaveText(`3/${eligible}`);
+  await expect(card).toContainText(`Đã có 3 trên ${eligible} thành viên bỏ phiếu`);
+  await card.screenshot({ path: 'test/output/votes-secret-chair-live.png' });
   await expect(card.getByRole('region', { name: /Chưa biểu quyết/ })).toHaveCount(0);
   await expect(card).toContainText('Bỏ phiếu kín: hệ thống chỉ ghi ai đã bỏ phiếu');
   await card.getByRole('button', { name: 'Kết thúc biểu quyết' }).click();

@@ -16,7 +16,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as Y from 'yjs';
+import { rollItemOrder } from './control-roll';
 import { allEntries, type RawEntry } from './leveldb-raw';
 
 export type Snapshot = Map<string, Uint8Array>;
@@ -164,22 +164,11 @@ function tallyWinner(versions: unknown[], target: AttackTarget): string | null {
   return best;
 }
 
-/** Replays the control document's update log and reports voters in the order they appeared. */
+/**
+ * The control document's voter order: replays its stored log and snapshot and lists voters in
+ * the order the poll's Yjs items were created (test/helpers/control-roll.ts), which survives
+ * compaction. A roll written once, sorted, gives member-id order, which lines up with nothing.
+ */
 function controlDocumentVoterOrder(entries: RawEntry[], target: AttackTarget): string[] {
-  const prefix = `u\u0000meeting/${target.meetingId}/control\u0000`;
-  const doc = new Y.Doc();
-  const order: string[] = [];
-  for (const e of entries.filter((x) => x.key.startsWith(prefix) && x.value)) {
-    try {
-      Y.applyUpdate(doc, e.value as Uint8Array);
-    } catch {
-      continue;
-    }
-    const poll = doc.getMap('polls').get(target.pollId);
-    const voters = poll instanceof Y.Map ? poll.get('voters') : null;
-    if (voters instanceof Y.Map)
-      for (const v of voters.keys()) if (!order.includes(v)) order.push(v);
-  }
-  doc.destroy();
-  return order;
+  return rollItemOrder(entries, target);
 }

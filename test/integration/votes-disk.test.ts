@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PollResult, PollView } from '../../core/api/votes';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { attack, snapshotDirectory, type Snapshot } from '../helpers/ballot-attacker';
+import { rollItemOrder } from '../helpers/control-roll';
 import { allEntries } from '../helpers/leveldb-raw';
 import { seededRandom as seeded } from '../../core/testing/seeded-random';
 
@@ -106,12 +107,13 @@ const target = (run: Run) => ({
 
 describe('the data directory, read by an attacker', () => {
   const secretRuns: Run[] = [];
+  let afterRestart: Snapshot = new Map();
 
   it('cannot pair secret voters with their choices beyond chance, in any voting order', async () => {
     for (const seed of SEEDS) secretRuns.push(await runPoll('secret', seed));
     // A restart rewrites the store (LevelDB compacts its log into tables): read that too.
     await app.restart();
-    const afterRestart = await snapshotDirectory(app.dataDir);
+    afterRestart = await snapshotDirectory(app.dataDir);
     // The attacker really reads LevelDB's tables (where the restart moved the log), not only logs.
     const tables = new Map([...afterRestart].filter(([name]) => name.endsWith('.ldb')));
     const pollKeys = allEntries(tables).filter((e) => e.key.startsWith('r\u0000poll/'));
@@ -130,6 +132,36 @@ describe('the data directory, read by an attacker', () => {
     expect(report).toEqual([]);
     expect(correct).toBeLessThanOrEqual(chance);
   }, 120_000);
+
+  it("keeps no voting order in the control document's voter roll, and no voter while open", () => {
+    expect(secretRuns).toHaveLength(SEEDS.length);
+    const sorted = [...VOTERS].sort();
+    // The seeds must really vote out of member-id order, or this proves nothing.
+    const orders = secretRuns.map((run) => [...run.truth.keys()]);
+    expect(orders.filter((o) => o.join() !== sorted.join()).length).toBe(SEEDS.length);
+    const seen: string[] = [];
+    for (const [i, run] of secretRuns.entries()) {
+      const [open, closed, published] = run.snapshots as [Snapshot, Snapshot, Snapshot];
+      const roll = (files: Snapshot) => rollItemOrder(allEntries(files), target(run));
+      // While open: no stored update or snapshot of the control document names a voter.
+      seen.push(`seed ${SEEDS[i]} open: ${roll(open).join(' ')}`);
+      // Closed, published, restarted (compacted): the roll's items hold member-id order only.
+      for (const [stage, files] of [
+        ['closed', closed],
+        ['published', published],
+        ['restarted', afterRestart],
+      ] as const)
+        seen.push(`seed ${SEEDS[i]} ${stage}: ${roll(files).join(' ')}`);
+    }
+    expect(seen).toEqual(
+      secretRuns.flatMap((_run, i) => [
+        `seed ${SEEDS[i]} open: `,
+        ...['closed', 'published', 'restarted'].map(
+          (s) => `seed ${SEEDS[i]} ${s}: ${sorted.join(' ')}`,
+        ),
+      ]),
+    );
+  });
 
   it('still finds who chose what in a named poll (the attacker works)', async () => {
     const run = await runPoll('named', 7);

@@ -264,6 +264,19 @@ describe('polls: who may do what', () => {
     await ok(post('chu-toa', `/polls/${poll.id}/open`));
     const cast = await ok<CastBallotResponse>(vote('hang', poll.id, { optionId: 'abstain' }));
     expect(cast.optionId).toBeNull();
+    // The room sees a count, not who: the member learns it from the server, not the document.
+    await waitFor(
+      () => readPoll(control.doc, poll.id)?.ballotsCast === 1,
+      'the count in the control document',
+    );
+    expect(readPoll(control.doc, poll.id)).toMatchObject({ state: 'open', voters: [] });
+    expect(await ok<PollView>(call('dung', `/polls/${poll.id}`))).toMatchObject({
+      voters: [],
+      ballotsCast: 1,
+    });
+    expect(await ok<MyBallot>(call('dung', `/polls/${poll.id}/my-ballot`))).toMatchObject({
+      voted: false,
+    });
     expect(await ok<MyBallot>(call('hang', `/polls/${poll.id}/my-ballot`))).toEqual({
       pollId: poll.id,
       eligible: true,

@@ -35,6 +35,28 @@ function useRecorded(meetingId: string, poll: PollView, voted: boolean) {
 }
 
 /**
+ * Whether the member has voted in a secret poll, which the room does not show while it is
+ * open (only the count moves): asked of the server, again whenever the poll changes state or
+ * the count moves (a ballot from the member's other window counts too). Null until answered.
+ */
+function useVotedInSecret(meetingId: string, poll: PollView, skip: boolean): boolean | null {
+  const [asked, setAsked] = useState<{ key: string; voted: boolean } | null>(null);
+  const secret = poll.kind === 'secret';
+  const key = `${poll.id}/${poll.state}/${poll.ballotsCast}`;
+  useEffect(() => {
+    if (!secret || skip) return;
+    const controller = new AbortController();
+    votesApi.myBallot(meetingId, poll.id, controller.signal).then(
+      (mine) => setAsked({ key, voted: mine.voted }),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [meetingId, poll.id, secret, skip, key]);
+  // An answer for an older count stands until the new one comes: the choices do not flicker.
+  return asked !== null && asked.key.startsWith(`${poll.id}/`) ? asked.voted : null;
+}
+
+/**
  * The ballot of an open poll, shown at the top of the room wherever the member is: large
  * buttons, a confirmation, then the recorded choice (changeable when the poll allows it).
  */
@@ -43,8 +65,16 @@ export function BallotCard({ poll }: { poll: PollView }) {
   const { meeting, session } = useRoom();
   const me = session.member.id;
   const eligible = poll.eligible.includes(me);
-  const voted = poll.voters.includes(me);
-  const [recorded, setRecorded] = useRecorded(meeting.id, poll, voted);
+  const [castHere, setCastHere] = useState<string | null>(null);
+  const votedInSecret = useVotedInSecret(meeting.id, poll, !eligible || castHere === poll.id);
+  // A named poll's roll is public and live; a secret one's is not shown until it closes.
+  const voted =
+    poll.kind === 'named'
+      ? poll.voters.includes(me)
+      : castHere === poll.id || votedInSecret === true;
+  const checking = poll.kind === 'secret' && castHere !== poll.id && votedInSecret === null;
+  // A secret ballot's choice is never given back: only a named one is asked for.
+  const [recorded, setRecorded] = useRecorded(meeting.id, poll, voted && poll.kind === 'named');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [changing, setChanging] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -68,6 +98,7 @@ export function BallotCard({ poll }: { poll: PollView }) {
     try {
       const answer = await votesApi.cast(meeting.id, poll.id, option.id);
       setRecorded({ pollId: poll.id, optionId: answer.optionId });
+      setCastHere(poll.id);
       setChanging(false);
     } catch (e) {
       setError(voteErrorKey(e));
@@ -121,6 +152,10 @@ export function BallotCard({ poll }: { poll: PollView }) {
         <p className="ballot__question" role="status">
           {t('votes.ballot.sending')}
         </p>
+      ) : checking ? (
+        <p className="ballot__question" role="status">
+          {t('votes.ballot.checking')}
+        </p>
       ) : showChoices ? (
         <>
           <p className="ballot__prompt">{t('votes.ballot.prompt')}</p>
@@ -170,7 +205,7 @@ export function BallotCard({ poll }: { poll: PollView }) {
         </p>
       )}
       <p className="ballot__progress">
-        {t('votes.ballot.progress', { voted: poll.voters.length, eligible: poll.eligible.length })}
+        {t('votes.ballot.progress', { voted: poll.ballotsCast, eligible: poll.eligible.length })}
       </p>
     </section>
   );

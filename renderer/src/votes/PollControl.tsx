@@ -35,7 +35,8 @@ function useClosedResult(meetingId: string, poll: PollView): Loaded | null {
 
 function LiveCount({ poll, members }: Props) {
   const { t } = useTranslation();
-  const voted = poll.voters.length;
+  // A secret poll's roll is not in the room while it is open: its count is all there is.
+  const voted = poll.ballotsCast;
   const eligible = poll.eligible.length;
   const missing = poll.eligible
     .filter((id) => !poll.voters.includes(id))
@@ -80,7 +81,10 @@ function LiveCount({ poll, members }: Props) {
           </section>
         )
       ) : (
-        <p className="muted">{t('votes.live.secretNote')}</p>
+        <>
+          <p className="live__secret-count">{t('votes.live.secretCount', { voted, eligible })}</p>
+          <p className="muted">{t('votes.live.secretNote')}</p>
+        </>
       )}
     </div>
   );
@@ -126,7 +130,7 @@ export function PollControl({ poll, members }: Props) {
   const [confirming, setConfirming] = useState<'close' | 'cancel' | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
   const result = useClosedResult(meeting.id, poll);
-  const missing = poll.eligible.length - poll.voters.length;
+  const missing = poll.eligible.length - poll.ballotsCast;
 
   async function run(action: PollAction) {
     setBusy(true);

@@ -78,6 +78,8 @@ export const votesMessages = defineMessages(
     'votes.live.notVoted': 'Chưa biểu quyết ({{count}})',
     'votes.live.allVoted': 'Tất cả thành viên có quyền đã biểu quyết.',
     'votes.live.secretNote': 'Bỏ phiếu kín: hệ thống chỉ ghi ai đã bỏ phiếu, không ghi lựa chọn.',
+    'votes.live.secretCount':
+      'Đã có {{voted}} trên {{eligible}} thành viên bỏ phiếu (phiếu kín: chỉ hiện số lượng, không hiện ai).',
     'votes.preview': 'Kết quả kiểm phiếu (chưa công bố)',
     'votes.result.loading': 'Đang kiểm phiếu…',
     'votes.ballot.announce': 'Đang biểu quyết',
@@ -87,6 +89,7 @@ export const votesMessages = defineMessages(
     'votes.ballot.confirmYes': 'Xác nhận',
     'votes.ballot.confirmNo': 'Chọn lại',
     'votes.ballot.sending': 'Đang gửi phiếu…',
+    'votes.ballot.checking': 'Đang kiểm tra phiếu của bạn…',
     'votes.ballot.recorded': 'Đã ghi nhận lựa chọn của bạn:',
     'votes.ballot.recordedSecret':
       'Đã ghi nhận phiếu của bạn. Đây là phiếu kín: không ai biết bạn đã chọn gì.',
@@ -244,6 +247,8 @@ export const votesMessages = defineMessages(
     'votes.live.notVoted': 'Not voted yet ({{count}})',
     'votes.live.allVoted': 'Every member entitled to vote has voted.',
     'votes.live.secretNote': 'Secret ballot: only who voted is recorded, never the choice.',
+    'votes.live.secretCount':
+      '{{voted}} of {{eligible}} have voted (a secret ballot shows how many, not who).',
     'votes.preview': 'Count (not yet published)',
     'votes.result.loading': 'Counting…',
     'votes.ballot.announce': 'Vote in progress',
@@ -253,6 +258,7 @@ export const votesMessages = defineMessages(
     'votes.ballot.confirmYes': 'Confirm',
     'votes.ballot.confirmNo': 'Choose again',
     'votes.ballot.sending': 'Sending your ballot…',
+    'votes.ballot.checking': 'Checking your ballot…',
     'votes.ballot.recorded': 'Your choice is recorded:',
     'votes.ballot.recordedSecret':
       'Your ballot is recorded. It is secret: nobody knows your choice.',
