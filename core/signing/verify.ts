@@ -26,7 +26,7 @@ import { readPdf, resolveDict } from './pdf-xref';
 import { digestAlgorithm, signatureAlgorithm } from './signature-algorithms';
 
 export interface VerifyPdfOptions {
-  readonly crypto: Pick<CryptoServices, 'sha256' | 'rsaVerifySha256' | 'digest' | 'verify'>;
+  readonly crypto: Pick<CryptoServices, 'digest' | 'verify'>;
   readonly trustedCaPem: readonly string[];
 }
 
