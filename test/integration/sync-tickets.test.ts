@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { connectWithTickets } from '../../renderer/src/collab/sync-ticket';
+import { ticketedConnection } from '../../renderer/src/collab/sync-ticket';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, tryUpgrade, waitFor } from '../helpers/server';
 
@@ -114,7 +114,7 @@ describe('sync tickets', () => {
       maxBackoffTime: 200,
     });
     let refused: unknown = null;
-    const stop = connectWithTickets(
+    const { stop } = ticketedConnection(
       provider,
       fetchTicket,
       (error) => (refused = error),

@@ -6,22 +6,6 @@ const START_RETRY_MS = 2000;
 /** Asks the server for a one-time sync ticket (`POST /api/sync-ticket`). */
 export type FetchSyncTicket = () => Promise<string>;
 
-/**
- * Connects `provider` (made with `connect: false`) with a fresh one-time ticket, and fetches a
- * new one whenever its socket closes, so each reconnect carries an unused ticket and the session
- * token never appears in a websocket URL. A reconnect that races the fetch is refused and simply
- * retried with the next ticket. `onRefused` gets the error when no ticket can be had (e.g. the
- * session ended); the provider then stays disconnected. Returns a function that stops it.
- */
-export function connectWithTickets(
-  provider: WebsocketProvider,
-  fetchTicket: FetchSyncTicket,
-  onRefused: (error: unknown) => void = () => {},
-  isFinal: (error: unknown) => boolean = () => false,
-): () => void {
-  return ticketedConnection(provider, fetchTicket, onRefused, isFinal).stop;
-}
-
 export interface TicketedConnection {
   /** Stops fetching tickets; the provider is left as it is. */
   stop(): void;
@@ -29,7 +13,14 @@ export interface TicketedConnection {
   resume(): void;
 }
 
-/** connectWithTickets, plus `resume` for reconnects that a close policy delays (connection-watch). */
+/**
+ * Connects `provider` (made with `connect: false`) with a fresh one-time ticket, and fetches a
+ * new one whenever its socket closes, so each reconnect carries an unused ticket and the session
+ * token never appears in a websocket URL. A reconnect that races the fetch is refused and simply
+ * retried with the next ticket. `onRefused` gets the error when no ticket can be had (e.g. the
+ * session ended); the provider then stays disconnected. `resume` reconnects after a close that a
+ * close policy delays (connection-watch).
+ */
 export function ticketedConnection(
   provider: WebsocketProvider,
   fetchTicket: FetchSyncTicket,
