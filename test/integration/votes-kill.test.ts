@@ -4,14 +4,13 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PollResult, PollView } from '../../core/api/votes';
 import { readPoll } from '../../core/docs/polls';
-import { spawnApp, type ChildApp } from '../../bench/votes/child';
-import { CROWD_MEETING, httpJson, loginAll, seedCrowd } from '../../bench/votes/crowd';
+import { CROWD_MEETING } from '../../bench/votes/crowd';
+import { startCrowdProcess } from '../helpers/crowd-process';
 import { connectClient, waitFor } from '../helpers/server';
 
 const N = 150;
 const delegates = Array.from({ length: N }, (_, i) => `d${String(i).padStart(3, '0')}`);
 const OPTIONS = ['for', 'against', 'abstain'];
-const base = `/api/meetings/${CROWD_MEETING}`;
 const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
@@ -21,25 +20,10 @@ describe('kill -9 during a ballot burst', () => {
   it('loses no acknowledged ballot', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'dienhong-votes-kill-'));
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const credentials = await seedCrowd(dataDir, [
-      { id: 'chu-toa', name: 'Chủ tọa', role: 'chair' },
-      ...delegates.map((id, i) => ({ id, name: `Đại biểu ${i + 1}`, role: 'delegate' as const })),
-    ]);
-    let server: ChildApp = await spawnApp(dataDir);
-    cleanup.push(() => {
-      server.child.kill('SIGKILL');
-    });
-    const tokens = await loginAll(server.url, credentials);
-    const api = (who: string, p: string, body?: unknown) =>
-      httpJson(`${server.url}${base}${p}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        body,
-        token: tokens.get(who) as string,
-      });
-    await Promise.all([...tokens.keys()].map((id) => api(id, '/attendance', { present: true })));
-    const meeting = (await api('chu-toa', '')).body as { agenda: { id: string }[] };
+    const crowd = await startCrowdProcess(dataDir, delegates, cleanup);
+    const { api, tokens } = crowd;
     const created = (
-      await api('chu-toa', '/polls', { agendaItemId: meeting.agenda[1]?.id, title: 'Nghị quyết' })
+      await api('chu-toa', '/polls', { agendaItemId: crowd.agenda[1], title: 'Nghị quyết' })
     ).body as PollView;
     expect((await api('chu-toa', `/polls/${created.id}/open`, {})).status).toBe(200);
 
@@ -60,19 +44,19 @@ describe('kill -9 during a ballot burst', () => {
         if (answer?.status === 200) acked.set(id, optionId);
         if (acked.size >= 40 && !killed) {
           killed = true;
-          server.child.kill('SIGKILL');
+          crowd.server.child.kill('SIGKILL');
         }
       }
     };
     await Promise.all(Array.from({ length: 12 }, worker));
-    await server.exited;
+    await crowd.server.exited;
     expect(acked.size).toBeGreaterThanOrEqual(40);
     expect(sent.size).toBeLessThan(N);
 
-    server = await spawnApp(dataDir);
+    await crowd.restart();
     // The control document, repaired at start, shows every acknowledged voter.
     const watcher = connectClient(
-      `${server.syncUrl}`,
+      crowd.server.syncUrl,
       `meeting/${CROWD_MEETING}/control`,
       tokens.get('d000') as string,
     );

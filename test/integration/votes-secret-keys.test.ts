@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PollResult, PollView } from '../../core/api/votes';
-import { spawnApp, type ChildApp } from '../../bench/votes/child';
-import { CROWD_MEETING, httpJson, loginAll, seedCrowd } from '../../bench/votes/crowd';
+import { CROWD_MEETING } from '../../bench/votes/crowd';
+import { startCrowdProcess } from '../helpers/crowd-process';
 
 const delegates = Array.from({ length: 9 }, (_, i) => `d${i}`);
 const OPTIONS = ['for', 'against', 'abstain'];
-const base = `/api/meetings/${CROWD_MEETING}`;
 const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
@@ -32,26 +31,11 @@ describe('sealed urn across kill -9', () => {
       await rm(keyFile, { force: true });
       await rm(`${keyFile}.away`, { force: true });
     });
-    const credentials = await seedCrowd(dataDir, [
-      { id: 'chu-toa', name: 'Chủ tọa', role: 'chair' },
-      ...delegates.map((id, i) => ({ id, name: `Đại biểu ${i + 1}`, role: 'delegate' as const })),
-    ]);
-    let server: ChildApp = await spawnApp(dataDir);
-    cleanup.push(() => {
-      server.child.kill('SIGKILL');
-    });
-    const tokens = await loginAll(server.url, credentials);
-    const api = (who: string, p: string, body?: unknown) =>
-      httpJson(`${server.url}${base}${p}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        body,
-        token: tokens.get(who) as string,
-      });
-    await Promise.all([...tokens.keys()].map((id) => api(id, '/attendance', { present: true })));
-    const meeting = (await api('chu-toa', '')).body as { agenda: { id: string }[] };
+    const crowd = await startCrowdProcess(dataDir, delegates, cleanup);
+    const { api } = crowd;
     const poll = (
       await api('chu-toa', '/polls', {
-        agendaItemId: meeting.agenda[1]?.id,
+        agendaItemId: crowd.agenda[1],
         title: 'Bầu trưởng ban',
         kind: 'secret',
       })
@@ -67,10 +51,10 @@ describe('sealed urn across kill -9', () => {
       expect(answer.status).toBe(200);
       expected[i % 3] = (expected[i % 3] ?? 0) + 1;
     }
-    server.child.kill('SIGKILL');
-    await server.exited;
+    crowd.server.child.kill('SIGKILL');
+    await crowd.server.exited;
 
-    server = await spawnApp(dataDir);
+    await crowd.restart();
     // Without the ballot key the poll cannot be counted: refused, nothing changes.
     await rename(keyFile, `${keyFile}.away`);
     const refused = await api('chu-toa', `/polls/${poll.id}/close`, {});
