@@ -22,6 +22,7 @@ import type { MeetingDirectory, MeetingRecord } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import { mirrorRoster } from '../attendance/mirror';
 import type { AuditLog, RecordStore } from '../store/types';
+import { CodedError } from '../../core/errors/coded-error';
 
 /** What an operator can do with a data directory; the admin CLI and demo seeding both use it. */
 export interface AdminContext {
@@ -34,14 +35,8 @@ export interface AdminContext {
   now?: Date;
 }
 
-export class AdminError extends Error {
-  constructor(
-    readonly code: 'ca-exists' | 'ca-missing' | 'bad-argument',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AdminError';
-  }
+export class AdminError extends CodedError<'ca-exists' | 'ca-missing' | 'bad-argument'> {
+  override readonly name = 'AdminError';
 }
 
 /** Writes a file atomically, creating its folder; see fs/atomic-write.ts. Private by default. */

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { CodedError } from '../../core/errors/coded-error';
 
 /** Why a PDF was refused; stable codes the client maps to messages. */
 export type PdfRefusal =
@@ -12,14 +13,8 @@ export type PdfRefusal =
   | 'pdf-too-many-pages'
   | 'pdf-too-complex';
 
-export class PdfInspectError extends Error {
-  constructor(
-    readonly code: PdfRefusal,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PdfInspectError';
-  }
+export class PdfInspectError extends CodedError<PdfRefusal> {
+  override readonly name = 'PdfInspectError';
 }
 
 export interface PdfFacts {

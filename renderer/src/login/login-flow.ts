@@ -1,16 +1,11 @@
 import type { Bridge } from '../../../core/bridge/contract';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../session/session';
+import { CodedError } from '../../../core/errors/coded-error';
 
 /** A failure with a stable code (bridge or server), shown through loginProblem(). */
-export class LoginFailure extends Error {
+export class LoginFailure extends CodedError {
   override readonly name = 'LoginFailure';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface LoginDeps {
