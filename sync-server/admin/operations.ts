@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic as writeAtomic } from '../fs/atomic-write';
+import { writeFileAtomic as writeAtomic } from '../../node-shared/atomic-write';
 import type { MeetingDraft } from '../../core/api/meetings';
 import {
   buildP12,
@@ -39,7 +39,7 @@ export class AdminError extends CodedError<'ca-exists' | 'ca-missing' | 'bad-arg
   override readonly name = 'AdminError';
 }
 
-/** Writes a file atomically, creating its folder; see fs/atomic-write.ts. Private by default. */
+/** Writes a file atomically, creating its folder; see node-shared/atomic-write.ts. Private by default. */
 export function writeFileAtomic(
   file: string,
   data: Uint8Array | string,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../../node-shared/atomic-write';
 import { CodedError } from '../../core/errors/coded-error';
 
 const SHA256 = /^[0-9a-f]{64}$/;

@@ -11,7 +11,7 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../../node-shared/atomic-write';
 import { newPollKeyPair, privateKeyFromRaw, sealPollKey, unsealPollKey } from './urn';
 import { CodedError } from '../../core/errors/coded-error';
 
