@@ -21,6 +21,15 @@ export interface PdfFacts {
   pages: number;
 }
 
+/** Refuses a page count over `maxPages` (a meeting's limit on agenda documents). */
+export function checkPageLimit(pages: number, maxPages: number): void {
+  if (pages > maxPages)
+    throw new PdfInspectError(
+      'pdf-too-many-pages',
+      `This PDF has ${pages} pages; a meeting accepts at most ${maxPages}.`,
+    );
+}
+
 type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | null = null;
 
@@ -62,11 +71,7 @@ export async function openPdf(bytes: Uint8Array, maxPages: number): Promise<PdfF
   try {
     const doc = await task.promise;
     const pages = doc.numPages;
-    if (pages > maxPages)
-      throw new PdfInspectError(
-        'pdf-too-many-pages',
-        `This PDF has ${pages} pages; a meeting accepts at most ${maxPages}.`,
-      );
+    checkPageLimit(pages, maxPages);
     // Reading the first and last page catches files whose xref parses but whose pages do not.
     await doc.getPage(1);
     if (pages > 1) await doc.getPage(pages);
