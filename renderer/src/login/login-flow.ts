@@ -28,12 +28,3 @@ export async function logIn(
   if (!signed.ok) throw new LoginFailure(signed.error.code, signed.error.message);
   return api.login(signed.value);
 }
-
-/** The code of any error the login screen may meet; unknown errors have none. */
-export function errorCode(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const { code } = error as { code: unknown };
-    if (typeof code === 'string') return code;
-  }
-  return 'unexpected';
-}
