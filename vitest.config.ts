@@ -6,6 +6,7 @@ export default defineConfig({
       'core/**/*.test.ts',
       'sync-server/**/*.test.ts',
       'main/**/*.test.ts',
+      'node-shared/**/*.test.ts',
       'renderer/src/**/*.test.ts',
       'renderer/src/**/*.test.tsx',
       'test/integration/**/*.test.ts',

@@ -16,7 +16,7 @@ export interface ElectronFacade {
   openExternal(url: string): Promise<void>;
   /** Files of the identity store (userData/identities/), by bare name; read gives null if absent. */
   readIdentityFile(name: string): Promise<Uint8Array | null>;
-  /** Replaces the file whole (write to a temporary file, then rename). */
+  /** Replaces the file whole and durably (node-shared/atomic-write.ts: unique temp, fsync, rename). */
   writeIdentityFile(name: string, bytes: Uint8Array): Promise<void>;
   deleteIdentityFile(name: string): Promise<void>;
   /** Electron's safeStorage (async API): encryption with a key the OS keeps for this user. */

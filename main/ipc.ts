@@ -6,18 +6,13 @@ import { createFileVault } from './identity/file-vault';
 import { readAppearanceFont } from './identity/appearance-font';
 import { nodeHasher, nodeRsaSigner } from './identity/node-signer';
 import { isSafeExternalUrl, isTrustedSender } from './security';
+import { CodedError } from '../core/errors/coded-error';
 
 /** Files the renderer may open through the bridge are capped: agenda PDFs, .p12 files. */
 export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
 
-export class IpcRefusedError extends Error {
-  constructor(
-    readonly code: 'ipc-untrusted-sender' | 'file-too-large',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'IpcRefusedError';
-  }
+export class IpcRefusedError extends CodedError<'ipc-untrusted-sender' | 'file-too-large'> {
+  override readonly name = 'IpcRefusedError';
 }
 
 export type IpcHandler = (sender: IpcSender, args: readonly unknown[]) => Promise<unknown>;

@@ -3,11 +3,12 @@
  * security checklist applied (see security.ts), and the bridge's IPC handlers.
  */
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bridgeChannels, ipcChannelName } from '../core/bridge/contract';
 import { contentSecurityPolicy } from '../core/security/csp';
 import type { ElectronFacade } from './facade';
+import { identityFilesIn } from './identity/identity-files';
 import { createIpcHandlers } from './ipc';
 import {
   checkServerUrl,
@@ -31,9 +32,7 @@ const serverCheck = checkServerUrl(serverUrlFromArgs(process.argv));
 const serverUrl = serverCheck.ok ? serverCheck.url : '';
 const appOrigin = serverCheck.ok ? serverCheck.origin : '';
 
-/** Only bare names from main/identity reach here; the folder is private to this user. */
 const identityDir = () => path.join(app.getPath('userData'), 'identities');
-const identityPath = (name: string) => path.join(identityDir(), path.basename(name));
 
 const facade: ElectronFacade = {
   appName: () => app.getName(),
@@ -50,21 +49,7 @@ const facade: ElectronFacade = {
   fileSize: async (p) => (await stat(p)).size,
   writeFile: (p, bytes) => writeFile(p, bytes),
   openExternal: (url) => shell.openExternal(url),
-  readIdentityFile: async (name) => {
-    try {
-      return new Uint8Array(await readFile(identityPath(name)));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  },
-  writeIdentityFile: async (name, bytes) => {
-    await mkdir(identityDir(), { recursive: true, mode: 0o700 });
-    const temporary = `${identityPath(name)}.${process.pid}.tmp`;
-    await writeFile(temporary, bytes, { mode: 0o600 });
-    await rename(temporary, identityPath(name));
-  },
-  deleteIdentityFile: (name) => rm(identityPath(name), { force: true }),
+  ...identityFilesIn(identityDir),
   safeStorage: {
     isEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
     encryptString: async (text) => new Uint8Array(await safeStorage.encryptStringAsync(text)),

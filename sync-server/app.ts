@@ -114,6 +114,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     });
     const rooms = sync.rooms;
     const pdf = new PdfInspector({ ...DEFAULT_PDF_LIMITS, ...options.pdfLimits });
+    metrics.registry.collected(
+      'dienhong_pdf_opened_total',
+      'PDF files opened with pdf.js to check them (on upload; on attach only for older blobs).',
+      () => pdf.opened,
+      'counter',
+    );
     const renderer = new MinutesRenderer({
       ...DEFAULT_MINUTES_RENDER_LIMITS,
       ...options.renderLimits,

@@ -1,5 +1,6 @@
 /** Server options from the command line, validated; bad flags are refused with a clear message. */
 import { isLoopbackHost } from '../core/security/loopback';
+import { CodedError } from '../core/errors/coded-error';
 
 /** PEM files for HTTPS/WSS: the server certificate (optionally followed by its chain) and key. */
 export interface TlsFiles {
@@ -35,8 +36,11 @@ export const DEFAULT_PORT = 4870;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_DATA_DIR = '.dienhong-data';
 
-export class UsageError extends Error {
-  readonly code = 'usage';
+export class UsageError extends CodedError<'usage'> {
+  override readonly name = 'UsageError';
+  constructor(message: string) {
+    super('usage', message);
+  }
 }
 
 /** Normalises a `--public-origin` value to a bare origin, or refuses it. */

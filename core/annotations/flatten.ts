@@ -17,14 +17,10 @@ import {
 } from 'pdf-lib';
 import type { Rect } from '../geometry/viewport';
 import type { Annotation } from './model';
+import { CodedError } from '../errors/coded-error';
 
-export class FlattenError extends Error {
-  constructor(
-    readonly code: 'unreadable-pdf' | 'encrypted-pdf',
-    message: string,
-  ) {
-    super(message);
-  }
+export class FlattenError extends CodedError<'unreadable-pdf' | 'encrypted-pdf'> {
+  override readonly name = 'FlattenError';
 }
 
 export interface FlattenOptions {

@@ -13,6 +13,7 @@
  */
 import * as Y from 'yjs';
 import type { Point, Rect } from '../geometry/viewport';
+import { CodedError } from '../errors/coded-error';
 
 export type AnnotationKind = 'highlight' | 'ink' | 'note' | 'text';
 export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['highlight', 'ink', 'note', 'text'];
@@ -80,14 +81,11 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 const COLOUR = /^#[0-9a-f]{6}$/i;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export class AnnotationError extends Error {
-  constructor(
-    readonly code:
-      'invalid-annotation' | 'annotation-not-found' | 'not-author' | 'annotation-exists',
-    message: string,
-  ) {
-    super(message);
-  }
+export type AnnotationErrorCode =
+  'invalid-annotation' | 'annotation-not-found' | 'not-author' | 'annotation-exists';
+
+export class AnnotationError extends CodedError<AnnotationErrorCode> {
+  override readonly name = 'AnnotationError';
 }
 
 export const isAnnotationId = (id: string): boolean => ID.test(id);

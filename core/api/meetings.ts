@@ -1,4 +1,5 @@
 import type { MeetingRole } from '../roles/permissions';
+import { CodedError } from '../errors/coded-error';
 /** HTTP API shapes for meetings, shared by the server (which validates) and the clients. */
 
 export interface AgendaItemSummary {
@@ -43,14 +44,14 @@ export interface MeetingDraft {
 }
 
 /** Input the client got wrong: a stable code, the field, a message. */
-export class ApiValidationError extends Error {
+export class ApiValidationError extends CodedError {
+  override readonly name = 'ApiValidationError';
   constructor(
-    readonly code: string,
+    code: string,
     readonly field: string,
     message: string,
   ) {
-    super(message);
-    this.name = 'ApiValidationError';
+    super(code, message);
   }
 }
 

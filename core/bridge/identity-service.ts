@@ -15,7 +15,7 @@ import {
   parseCertificate,
   type CertificateInfo,
 } from '../identity/certificate';
-import { IdentityError, isIdentityError } from '../identity/errors';
+import { IdentityError } from '../identity/errors';
 import { signChallenge } from '../identity/login';
 import { parseP12 } from '../identity/p12';
 import type {
@@ -26,6 +26,7 @@ import type {
   SignLoginRequest,
   SignPdfRequest,
 } from './contract';
+import { CodedError } from '../errors/coded-error';
 
 /** A .p12 file is a few kilobytes; anything past this is not one, and parsing it would stall. */
 export const MAX_P12_BYTES = 1024 * 1024;
@@ -33,14 +34,8 @@ export const MAX_P12_BYTES = 1024 * 1024;
 export type IdentityStoreErrorCode = 'identity-not-found' | 'p12-too-large' | 'login-wrong-origin';
 
 /** A failure of the identity entries themselves (not of the file or certificate). */
-export class IdentityStoreError extends Error {
+export class IdentityStoreError extends CodedError<IdentityStoreErrorCode> {
   override readonly name = 'IdentityStoreError';
-  constructor(
-    readonly code: IdentityStoreErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** Where a platform keeps imported .p12 files, as they are (still password-encrypted). */
@@ -122,7 +117,7 @@ export function asBridgeFailure(error: unknown): {
   error: { code: string; message: string };
 } {
   if (
-    isIdentityError(error) ||
+    error instanceof IdentityError ||
     error instanceof IdentityStoreError ||
     error instanceof SigningError
   ) {

@@ -7,16 +7,16 @@ import type {
   SignLoginRequest,
   SignPdfRequest,
 } from './contract';
+import { CodedError } from '../errors/coded-error';
 
 /** A bridge argument that fails validation; the handler refuses the call and does nothing. */
-export class BridgeArgumentError extends Error {
-  readonly code = 'bridge-bad-argument';
+export class BridgeArgumentError extends CodedError<'bridge-bad-argument'> {
+  override readonly name = 'BridgeArgumentError';
   constructor(
     readonly channel: BridgeChannel,
     detail: string,
   ) {
-    super(`${channel}: ${detail}`);
-    this.name = 'BridgeArgumentError';
+    super('bridge-bad-argument', `${channel}: ${detail}`);
   }
 }
 

@@ -1,12 +1,16 @@
+import { CodedError } from '../errors/coded-error';
+
 /**
  * Byte encodings used across core/: UTF-8, Base64, Base64url, PEM and node-forge's "binary
  * strings" (one char per byte). Pure: no Buffer, so the same code runs in Node and browsers.
  */
 
 /** Thrown for text that is not valid in the encoding it claims to be. */
-export class EncodingError extends Error {
+export class EncodingError extends CodedError<'encoding-invalid'> {
   override readonly name = 'EncodingError';
-  readonly code = 'encoding-invalid' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('encoding-invalid', message, options);
+  }
 }
 
 const utf8Encoder = new TextEncoder();

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors/coded-error';
+
 /**
  * Presence (Yjs awareness) on any meeting document. A client publishes its own state (follow
  * mode, caret, open document); the server overwrites the `user` field of every state it relays
@@ -18,14 +20,8 @@ export interface PresenceUser {
   color?: string;
 }
 
-export class PresenceError extends Error {
-  constructor(
-    readonly code: 'presence-malformed' | 'presence-too-large',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PresenceError';
-  }
+export class PresenceError extends CodedError<'presence-malformed' | 'presence-too-large'> {
+  override readonly name = 'PresenceError';
 }
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;

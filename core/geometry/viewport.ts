@@ -1,3 +1,5 @@
+import { CodedError } from '../errors/coded-error';
+
 /**
  * PDF user space ↔ viewport (CSS pixel) transforms: the same affine matrix pdf.js' PageViewport
  * builds, so marks stored in PDF points land on the same pixels pdf.js paints at any zoom,
@@ -23,8 +25,11 @@ export interface ViewportParams {
   offsetY?: number;
 }
 
-export class GeometryError extends Error {
-  readonly code = 'invalid-geometry';
+export class GeometryError extends CodedError<'invalid-geometry'> {
+  override readonly name = 'GeometryError';
+  constructor(message: string) {
+    super('invalid-geometry', message);
+  }
 }
 
 export function normaliseRotation(rotation: number): Rotation {

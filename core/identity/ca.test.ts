@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { utf8Encode } from '../crypto/encoding';
 import { CLOCK_SKEW_ALLOWANCE_MS, createCa, issueMemberCertificate } from './ca';
 import { decodeCertificate, parseCertificate } from './certificate';
-import { isIdentityError } from './errors';
+import { IdentityError } from './errors';
 import { forgeKeyPairGenerator } from './keys';
 import { makeTestPki, TEST_MEMBER_EMAIL, TEST_MEMBER_NAME, type TestPki } from './testing';
 
@@ -24,7 +24,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
     await promise;
     return 'no error';
   } catch (error) {
-    return isIdentityError(error) ? error.code : String(error);
+    return error instanceof IdentityError ? error.code : String(error);
   }
 }
 

@@ -6,7 +6,7 @@ import {
   decodeDirectoryString,
   parseCertificate,
 } from './certificate';
-import { isIdentityError } from './errors';
+import { IdentityError } from './errors';
 import { makeTestPki, TEST_MEMBER_NAME, type TestPki } from './testing';
 
 let pki: TestPki;
@@ -19,7 +19,7 @@ function codeOf(run: () => unknown): string {
     run();
     return 'no error';
   } catch (error) {
-    return isIdentityError(error) ? error.code : String(error);
+    return error instanceof IdentityError ? error.code : String(error);
   }
 }
 

@@ -1,3 +1,5 @@
+import { CodedError } from '../errors/coded-error';
+
 /** Stable codes for every identity failure a user, an operator or a client can cause. */
 export type IdentityErrorCode =
   // PKCS#12 files
@@ -22,17 +24,6 @@ export type IdentityErrorCode =
   | 'login-bad-signature';
 
 /** An identity failure with a stable `code`; the message is for people and may change. */
-export class IdentityError extends Error {
+export class IdentityError extends CodedError<IdentityErrorCode> {
   override readonly name = 'IdentityError';
-  readonly code: IdentityErrorCode;
-
-  constructor(code: IdentityErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
-}
-
-/** True when `error` is an IdentityError, optionally with the given code. */
-export function isIdentityError(error: unknown, code?: IdentityErrorCode): error is IdentityError {
-  return error instanceof IdentityError && (code === undefined || error.code === code);
 }

@@ -1,5 +1,5 @@
 /** Members' identities: the organisation CA, certificates, .p12 files, chain checks and login. */
-export { IdentityError, isIdentityError, type IdentityErrorCode } from './errors';
+export { IdentityError, type IdentityErrorCode } from './errors';
 export { forgeKeyPairGenerator, type KeyPairGenerator, type KeyPairPem } from './keys';
 export {
   CLOCK_SKEW_ALLOWANCE_MS,

@@ -4,7 +4,7 @@ import { createForgeCryptoServices, forgeRsaSigner } from '../crypto/forge-servi
 import type { CryptoServices } from '../crypto/types';
 import { createCa, issueMemberCertificate, type CertificateWithKey } from './ca';
 import { certificateDerFromPem } from './certificate';
-import { isIdentityError } from './errors';
+import { IdentityError } from './errors';
 import {
   challengeSigningInput,
   createChallenge,
@@ -58,7 +58,7 @@ async function codeOf(run: () => Promise<unknown>): Promise<string> {
     await run();
     return 'no error';
   } catch (error) {
-    return isIdentityError(error) ? error.code : String(error);
+    return error instanceof IdentityError ? error.code : String(error);
   }
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { binaryStringToBytes, bytesToBinaryString } from '../crypto/encoding';
 import { issueMemberCertificate } from './ca';
 import { certificateDerFromPem, parseCertificate } from './certificate';
-import { isIdentityError } from './errors';
+import { IdentityError } from './errors';
 import { buildP12, parseP12 } from './p12';
 import { verifyCertificateChain } from './verify-chain';
 import { makeTestPki, TEST_MEMBER_NAME, type TestPki } from './testing';
@@ -18,7 +18,7 @@ function codeOf(run: () => unknown): string {
     run();
     return 'no error';
   } catch (error) {
-    return isIdentityError(error) ? error.code : String(error);
+    return error instanceof IdentityError ? error.code : String(error);
   }
 }
 

@@ -1,7 +1,7 @@
 import forge from 'node-forge';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueServerCertificate } from './ca';
-import { isIdentityError } from './errors';
+import { IdentityError } from './errors';
 import { makeTestPki, type TestPki } from './testing';
 
 let pki: TestPki;
@@ -16,7 +16,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
     await promise;
     return 'no error';
   } catch (error) {
-    return isIdentityError(error) ? error.code : String(error);
+    return error instanceof IdentityError ? error.code : String(error);
   }
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { utf8Encode } from '../crypto/encoding';
 import { createCa, issueMemberCertificate, type CertificateWithKey } from './ca';
 import { certificateDerFromPem, parseCertificate } from './certificate';
-import { isIdentityError, type IdentityErrorCode } from './errors';
+import { IdentityError, type IdentityErrorCode } from './errors';
 import { forgeKeyPairGenerator } from './keys';
 import { makeTestPki, TEST_MEMBER_NAME, type TestPki } from './testing';
 import { issueTestCertificate, type TestCertificate } from './testing-webcrypto-pki';
@@ -304,7 +304,7 @@ describe('verifyCertificateChain', () => {
     } catch (error) {
       caught = error;
     }
-    expect(isIdentityError(caught) ? caught.code : caught).toBe(code);
+    expect(caught instanceof IdentityError ? caught.code : caught).toBe(code);
   });
 
   it('reports the expiry of the leaf with its date in the message', () => {
@@ -406,7 +406,7 @@ describe('verifyCertificateChain with ECDSA, RSA-PSS and mixed chains', () => {
     try {
       run();
     } catch (error) {
-      return isIdentityError(error) ? error.code : error;
+      return error instanceof IdentityError ? error.code : error;
     }
     return 'accepted';
   };
@@ -465,7 +465,7 @@ describe('verifyCertificateChain with ECDSA, RSA-PSS and mixed chains', () => {
     } catch (error) {
       caught = error;
     }
-    expect(isIdentityError(caught, 'cert-unsupported')).toBe(true);
+    expect(caught instanceof IdentityError && caught.code === 'cert-unsupported').toBe(true);
     expect((caught as Error).message).toMatch(/SHA-1/);
   });
 

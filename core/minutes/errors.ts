@@ -1,23 +1,28 @@
-/** Stable codes for minutes the caller got wrong (bad data, missing fonts). */
-export type MinutesErrorCode =
-  | 'MINUTES_NOT_OBJECT'
-  | 'MINUTES_FIELD_MISSING'
-  | 'MINUTES_FIELD_INVALID'
-  | 'MINUTES_TEXT_TOO_LONG'
-  | 'MINUTES_TIME_INVALID'
-  | 'MINUTES_TIME_ORDER'
-  | 'MINUTES_RICH_TEXT_INVALID'
-  | 'MINUTES_VOTE_INVALID'
-  | 'MINUTES_FONT_INVALID';
+import { CodedError } from '../errors/coded-error';
 
-export class MinutesError extends Error {
+/**
+ * Stable codes for minutes the caller got wrong (bad data, missing fonts). They stay inside the
+ * server: a route answers `minutes-draft-invalid` for any of them.
+ */
+export type MinutesErrorCode =
+  | 'minutes-not-object'
+  | 'minutes-field-missing'
+  | 'minutes-field-invalid'
+  | 'minutes-text-too-long'
+  | 'minutes-time-invalid'
+  | 'minutes-time-order'
+  | 'minutes-rich-text-invalid'
+  | 'minutes-vote-invalid'
+  | 'minutes-font-invalid';
+
+export class MinutesError extends CodedError<MinutesErrorCode> {
   override readonly name = 'MinutesError';
   constructor(
-    readonly code: MinutesErrorCode,
+    code: MinutesErrorCode,
     message: string,
     /** Dotted path of the offending input, e.g. "items[2].title". */
     readonly path?: string,
   ) {
-    super(path ? `${path}: ${message}` : message);
+    super(code, path ? `${path}: ${message}` : message);
   }
 }

@@ -39,38 +39,38 @@ describe('parseMinutesData', () => {
   });
 
   it.each([
-    ['not an object', 'text', 'MINUTES_NOT_OBJECT'],
-    ['missing organisation', { ...valid, organisation: undefined }, 'MINUTES_FIELD_MISSING'],
-    ['blank meeting title', { ...valid, meetingTitle: '   ' }, 'MINUTES_FIELD_MISSING'],
-    ['number as place', { ...valid, place: 42 }, 'MINUTES_FIELD_INVALID'],
+    ['not an object', 'text', 'minutes-not-object'],
+    ['missing organisation', { ...valid, organisation: undefined }, 'minutes-field-missing'],
+    ['blank meeting title', { ...valid, meetingTitle: '   ' }, 'minutes-field-missing'],
+    ['number as place', { ...valid, place: 42 }, 'minutes-field-invalid'],
     [
       'control character in a name',
       { ...valid, chair: { name: 'Trần\u0007' } },
-      'MINUTES_FIELD_INVALID',
+      'minutes-field-invalid',
     ],
-    ['newline in a title', { ...valid, meetingTitle: 'a\nb' }, 'MINUTES_FIELD_INVALID'],
-    ['very long title', { ...valid, meetingTitle: 'x'.repeat(501) }, 'MINUTES_TEXT_TOO_LONG'],
-    ['bad start time', { ...valid, startsAt: 'hôm qua' }, 'MINUTES_TIME_INVALID'],
+    ['newline in a title', { ...valid, meetingTitle: 'a\nb' }, 'minutes-field-invalid'],
+    ['very long title', { ...valid, meetingTitle: 'x'.repeat(501) }, 'minutes-text-too-long'],
+    ['bad start time', { ...valid, startsAt: 'hôm qua' }, 'minutes-time-invalid'],
     [
       'offset out of range',
       { ...valid, startsAt: { iso: '2026-11-28T01:30:00Z', utcOffsetMinutes: 2000 } },
-      'MINUTES_TIME_INVALID',
+      'minutes-time-invalid',
     ],
-    ['ends before it starts', { ...valid, endsAt: '2026-11-27T01:30:00Z' }, 'MINUTES_TIME_ORDER'],
+    ['ends before it starts', { ...valid, endsAt: '2026-11-27T01:30:00Z' }, 'minutes-time-order'],
     [
       'attendee without present flag',
       { ...valid, attendance: [{ name: 'Lê Văn Dũng', role: 'x' }] },
-      'MINUTES_FIELD_MISSING',
+      'minutes-field-missing',
     ],
     [
       'unknown block type',
       { ...valid, items: [{ title: 'A', discussion: [{ type: 'image' }] }] },
-      'MINUTES_RICH_TEXT_INVALID',
+      'minutes-rich-text-invalid',
     ],
     [
       'heading level 4',
       { ...valid, items: [{ title: 'A', discussion: [{ type: 'heading', level: 4, runs: [] }] }] },
-      'MINUTES_RICH_TEXT_INVALID',
+      'minutes-rich-text-invalid',
     ],
     [
       'bold that is not a boolean',
@@ -80,22 +80,22 @@ describe('parseMinutesData', () => {
           { title: 'A', decisions: [{ type: 'paragraph', runs: [{ text: 'x', bold: 'yes' }] }] },
         ],
       },
-      'MINUTES_FIELD_INVALID',
+      'minutes-field-invalid',
     ],
     [
       'vote kind',
       { ...valid, votes: [{ ...sampleMinutes().votes[0], kind: 'open' }] },
-      'MINUTES_VOTE_INVALID',
+      'minutes-vote-invalid',
     ],
     [
       'negative count',
       { ...valid, votes: [{ ...sampleMinutes().votes[0], cast: -1 }] },
-      'MINUTES_VOTE_INVALID',
+      'minutes-vote-invalid',
     ],
     [
       'more cast than eligible',
       { ...valid, votes: [{ ...sampleMinutes().votes[0], cast: 9, eligible: 7 }] },
-      'MINUTES_VOTE_INVALID',
+      'minutes-vote-invalid',
     ],
     [
       'percent above 100',
@@ -103,12 +103,12 @@ describe('parseMinutesData', () => {
         ...valid,
         votes: [{ ...sampleMinutes().votes[0], options: [{ label: 'A', count: 1, percent: 101 }] }],
       },
-      'MINUTES_VOTE_INVALID',
+      'minutes-vote-invalid',
     ],
     [
       'no options',
       { ...valid, votes: [{ ...sampleMinutes().votes[0], options: [] }] },
-      'MINUTES_VOTE_INVALID',
+      'minutes-vote-invalid',
     ],
   ])('rejects %s with a stable code', (_name, input, code) => {
     expect(codeOf(input)).toBe(code);

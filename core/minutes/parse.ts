@@ -35,25 +35,25 @@ function isObj(v: unknown): v is Obj {
 function field(o: Obj, key: string, path: string): unknown {
   const v = o[key];
   if (v === undefined || v === null)
-    throw new MinutesError('MINUTES_FIELD_MISSING', 'is required', `${path}${key}`);
+    throw new MinutesError('minutes-field-missing', 'is required', `${path}${key}`);
   return v;
 }
 
 function text(v: unknown, path: string, opts: { max?: number; multiline?: boolean } = {}): string {
-  if (typeof v !== 'string') throw new MinutesError('MINUTES_FIELD_INVALID', 'must be text', path);
+  if (typeof v !== 'string') throw new MinutesError('minutes-field-invalid', 'must be text', path);
   const s = v.normalize('NFC').replace(/\r\n?/g, '\n');
   const max = opts.max ?? MAX_LINE;
   if (s.length > max)
-    throw new MinutesError('MINUTES_TEXT_TOO_LONG', `must be at most ${max} characters`, path);
+    throw new MinutesError('minutes-text-too-long', `must be at most ${max} characters`, path);
   if (CONTROL.test(s) || (!opts.multiline && s.includes('\n')))
-    throw new MinutesError('MINUTES_FIELD_INVALID', 'has control characters', path);
+    throw new MinutesError('minutes-field-invalid', 'has control characters', path);
   return opts.multiline ? s : s.trim();
 }
 
 function requiredText(o: Obj, key: string, path: string): string {
   const s = text(field(o, key, path), `${path}${key}`);
   if (s === '')
-    throw new MinutesError('MINUTES_FIELD_MISSING', 'must not be empty', `${path}${key}`);
+    throw new MinutesError('minutes-field-missing', 'must not be empty', `${path}${key}`);
   return s;
 }
 
@@ -65,26 +65,26 @@ function optionalText(o: Obj, key: string, path: string): string | undefined {
 }
 
 function list(v: unknown, path: string, max = MAX_ITEMS): unknown[] {
-  if (!Array.isArray(v)) throw new MinutesError('MINUTES_FIELD_INVALID', 'must be a list', path);
+  if (!Array.isArray(v)) throw new MinutesError('minutes-field-invalid', 'must be a list', path);
   if (v.length > max)
-    throw new MinutesError('MINUTES_TEXT_TOO_LONG', `must have at most ${max} entries`, path);
+    throw new MinutesError('minutes-text-too-long', `must have at most ${max} entries`, path);
   return v;
 }
 
 function object(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new MinutesError('MINUTES_FIELD_INVALID', 'must be an object', path);
+  if (!isObj(v)) throw new MinutesError('minutes-field-invalid', 'must be an object', path);
   return v;
 }
 
 function count(v: unknown, path: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-    throw new MinutesError('MINUTES_VOTE_INVALID', 'must be a whole number ≥ 0', path);
+    throw new MinutesError('minutes-vote-invalid', 'must be a whole number ≥ 0', path);
   return v;
 }
 
 function flag(v: unknown, path: string): boolean {
   if (typeof v !== 'boolean')
-    throw new MinutesError('MINUTES_FIELD_INVALID', 'must be true or false', path);
+    throw new MinutesError('minutes-field-invalid', 'must be true or false', path);
   return v;
 }
 
@@ -97,11 +97,11 @@ export function parseTime(v: unknown, path: string): MinutesTime {
     !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ||
     Number.isNaN(Date.parse(iso))
   )
-    throw new MinutesError('MINUTES_TIME_INVALID', 'must be an ISO 8601 date and time', path);
+    throw new MinutesError('minutes-time-invalid', 'must be an ISO 8601 date and time', path);
   const offset = o.utcOffsetMinutes ?? VIETNAM_UTC_OFFSET_MINUTES;
   if (typeof offset !== 'number' || !Number.isInteger(offset) || Math.abs(offset) > 14 * 60)
     throw new MinutesError(
-      'MINUTES_TIME_INVALID',
+      'minutes-time-invalid',
       'utcOffsetMinutes must be whole minutes within ±14 h',
       path,
     );
@@ -121,7 +121,7 @@ function runs(v: unknown, path: string): RichRun[] {
     const o = isObj(r) ? r : undefined;
     if (!o)
       throw new MinutesError(
-        'MINUTES_RICH_TEXT_INVALID',
+        'minutes-rich-text-invalid',
         'a run must be { text, bold?, italic? }',
         p,
       );
@@ -143,7 +143,7 @@ function block(v: unknown, path: string): RichBlock {
       const level = o.level ?? 1;
       if (level !== 1 && level !== 2 && level !== 3)
         throw new MinutesError(
-          'MINUTES_RICH_TEXT_INVALID',
+          'minutes-rich-text-invalid',
           'heading level must be 1, 2 or 3',
           `${path}.level`,
         );
@@ -159,7 +159,7 @@ function block(v: unknown, path: string): RichBlock {
       };
     default:
       throw new MinutesError(
-        'MINUTES_RICH_TEXT_INVALID',
+        'minutes-rich-text-invalid',
         'a block must have type "paragraph", "heading" or "list"',
         path,
       );
@@ -205,7 +205,7 @@ function voteOption(v: unknown, path: string): MinutesVoteOption {
   const percent = o.percent;
   if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100)
     throw new MinutesError(
-      'MINUTES_VOTE_INVALID',
+      'minutes-vote-invalid',
       'must be a number from 0 to 100',
       `${path}.percent`,
     );
@@ -221,7 +221,7 @@ function vote(v: unknown, path: string): MinutesVote {
   const kind = o.kind;
   if (kind !== 'named' && kind !== 'secret')
     throw new MinutesError(
-      'MINUTES_VOTE_INVALID',
+      'minutes-vote-invalid',
       'kind must be "named" or "secret"',
       `${path}.kind`,
     );
@@ -229,19 +229,19 @@ function vote(v: unknown, path: string): MinutesVote {
     voteOption(x, `${path}.options[${i}]`),
   );
   if (options.length === 0)
-    throw new MinutesError('MINUTES_VOTE_INVALID', 'needs at least one option', `${path}.options`);
+    throw new MinutesError('minutes-vote-invalid', 'needs at least one option', `${path}.options`);
   const cast = count(o.cast, `${path}.cast`);
   const eligible = count(o.eligible, `${path}.eligible`);
   if (cast > eligible)
     throw new MinutesError(
-      'MINUTES_VOTE_INVALID',
+      'minutes-vote-invalid',
       'more ballots cast than eligible members',
       `${path}.cast`,
     );
   const counted = options.reduce((s, x) => s + x.count, 0);
   if (counted > cast)
     throw new MinutesError(
-      'MINUTES_VOTE_INVALID',
+      'minutes-vote-invalid',
       'option counts add up to more than the ballots cast',
       `${path}.options`,
     );
@@ -260,11 +260,11 @@ function vote(v: unknown, path: string): MinutesVote {
 
 /** Checks and normalises minutes input; throws MinutesError naming the first bad field. */
 export function parseMinutesData(input: unknown): MinutesData {
-  if (!isObj(input)) throw new MinutesError('MINUTES_NOT_OBJECT', 'Minutes data must be an object');
+  if (!isObj(input)) throw new MinutesError('minutes-not-object', 'Minutes data must be an object');
   const startsAt = parseTime(field(input, 'startsAt', ''), 'startsAt');
   const endsAt = parseTime(field(input, 'endsAt', ''), 'endsAt');
   if (Date.parse(endsAt.iso) < Date.parse(startsAt.iso))
-    throw new MinutesError('MINUTES_TIME_ORDER', 'the meeting ends before it starts', 'endsAt');
+    throw new MinutesError('minutes-time-order', 'the meeting ends before it starts', 'endsAt');
   const parentOrganisation = optionalText(input, 'parentOrganisation', '');
   const documentNumber = optionalText(input, 'documentNumber', '');
   const locality = optionalText(input, 'locality', '');

@@ -34,7 +34,7 @@ async function embedFonts(
       return await doc.embedFont(bytes, { subset: true, customName: `${tag}+MinutesFont` });
     } catch (cause) {
       throw new MinutesError(
-        'MINUTES_FONT_INVALID',
+        'minutes-font-invalid',
         `The ${tag} font is not a usable TrueType font: ${(cause as Error).message}`,
       );
     }
@@ -42,7 +42,7 @@ async function embedFonts(
   const regular = await embed(fonts.regular, 'DHMINR');
   const bold = await embed(fonts.bold, 'DHMINB');
   if (!regular || !bold)
-    throw new MinutesError('MINUTES_FONT_INVALID', 'Regular and bold fonts are required');
+    throw new MinutesError('minutes-font-invalid', 'Regular and bold fonts are required');
   const italic = (await embed(fonts.italic, 'DHMINI')) ?? regular;
   const boldItalic = (await embed(fonts.boldItalic, 'DHMINJ')) ?? bold;
   return { regular, bold, italic, boldItalic };

@@ -1,4 +1,10 @@
-/** Stable codes for problems a user can cause (bad PDF, bad certificate, bad options). */
+import { CodedError } from '../errors/coded-error';
+
+/**
+ * Stable codes for problems a user can cause (bad PDF, bad certificate, bad options). They keep
+ * their SCREAMING_CASE: they cross the bridge to the renderer and the admin CLI prints them
+ * (`error [PDF_MALFORMED]: …`), so operators' scripts may read them.
+ */
 export type SigningErrorCode =
   | 'PDF_MALFORMED'
   | 'PDF_ENCRYPTED'
@@ -12,12 +18,6 @@ export type SigningErrorCode =
   | 'CERTIFICATE_MALFORMED'
   | 'CMS_MALFORMED';
 
-export class SigningError extends Error {
+export class SigningError extends CodedError<SigningErrorCode> {
   override readonly name = 'SigningError';
-  constructor(
-    readonly code: SigningErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }

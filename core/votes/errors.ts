@@ -1,3 +1,5 @@
+import { CodedError } from '../errors/coded-error';
+
 /**
  * Every refusal the vote model can give, as a stable code. The UI shows `votes.error.<code>`
  * (Vietnamese and English); the message is for logs and developers.
@@ -38,12 +40,6 @@ export type VoteErrorCode =
   | 'bad-tally-context'
   | 'inconsistent-ballots';
 
-export class VoteError extends Error {
-  readonly code: VoteErrorCode;
-
-  constructor(code: VoteErrorCode, message: string) {
-    super(message);
-    this.name = 'VoteError';
-    this.code = code;
-  }
+export class VoteError extends CodedError<VoteErrorCode> {
+  override readonly name = 'VoteError';
 }

@@ -1,6 +1,11 @@
+import { CodedError } from '../../core/errors/coded-error';
+
 /** Flags of admin commands: `--name value`, repeated flags collect, `--flag` alone is boolean. */
-export class ArgumentError extends Error {
-  readonly code = 'usage';
+export class ArgumentError extends CodedError<'usage'> {
+  override readonly name = 'ArgumentError';
+  constructor(message: string) {
+    super('usage', message);
+  }
 }
 
 export interface ParsedArgs {

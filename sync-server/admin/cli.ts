@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiValidationError, parseMeetingDraft } from '../../core/api/meetings';
-import { isIdentityError } from '../../core/identity';
+import { IdentityError } from '../../core/identity';
 import { isMeetingRole } from '../../core/roles/permissions';
 import { DEFAULT_DATA_DIR } from '../config';
 import { MemberError } from '../identity/members';
@@ -189,7 +189,7 @@ export async function runAdmin(argv: string[], out: Out, err: Out): Promise<numb
       error instanceof MeetingError ||
       error instanceof ApiValidationError ||
       error instanceof DataDirectoryInUseError ||
-      isIdentityError(error);
+      error instanceof IdentityError;
     if (known) {
       err(`error [${(error as { code: string }).code}]: ${(error as Error).message}`);
       return 2;

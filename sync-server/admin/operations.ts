@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic as writeAtomic } from '../fs/atomic-write';
+import { writeFileAtomic as writeAtomic } from '../../node-shared/atomic-write';
 import type { MeetingDraft } from '../../core/api/meetings';
 import {
   buildP12,
@@ -22,6 +22,7 @@ import type { MeetingDirectory, MeetingRecord } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import { mirrorRoster } from '../attendance/mirror';
 import type { AuditLog, RecordStore } from '../store/types';
+import { CodedError } from '../../core/errors/coded-error';
 
 /** What an operator can do with a data directory; the admin CLI and demo seeding both use it. */
 export interface AdminContext {
@@ -34,17 +35,11 @@ export interface AdminContext {
   now?: Date;
 }
 
-export class AdminError extends Error {
-  constructor(
-    readonly code: 'ca-exists' | 'ca-missing' | 'bad-argument',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AdminError';
-  }
+export class AdminError extends CodedError<'ca-exists' | 'ca-missing' | 'bad-argument'> {
+  override readonly name = 'AdminError';
 }
 
-/** Writes a file atomically, creating its folder; see fs/atomic-write.ts. Private by default. */
+/** Writes a file atomically, creating its folder; see node-shared/atomic-write.ts. Private by default. */
 export function writeFileAtomic(
   file: string,
   data: Uint8Array | string,

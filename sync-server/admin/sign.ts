@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../../node-shared/atomic-write';
 import { parseArgs } from 'node:util';
 import {
   IdentityError,
@@ -18,6 +18,7 @@ import {
 } from '../../core/identity';
 import { SigningError, createOutlineTextPainter, signPdf } from '../../core/signing';
 import { nodeCryptoServices, nodeRsaSigner } from '../crypto/node-crypto';
+import { CodedError } from '../../core/errors/coded-error';
 
 export interface CommandIo {
   readonly stdout: { write(text: string): unknown };
@@ -25,14 +26,8 @@ export interface CommandIo {
 }
 
 /** A refusal with a stable code, printed as one line. */
-export class AdminCommandError extends Error {
+export class AdminCommandError extends CodedError {
   override readonly name = 'AdminCommandError';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const SIGN_USAGE =

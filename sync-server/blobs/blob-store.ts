@@ -2,18 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../../node-shared/atomic-write';
+import { CodedError } from '../../core/errors/coded-error';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
-export class BlobError extends Error {
-  constructor(
-    readonly code: 'blob-bad-hash' | 'blob-hash-mismatch' | 'blob-empty',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BlobError';
-  }
+export class BlobError extends CodedError<'blob-bad-hash' | 'blob-hash-mismatch' | 'blob-empty'> {
+  override readonly name = 'BlobError';
 }
 
 export const isSha256Hex = (value: string): boolean => SHA256.test(value);

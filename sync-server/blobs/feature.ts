@@ -13,8 +13,17 @@ import type { MeetingDirectory } from '../meetings/directory';
 import type { AuditLog, JsonValue, RecordStore } from '../store/types';
 import { BlobError, isSha256Hex, type BlobStore } from './blob-store';
 
-/** Checks an upload's content (e.g. that a PDF opens); throws HttpError 400/415/422 to refuse it. */
-export type BlobValidator = (bytes: Uint8Array) => Promise<void>;
+/** What checking an upload learned about its content; kept on its record so no one looks again. */
+export interface BlobContentFacts {
+  /** The upload opened as a PDF (pdf.js) and has this many pages. */
+  pdf?: { pages: number };
+}
+
+/**
+ * Checks an upload's content (e.g. that a PDF opens) and says what it learned; throws
+ * HttpError 400/415/422 to refuse it.
+ */
+export type BlobValidator = (bytes: Uint8Array) => Promise<BlobContentFacts>;
 
 export interface BlobRecord {
   sha256: string;
@@ -23,6 +32,9 @@ export interface BlobRecord {
   uploadedBy: string;
   at: string;
 }
+
+/** The record as stored: with the facts of its upload check, absent on blobs of older servers. */
+export type StoredBlobRecord = BlobRecord & BlobContentFacts;
 
 export interface BlobsDeps {
   auth: Auth;
@@ -43,20 +55,33 @@ export async function blobRecord(
   records: RecordStore,
   meetingId: string,
   sha256: string,
-): Promise<BlobRecord | null> {
-  return ((await records.get(blobKey(meetingId, sha256))) as BlobRecord | undefined) ?? null;
+): Promise<StoredBlobRecord | null> {
+  return ((await records.get(blobKey(meetingId, sha256))) as StoredBlobRecord | undefined) ?? null;
+}
+
+/** The page count the upload check kept, when the record has a sound one. */
+export function knownPdfPages(record: StoredBlobRecord): number | null {
+  const pages = record.pdf?.pages;
+  return typeof pages === 'number' && Number.isInteger(pages) && pages >= 1 ? pages : null;
 }
 
 /**
- * Stores `bytes` as a file of `meetingId` (hash checked) and records who put it there; used by
- * the upload route and by features that make files themselves (the minutes PDF).
+ * Stores `bytes` as a file of `meetingId` (hash checked) and records who put it there, with what
+ * its check learned (`facts`); used by the upload route and by features that make files
+ * themselves (the minutes PDF). Answers the record without the facts, as clients see it.
  */
 export async function saveMeetingBlob(
   deps: Pick<BlobsDeps, 'blobs' | 'records' | 'audit'>,
   meetingId: string,
-  upload: { sha256: string; bytes: Uint8Array; contentType: string; memberId: string },
+  upload: {
+    sha256: string;
+    bytes: Uint8Array;
+    contentType: string;
+    memberId: string;
+    facts?: BlobContentFacts;
+  },
 ): Promise<BlobRecord> {
-  const { sha256, bytes, contentType, memberId } = upload;
+  const { sha256, bytes, contentType, memberId, facts } = upload;
   await deps.blobs.put(sha256, bytes);
   const record: BlobRecord = {
     sha256,
@@ -65,7 +90,8 @@ export async function saveMeetingBlob(
     uploadedBy: memberId,
     at: new Date().toISOString(),
   };
-  await deps.records.put(blobKey(meetingId, sha256), record as unknown as JsonValue);
+  const stored: StoredBlobRecord = { ...record, ...(facts?.pdf ? { pdf: facts.pdf } : {}) };
+  await deps.records.put(blobKey(meetingId, sha256), stored as unknown as JsonValue);
   await deps.audit.appendAudit({ at: record.at, action: 'blob.put', meetingId, memberId, sha256 });
   return record;
 }
@@ -120,7 +146,7 @@ export function blobsFeature(deps: BlobsDeps): ServerFeature {
               `Files of type "${contentType}" are not accepted.`,
             );
           const bytes = new Uint8Array(await readBody(ctx.req, deps.maxBytes));
-          await validate(bytes);
+          const facts = await validate(bytes);
           let record: BlobRecord;
           try {
             record = await saveMeetingBlob(deps, meeting.id, {
@@ -128,6 +154,7 @@ export function blobsFeature(deps: BlobsDeps): ServerFeature {
               bytes,
               contentType,
               memberId: principal.memberId,
+              facts,
             });
           } catch (error) {
             if (error instanceof BlobError) throw new HttpError(400, error.code, error.message);

@@ -9,7 +9,7 @@ import type { Auth } from '../identity/auth-feature';
 import type { MeetingDirectory } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import type { AuditLog, RecordStore } from '../store/types';
-import { blobRecord } from '../blobs/feature';
+import { blobRecord, knownPdfPages } from '../blobs/feature';
 import { isSha256Hex, type BlobStore } from '../blobs/blob-store';
 import { PdfInspectError, type PdfInspector } from './pdf-inspect';
 
@@ -45,8 +45,9 @@ function parseAttach(body: unknown): { sha256: string; title: string } {
 
 /**
  * Agenda documents: `POST /api/meetings/:id/agenda/:itemId/documents { sha256, title }` attaches
- * a PDF already uploaded as a meeting blob to an agenda item. The server opens it (not encrypted,
- * not broken), counts its pages and writes the entry into the control document.
+ * a PDF already uploaded as a meeting blob to an agenda item. Its page count comes from the
+ * blob record (the upload opened it: not encrypted, not broken); a blob stored before records
+ * kept it is opened here. The entry is written into the control document.
  */
 export function documentsFeature(deps: DocumentsDeps): ServerFeature {
   const { rooms, blobs, records, audit } = deps;
@@ -70,7 +71,14 @@ export function documentsFeature(deps: DocumentsDeps): ServerFeature {
             throw new HttpError(415, 'not-a-pdf', 'Only PDF files can be agenda documents.');
           let pages: number;
           try {
-            pages = (await deps.pdf.inspect(await readBlob(blobs, sha256))).pages;
+            // The upload already opened it and kept the count; only blobs stored by an older
+            // server (no count on the record) are opened again.
+            const known = knownPdfPages(record);
+            pages = (
+              known !== null
+                ? deps.pdf.checkKnownPages(known)
+                : await deps.pdf.inspect(await readBlob(blobs, sha256))
+            ).pages;
           } catch (error) {
             if (error instanceof PdfInspectError)
               throw new HttpError(422, error.code, error.message);

@@ -44,6 +44,17 @@ describe('PdfInspector (pdf.js in a worker thread)', () => {
     expect(await inspector.inspect(await pdfWithPages(2))).toEqual({ pages: 2 });
   });
 
+  it('upload keeps the page count it learned; a kept count is held to the same limit unopened', async () => {
+    const inspector = make({ maxPages: 2 });
+    expect(await inspector.validateUpload(await pdfWithPages(2))).toEqual({ pdf: { pages: 2 } });
+    expect(inspector.opened).toBe(1);
+    expect(inspector.checkKnownPages(2)).toEqual({ pages: 2 });
+    expect(await refusal(Promise.resolve().then(() => inspector.checkKnownPages(3)))).toBe(
+      'pdf-too-many-pages',
+    );
+    expect(inspector.opened).toBe(1);
+  });
+
   it('terminates a worker that runs past its time limit (pdf-too-complex) and recovers', async () => {
     const inspector = make({ timeoutMs: 1000 });
     expect(await refusal(inspector.inspect(buildXreflessPdf(30)))).toBe('pdf-too-complex');

@@ -2,7 +2,8 @@ import { looksLikePdf } from '../blobs/pdf-check';
 import { HttpError } from '../http/router';
 import { WorkerPool, WorkerTaskError, type WorkerLimits } from '../workers/pool';
 import type { InspectRequest } from './pdf-inspect.worker';
-import { PdfInspectError, type PdfFacts, type PdfRefusal } from './pdf-open';
+import type { BlobContentFacts } from '../blobs/feature';
+import { checkPageLimit, PdfInspectError, type PdfFacts, type PdfRefusal } from './pdf-open';
 
 export { PdfInspectError, type PdfFacts, type PdfRefusal } from './pdf-open';
 
@@ -34,6 +35,7 @@ const REFUSALS = new Set<string>([
  */
 export class PdfInspector {
   private readonly pool: WorkerPool<InspectRequest, PdfFacts>;
+  private openedCount = 0;
 
   constructor(private readonly limits: PdfLimits = DEFAULT_PDF_LIMITS) {
     this.pool = new WorkerPool(new URL('./pdf-inspect.worker.ts', import.meta.url), limits);
@@ -43,10 +45,16 @@ export class PdfInspector {
     return this.pool.workers;
   }
 
+  /** Files handed to pdf.js so far (the `dienhong_pdf_opened_total` metric). */
+  get opened(): number {
+    return this.openedCount;
+  }
+
   /** Page count of a PDF, or a PdfInspectError with a stable code. */
   async inspect(bytes: Uint8Array): Promise<PdfFacts> {
     // The worker gets its own copy: the caller keeps `bytes`.
     const copy = bytes.slice();
+    this.openedCount++;
     try {
       return await this.pool.run({ bytes: copy, maxPages: this.limits.maxPages }, [
         copy.buffer as ArrayBuffer,
@@ -69,13 +77,24 @@ export class PdfInspector {
   }
 
   /**
-   * The upload validator for `application/pdf`: the cheap header check first, then a real open.
-   * Refusals are HTTP 415 (not a PDF) or 422 (a PDF we will not accept) with the refusal code.
+   * A page count learned earlier (kept on the blob record at upload), checked against today's
+   * limit as `inspect` would: attaching it needs no second open.
    */
-  readonly validateUpload = async (bytes: Uint8Array): Promise<void> => {
+  checkKnownPages(pages: number): PdfFacts {
+    checkPageLimit(pages, this.limits.maxPages);
+    return { pages };
+  }
+
+  /**
+   * The upload validator for `application/pdf`: the cheap header check first, then a real open,
+   * whose page count goes on the blob record. Refusals are HTTP 415 (not a PDF) or 422 (a PDF
+   * we will not accept) with the refusal code.
+   */
+  readonly validateUpload = async (bytes: Uint8Array): Promise<BlobContentFacts> => {
     await looksLikePdf(bytes);
     try {
-      await this.inspect(bytes);
+      const { pages } = await this.inspect(bytes);
+      return { pdf: { pages } };
     } catch (error) {
       if (!(error instanceof PdfInspectError)) throw error;
       throw new HttpError(422, error.code, error.message);

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { CodedError } from '../../core/errors/coded-error';
 
 /** Why a PDF was refused; stable codes the client maps to messages. */
 export type PdfRefusal =
@@ -12,18 +13,21 @@ export type PdfRefusal =
   | 'pdf-too-many-pages'
   | 'pdf-too-complex';
 
-export class PdfInspectError extends Error {
-  constructor(
-    readonly code: PdfRefusal,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PdfInspectError';
-  }
+export class PdfInspectError extends CodedError<PdfRefusal> {
+  override readonly name = 'PdfInspectError';
 }
 
 export interface PdfFacts {
   pages: number;
+}
+
+/** Refuses a page count over `maxPages` (a meeting's limit on agenda documents). */
+export function checkPageLimit(pages: number, maxPages: number): void {
+  if (pages > maxPages)
+    throw new PdfInspectError(
+      'pdf-too-many-pages',
+      `This PDF has ${pages} pages; a meeting accepts at most ${maxPages}.`,
+    );
 }
 
 type PdfJs = typeof PdfJsModule;
@@ -67,11 +71,7 @@ export async function openPdf(bytes: Uint8Array, maxPages: number): Promise<PdfF
   try {
     const doc = await task.promise;
     const pages = doc.numPages;
-    if (pages > maxPages)
-      throw new PdfInspectError(
-        'pdf-too-many-pages',
-        `This PDF has ${pages} pages; a meeting accepts at most ${maxPages}.`,
-      );
+    checkPageLimit(pages, maxPages);
     // Reading the first and last page catches files whose xref parses but whose pages do not.
     await doc.getPage(1);
     if (pages > 1) await doc.getPage(pages);

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { isIdentityError, verifyLogin } from '../../core/identity';
+import { IdentityError, verifyLogin } from '../../core/identity';
 import type { CryptoServices } from '../../core/crypto/types';
 import type { ServerFeature } from '../feature';
 import { HttpError, readJson, sendJson } from '../http/router';
@@ -88,7 +88,7 @@ export function createAuth(options: AuthOptions): Auth {
       } catch (error) {
         lastError = error;
         // Only a signature mismatch can depend on the origin; anything else is final.
-        if (!(isIdentityError(error) && error.code === 'login-bad-signature')) break;
+        if (!(error instanceof IdentityError && error.code === 'login-bad-signature')) break;
       }
     }
     throw lastError;
@@ -119,7 +119,7 @@ export function createAuth(options: AuthOptions): Auth {
     try {
       certificate = await verifyAgainstOrigins(body);
     } catch (error) {
-      if (isIdentityError(error)) {
+      if (error instanceof IdentityError) {
         await options.audit.appendAudit({
           at: now().toISOString(),
           action: 'login.refused',

@@ -1,4 +1,5 @@
 import type { JsonValue, RecordStore } from '../store/types';
+import { CodedError } from '../../core/errors/coded-error';
 
 /** A person known to this server, mapped from the certificates issued to them. */
 export interface MemberRecord {
@@ -11,14 +12,10 @@ export interface MemberRecord {
   createdAt: string;
 }
 
-export class MemberError extends Error {
-  constructor(
-    readonly code: 'member-exists' | 'member-not-found' | 'certificate-taken' | 'member-invalid',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MemberError';
-  }
+export class MemberError extends CodedError<
+  'member-exists' | 'member-not-found' | 'certificate-taken' | 'member-invalid'
+> {
+  override readonly name = 'MemberError';
 }
 
 const memberKey = (id: string) => `member/${id}`;

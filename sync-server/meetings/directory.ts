@@ -3,6 +3,7 @@ import type { MeetingRole } from '../../core/roles/permissions';
 import type { AccessEvents } from '../identity/access-events';
 import { newId } from '../ids';
 import type { JsonValue, RecordStore } from '../store/types';
+import { CodedError } from '../../core/errors/coded-error';
 
 export interface MeetingRecord {
   id: string;
@@ -14,14 +15,10 @@ export interface MeetingRecord {
   createdAt: string;
 }
 
-export class MeetingError extends Error {
-  constructor(
-    readonly code: 'meeting-not-found' | 'meeting-exists' | 'member-not-found',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MeetingError';
-  }
+export class MeetingError extends CodedError<
+  'meeting-not-found' | 'meeting-exists' | 'member-not-found'
+> {
+  override readonly name = 'MeetingError';
 }
 
 const meetingKey = (id: string) => `meeting/${id}`;

@@ -7,21 +7,22 @@
  */
 import type { CryptoServices } from '../../core/crypto/types';
 import { verifyCertificateChain } from '../../core/identity';
-import { isIdentityError } from '../../core/identity/errors';
+import { IdentityError } from '../../core/identity/errors';
 import type { MinutesField } from '../../core/api/minutes';
 import { verifyPdfSignatures, type PdfSignatureReport } from '../../core/signing';
 import { parseSignedData } from '../../core/signing/cms-parse';
 import { analyseAfter } from '../../core/signing/diff-analysis';
 import { readRevisions, revisionSignedBy } from '../../core/signing/pdf-revisions';
+import { CodedError } from '../../core/errors/coded-error';
 
-export class SignatureRefusal extends Error {
+export class SignatureRefusal extends CodedError {
+  override readonly name = 'SignatureRefusal';
   constructor(
     readonly status: number,
-    readonly code: string,
+    code: string,
     message: string,
   ) {
-    super(message);
-    this.name = 'SignatureRefusal';
+    super(code, message);
   }
 }
 
@@ -166,7 +167,7 @@ export async function acceptSignedRevision(input: AcceptInput): Promise<Accepted
       requireKeyUsage: 'digitalSignature',
     });
   } catch (error) {
-    if (isIdentityError(error))
+    if (error instanceof IdentityError)
       throw new SignatureRefusal(422, 'minutes-certificate-refused', error.message);
     throw error;
   }

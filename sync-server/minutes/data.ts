@@ -16,6 +16,7 @@ import type { MeetingRole } from '../../core/roles/permissions';
 import type * as Y from 'yjs';
 import type { MeetingRecord } from '../meetings/directory';
 import { splitDraft } from './draft';
+import { CodedError } from '../../core/errors/coded-error';
 
 export const ROLE_LABELS: Record<MeetingRole, string> = {
   chair: 'Chủ tọa',
@@ -47,11 +48,10 @@ export interface MinutesSources {
 }
 
 /** Thrown when the meeting lacks what a biên bản needs (a chair, a secretary). */
-export class MinutesDataError extends Error {
-  readonly code = 'minutes-draft-invalid';
+export class MinutesDataError extends CodedError<'minutes-draft-invalid'> {
+  override readonly name = 'MinutesDataError';
   constructor(message: string) {
-    super(message);
-    this.name = 'MinutesDataError';
+    super('minutes-draft-invalid', message);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   type MinutesFonts,
 } from '../../core/minutes';
 import { serveTasks } from '../workers/serve';
+import { CodedError } from '../../core/errors/coded-error';
 
 export interface RenderRequest {
   data: MinutesData;
@@ -13,8 +14,11 @@ export interface RenderRequest {
 }
 
 /** Bad minutes data, carried across the thread boundary as a coded error. */
-class InvalidMinutes extends Error {
-  readonly code = 'minutes-draft-invalid';
+class InvalidMinutes extends CodedError<'minutes-draft-invalid'> {
+  override readonly name = 'InvalidMinutes';
+  constructor(message: string) {
+    super('minutes-draft-invalid', message);
+  }
 }
 
 serveTasks<RenderRequest, Uint8Array>(async ({ data, fonts }) => {

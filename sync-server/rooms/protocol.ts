@@ -9,6 +9,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CloseCode } from '../../core/docs/close-codes';
+import { CodedError } from '../../core/errors/coded-error';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -18,15 +19,18 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 /** The close codes live in core, so the renderer explains them from the same table. */
 export { CloseCode };
 
-/** A frame the server refuses; the connection that sent it is closed with `closeCode`. */
-export class FrameError extends Error {
+/**
+ * A frame the server refuses; the connection that sent it is closed with `closeCode`. Its `code`
+ * is the metric reason (`rate-limit`, `read-only`, …); `reason` is what the close frame says.
+ */
+export class FrameError extends CodedError {
+  override readonly name = 'FrameError';
   constructor(
     readonly closeCode: number,
     readonly reason: string,
     readonly metricReason: string,
   ) {
-    super(reason);
-    this.name = 'FrameError';
+    super(metricReason, reason);
   }
 }
 

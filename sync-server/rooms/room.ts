@@ -21,6 +21,7 @@ import {
   parseFrame,
 } from './protocol';
 import { admitPresence, releasePresence } from './presence';
+import { CodedError } from '../../core/errors/coded-error';
 
 export interface RoomDeps {
   store: DocumentStore;
@@ -35,14 +36,8 @@ export interface RoomDeps {
 }
 
 /** A server-side write that could not be made: bad name, shutting down, or storage failed (nothing broadcast). */
-export class RoomError extends Error {
-  constructor(
-    readonly code: 'room-failed' | 'room-closed' | 'unknown-document',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RoomError';
-  }
+export class RoomError extends CodedError<'room-failed' | 'room-closed' | 'unknown-document'> {
+  override readonly name = 'RoomError';
 }
 
 const SERVER_ORIGIN = Symbol('server');

@@ -1,12 +1,13 @@
 import { LevelStore, type LevelStoreOptions } from './level';
+import { CodedError } from '../../core/errors/coded-error';
 
-export class DataDirectoryInUseError extends Error {
-  readonly code = 'data-dir-in-use';
+export class DataDirectoryInUseError extends CodedError<'data-dir-in-use'> {
+  override readonly name = 'DataDirectoryInUseError';
   constructor(dataDir: string) {
     super(
+      'data-dir-in-use',
       `The data directory ${dataDir} is in use by another Diên Hồng process (a running server?). Stop it first.`,
     );
-    this.name = 'DataDirectoryInUseError';
   }
 }
 

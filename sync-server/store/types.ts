@@ -1,3 +1,5 @@
+import { CodedError } from '../../core/errors/coded-error';
+
 /**
  * Storage behind the sync server, kept narrow so that a PostgreSQL or Redis backend can stand
  * in for the embedded LevelDB one: an append-only Yjs update log per document with snapshots,
@@ -63,20 +65,16 @@ export interface Store extends DocumentStore, RecordStore, AuditLog {
 }
 
 /** A storage failure or a refused name; `code` is stable for logs and operators. */
-export class StoreError extends Error {
-  constructor(
-    readonly code:
-      | 'bad-name'
-      | 'bad-key'
-      | 'closed'
-      | 'corrupt'
-      /** Below the free-space watermark, or the disk filled during a write (nothing written). */
-      | 'storage-full'
-      /** A write failed and the store is being reopened, or could not be. */
-      | 'storage-unavailable',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
+export type StoreErrorCode =
+  | 'bad-name'
+  | 'bad-key'
+  | 'closed'
+  | 'corrupt'
+  /** Below the free-space watermark, or the disk filled during a write (nothing written). */
+  | 'storage-full'
+  /** A write failed and the store is being reopened, or could not be. */
+  | 'storage-unavailable';
+
+export class StoreError extends CodedError<StoreErrorCode> {
+  override readonly name = 'StoreError';
 }

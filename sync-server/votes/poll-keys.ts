@@ -11,17 +11,14 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../../node-shared/atomic-write';
 import { newPollKeyPair, privateKeyFromRaw, sealPollKey, unsealPollKey } from './urn';
+import { CodedError } from '../../core/errors/coded-error';
 
-export class BallotKeyError extends Error {
-  constructor(
-    readonly code: 'ballot-key-unavailable' | 'ballot-key-invalid' | 'poll-key-missing',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BallotKeyError';
-  }
+export class BallotKeyError extends CodedError<
+  'ballot-key-unavailable' | 'ballot-key-invalid' | 'poll-key-missing'
+> {
+  override readonly name = 'BallotKeyError';
 }
 
 /** The default: beside the data directory, never in it (`.dienhong-data` → `.dienhong-data.ballot-key`). */

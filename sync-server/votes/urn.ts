@@ -17,6 +17,7 @@ import {
   randomBytes,
   randomInt,
 } from 'node:crypto';
+import { CodedError } from '../../core/errors/coded-error';
 
 /** What the poll record holds while a secret poll is open. */
 export interface SealedUrn {
@@ -26,14 +27,8 @@ export interface SealedUrn {
   ballots: string[];
 }
 
-export class UrnError extends Error {
-  constructor(
-    readonly code: 'urn-corrupt' | 'ballot-key-mismatch',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UrnError';
-  }
+export class UrnError extends CodedError<'urn-corrupt' | 'ballot-key-mismatch'> {
+  override readonly name = 'UrnError';
 }
 
 // DER prefixes of an X25519 SubjectPublicKeyInfo / PKCS#8 key (RFC 8410), before the 32 raw bytes.

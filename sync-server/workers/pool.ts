@@ -7,6 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ReadyMessage, ReplyMessage, TaskMessage } from './protocol';
+import { CodedError } from '../../core/errors/coded-error';
 
 export interface WorkerLimits {
   /** Wall-clock time one task may take. */
@@ -22,14 +23,8 @@ export interface WorkerLimits {
 export type WorkerFailure = 'worker-timeout' | 'worker-out-of-memory' | 'worker-crashed' | 'closed';
 
 /** The task failed: over a limit, the worker died, or the task itself refused (its own code). */
-export class WorkerTaskError extends Error {
-  constructor(
-    readonly code: WorkerFailure | string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'WorkerTaskError';
-  }
+export class WorkerTaskError extends CodedError<WorkerFailure | string> {
+  override readonly name = 'WorkerTaskError';
 }
 
 interface Job<Request, Result> {

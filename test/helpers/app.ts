@@ -37,7 +37,8 @@ export interface TestApp {
   /** Logs in as the member through the real challenge–response; returns the session token. */
   login(memberId: string): Promise<string>;
   api(pathname: string, init?: RequestInit & { token?: string }): Promise<Response>;
-  restart(options?: Partial<AppOptions>): Promise<void>;
+  /** Stops the server, runs `whileStopped` (e.g. to edit the data directory), starts it again. */
+  restart(options?: Partial<AppOptions>, whileStopped?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -128,8 +129,9 @@ export async function startTestApp(
       if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { token: string }).token;
     },
-    async restart(extra = {}) {
+    async restart(extra = {}, whileStopped) {
       await server.close();
+      await whileStopped?.();
       server = await start(extra);
     },
     async close() {

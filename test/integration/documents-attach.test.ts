@@ -13,6 +13,8 @@ import {
   buildVietnamesePack,
   encryptWithQpdf,
 } from '../fixtures/pdf/build';
+import { openStore } from '../../sync-server/store/open';
+import type { JsonValue } from '../../sync-server/store/types';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, waitFor } from '../helpers/server';
 
@@ -70,6 +72,13 @@ const code = async (res: Response) => [
   res.status,
   ((await res.json()) as { error: { code: string } }).error.code,
 ];
+/** How many files this server has handed to pdf.js, from its metrics. */
+const pdfOpened = async (): Promise<number> => {
+  const text = await (await app.api('/metrics')).text();
+  const line = /^dienhong_pdf_opened_total (\d+)$/m.exec(text);
+  if (!line) throw new Error('no dienhong_pdf_opened_total in /metrics');
+  return Number(line[1]);
+};
 
 describe('agenda documents', () => {
   it('the chair uploads and attaches a PDF; every member sees it with its pages and size', async () => {
@@ -129,5 +138,39 @@ describe('agenda documents', () => {
       'agenda-item-not-found',
     ]);
     expect(await code(await attach(pack, chair, '  '))).toEqual([400, 'invalid-field']);
+  });
+
+  it('attach takes the page count the upload kept: pdf.js opens each upload once', async () => {
+    const file = await buildVietnamesePack(7);
+    const before = await pdfOpened();
+    expect((await put(file, chair)).status).toBe(201);
+    expect(await pdfOpened()).toBe(before + 1);
+    const res = await attach(file, chair, 'Phụ lục 7 trang');
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ sha256: sha(file), pages: 7, size: file.length });
+    expect(await pdfOpened()).toBe(before + 1);
+  });
+
+  it('a blob stored by an older server (no page count on its record) is opened and attaches', async () => {
+    const file = await buildVietnamesePack(3);
+    expect((await put(file, chair)).status).toBe(201);
+    const key = `meeting-blob/${MEETING_ID}/${sha(file)}`;
+    await app.restart({}, async () => {
+      const store = await openStore(app.dataDir);
+      try {
+        const record = (await store.get(key)) as Record<string, unknown>;
+        expect(record).toMatchObject({ sha256: sha(file), pdf: { pages: 3 } });
+        const { pdf: _learned, ...older } = record;
+        await store.put(key, older as JsonValue);
+      } finally {
+        await store.close();
+      }
+    });
+    const token = await app.login('nhung');
+    expect(await pdfOpened()).toBe(0);
+    const res = await attach(file, token, 'Phụ lục cũ');
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ sha256: sha(file), pages: 3, size: file.length });
+    expect(await pdfOpened()).toBe(1);
   });
 });

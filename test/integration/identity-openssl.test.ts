@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCa, issueMemberCertificate, type CertificateWithKey } from '../../core/identity/ca';
 import { parseCertificate } from '../../core/identity/certificate';
-import { isIdentityError } from '../../core/identity/errors';
+import { IdentityError } from '../../core/identity/errors';
 import { buildP12, parseP12 } from '../../core/identity/p12';
 
 const NAME = 'Nguyễn Tiến Sỹ';
@@ -37,7 +37,7 @@ function codeOf(run: () => unknown): string {
     run();
     return 'no error';
   } catch (error) {
-    return isIdentityError(error) ? error.code : String(error);
+    return error instanceof IdentityError ? error.code : String(error);
   }
 }
 

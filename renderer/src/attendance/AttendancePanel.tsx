@@ -6,8 +6,9 @@ import { can } from '../../../core/roles/permissions';
 import { quorumFor } from '../../../core/votes/poll';
 import { useMeetingView } from '../collab/MeetingDocsContext';
 import type { MessageKey } from '../i18n/catalog';
+import { errorMessageKey } from '../i18n/error-message';
 import { useRoom } from '../room/RoomContext';
-import { attendanceErrorKey, message } from '../votes/labels';
+import { message } from '../votes/labels';
 import { votesApi } from '../votes/api';
 import { memberName, useMembers } from './useMembers';
 import './attendance.css';
@@ -47,7 +48,7 @@ export function AttendancePanel() {
     try {
       await votesApi.checkIn(meeting.id, !present);
     } catch (e) {
-      setError(attendanceErrorKey(e));
+      setError(errorMessageKey(e, 'attendance'));
     } finally {
       setBusy(false);
     }

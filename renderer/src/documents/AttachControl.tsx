@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge';
-import { documentErrorMessage } from './errors';
+import type { MessageKey } from '../i18n/catalog';
+import { errorMessageKey } from '../i18n/error-message';
 import { attachPdf } from './store/transfer';
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; name: string }
   | { kind: 'done'; title: string }
-  | { kind: 'failed'; name: string; key: ReturnType<typeof documentErrorMessage> };
+  | { kind: 'failed'; name: string; key: MessageKey };
 
 /** Attaching PDFs: a button (the Bridge's file dialog) or files dropped onto the zone. */
 export function AttachControl({ meetingId, itemId }: { meetingId: string; itemId: string }) {
@@ -23,7 +24,7 @@ export function AttachControl({ meetingId, itemId }: { meetingId: string; itemId
         const entry = await attachPdf(meetingId, itemId, file);
         setStatus({ kind: 'done', title: entry.title });
       } catch (error) {
-        setStatus({ kind: 'failed', name: file.name, key: documentErrorMessage(error) });
+        setStatus({ kind: 'failed', name: file.name, key: errorMessageKey(error, 'docs') });
         return;
       }
     }
@@ -73,7 +74,7 @@ export function AttachControl({ meetingId, itemId }: { meetingId: string; itemId
       {status.kind === 'failed' ? (
         <p className="docs__error" role="alert">
           <strong>{status.name}: </strong>
-          {t(status.key.key, { code: status.key.code })}
+          {t(status.key as 'docs.error.other')}
         </p>
       ) : null}
     </div>

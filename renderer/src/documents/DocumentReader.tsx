@@ -2,14 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaDocument } from '../../../core/docs/control';
 import type { RenderDocumentViewer } from './DocumentsSection';
-import { documentErrorMessage } from './errors';
+import type { MessageKey } from '../i18n/catalog';
+import { errorMessageKey } from '../i18n/error-message';
 import { type DownloadProgress, loadDocument } from './store/transfer';
 import { PdfViewer } from './viewer/PdfViewer';
 
 type State =
   | { kind: 'loading'; progress: DownloadProgress }
   | { kind: 'ready'; data: Uint8Array; fromCache: boolean }
-  | { kind: 'failed'; message: ReturnType<typeof documentErrorMessage> };
+  | { kind: 'failed'; message: MessageKey };
 
 const defaultViewer: RenderDocumentViewer = ({ data }) => <PdfViewer data={data} />;
 
@@ -45,7 +46,7 @@ export function DocumentReader({
       ({ bytes, fromCache }) => setState({ kind: 'ready', data: bytes, fromCache }),
       (error: unknown) => {
         if (!abort.signal.aborted)
-          setState({ kind: 'failed', message: documentErrorMessage(error) });
+          setState({ kind: 'failed', message: errorMessageKey(error, 'docs') });
       },
     );
     return () => abort.abort();
@@ -87,7 +88,7 @@ export function DocumentReader({
       ) : null}
       {state.kind === 'failed' ? (
         <p className="docs__error" role="alert">
-          {t(state.message.key, { code: state.message.code })}
+          {t(state.message as 'docs.error.other')}
         </p>
       ) : null}
       {state.kind === 'ready' ? (

@@ -31,7 +31,7 @@ export const documentsMessages = defineMessages(
     'docs.error.hash-mismatch':
       'Tài liệu tải về không khớp mã băm SHA-256 nên không được mở. Hãy thử tải lại.',
     'docs.error.network': 'Không kết nối được máy chủ. Hãy thử lại khi có mạng.',
-    'docs.error.other': 'Không thực hiện được ({{code}}). Hãy thử lại.',
+    'docs.error.other': 'Không thực hiện được. Hãy thử lại.',
     'viewer.toolbar': 'Thanh công cụ tài liệu',
     'viewer.loading': 'Đang mở tài liệu…',
     'viewer.error.encrypted':
@@ -89,7 +89,7 @@ export const documentsMessages = defineMessages(
     'docs.error.hash-mismatch':
       'The downloaded document does not match its SHA-256, so it was not opened. Try again.',
     'docs.error.network': 'Cannot reach the server. Try again when online.',
-    'docs.error.other': 'That did not work ({{code}}). Try again.',
+    'docs.error.other': 'That did not work. Try again.',
     'viewer.toolbar': 'Document toolbar',
     'viewer.loading': 'Opening the document…',
     'viewer.error.encrypted':

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { IdentitySummary, PickedFile } from '../../../core/bridge/contract';
 import { bridge } from '../bridge';
 import { loginProblem, type LoginProblem } from './errors';
-import { errorCode } from './login-flow';
 import { ProblemMessage } from './ProblemMessage';
 
 interface ImportIdentityProps {
@@ -29,7 +28,7 @@ export function ImportIdentity({ onImported }: ImportIdentityProps) {
         setFile(picked);
         setPassword('');
       })
-      .catch((error: unknown) => setProblem(loginProblem(errorCode(error), String(error))));
+      .catch((error: unknown) => setProblem(loginProblem(error)));
   };
 
   const submit = async (event: FormEvent) => {
@@ -48,10 +47,10 @@ export function ImportIdentity({ onImported }: ImportIdentityProps) {
         setPassword('');
         onImported(result.value);
       } else {
-        setProblem(loginProblem(result.error.code, result.error.message));
+        setProblem(loginProblem(result.error));
       }
     } catch (error) {
-      setProblem(loginProblem(errorCode(error), error instanceof Error ? error.message : ''));
+      setProblem(loginProblem(error));
     } finally {
       setBusy(false);
     }

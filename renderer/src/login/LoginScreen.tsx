@@ -6,7 +6,7 @@ import { bridge } from '../bridge';
 import { sessionStore, type SessionEnd } from '../session/session';
 import { loginProblem, type LoginProblem } from './errors';
 import { ImportIdentity } from './ImportIdentity';
-import { errorCode, logIn } from './login-flow';
+import { logIn } from './login-flow';
 import { ProblemMessage } from './ProblemMessage';
 
 function IdentityCard({
@@ -85,9 +85,7 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
     let live = true;
     bridge.listIdentities().then(
       (list) => live && show(list),
-      (error: unknown) =>
-        live &&
-        setProblem(loginProblem(errorCode(error), error instanceof Error ? error.message : '')),
+      (error: unknown) => live && setProblem(loginProblem(error)),
     );
     return () => {
       live = false;
@@ -98,15 +96,15 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
     event.preventDefault();
     if (busy) return;
     setNotice(null);
-    if (chosen === null) return setProblem({ key: 'login.chooseRequired', message: '' });
-    if (password === '') return setProblem({ key: 'login.passwordRequired', message: '' });
+    if (chosen === null) return setProblem({ key: 'login.chooseRequired' });
+    if (password === '') return setProblem({ key: 'login.passwordRequired' });
     setBusy(true);
     setProblem(null);
     try {
       const session = await logIn({ api, bridge }, chosen, password);
       sessionStore.start(session);
     } catch (error) {
-      setProblem(loginProblem(errorCode(error), error instanceof Error ? error.message : ''));
+      setProblem(loginProblem(error));
       setBusy(false);
     }
   };

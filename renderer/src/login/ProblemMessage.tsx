@@ -12,8 +12,8 @@ export function ProblemMessage({ problem, id }: { problem: LoginProblem | null; 
   if (!problem) return null;
   return (
     <p id={id} ref={ref} className="login__error" role="alert" tabIndex={-1}>
-      {/* One key stands for the union: i18next's types cannot check options against a union. */}
-      {t(problem.key as 'loginError.unexpected', { message: problem.message })}
+      {/* One key stands for the union: i18next's typed t takes literal keys only. */}
+      {t(problem.key as 'login.error.unexpected')}
     </p>
   );
 }

@@ -1,16 +1,11 @@
 import type { Bridge } from '../../../core/bridge/contract';
 import type { ApiClient } from '../api/client';
 import type { Session } from '../session/session';
+import { CodedError } from '../../../core/errors/coded-error';
 
 /** A failure with a stable code (bridge or server), shown through loginProblem(). */
-export class LoginFailure extends Error {
+export class LoginFailure extends CodedError {
   override readonly name = 'LoginFailure';
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface LoginDeps {
@@ -32,13 +27,4 @@ export async function logIn(
   const signed = await bridge.signLogin({ identityId, password, nonce: challenge.nonce, origin });
   if (!signed.ok) throw new LoginFailure(signed.error.code, signed.error.message);
   return api.login(signed.value);
-}
-
-/** The code of any error the login screen may meet; unknown errors have none. */
-export function errorCode(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const { code } = error as { code: unknown };
-    if (typeof code === 'string') return code;
-  }
-  return 'unexpected';
 }

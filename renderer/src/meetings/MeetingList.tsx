@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../core/api/meetings';
+import { errorMessage } from '../i18n/error-message';
 import type { MeetingsState } from './useMeetings';
 
 interface MeetingListProps {
@@ -10,8 +11,7 @@ interface MeetingListProps {
 export function MeetingList({ state, onOpen }: MeetingListProps) {
   const { t, i18n } = useTranslation();
   if (state.kind === 'loading') return <p role="status">{t('meetings.loading')}</p>;
-  if (state.kind === 'error')
-    return <p role="alert">{t('meetings.error', { message: state.message })}</p>;
+  if (state.kind === 'error') return <p role="alert">{errorMessage(t, state.error, 'meetings')}</p>;
   if (state.meetings.length === 0) return <p>{t('meetings.empty')}</p>;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short' });
   return (

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 
 export type MeetingsState =
   | { kind: 'loading' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; error: unknown }
   | { kind: 'ready'; meetings: MeetingView[] };
 
 export function useMeetings(): MeetingsState {
@@ -15,10 +15,7 @@ export function useMeetings(): MeetingsState {
       (meetings) => setState({ kind: 'ready', meetings }),
       (error: unknown) => {
         if (!controller.signal.aborted) {
-          setState({
-            kind: 'error',
-            message: error instanceof Error ? error.message : String(error),
-          });
+          setState({ kind: 'error', error });
         }
       },
     );

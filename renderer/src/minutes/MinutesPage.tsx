@@ -18,17 +18,12 @@ import { useRoom } from '../room/RoomContext';
 import { minutesApi } from './api';
 import { ROLE_NAMES, agendaBlock, attendanceBlock, signingReason, votesBlock } from './blocks';
 import { MinutesEditor, Toolbar, insertBlocks } from './MinutesEditor';
-import { minutesErrorKey } from './messages';
+import { errorMessage } from '../i18n/error-message';
 import { ConfirmBox } from './ConfirmBox';
 import { SignDialog } from './SignDialog';
 import { VerificationPanel } from './VerificationPanel';
 import { verifySignedPdf } from './verify';
 import './minutes.css';
-
-function errorCode(error: unknown): string {
-  if (error instanceof ApiError) return error.code;
-  return 'internal';
-}
 
 const ROLE_ORDER = ['chair', 'secretary', 'delegate', 'observer'];
 const roleRank = (role: string) => {
@@ -70,10 +65,7 @@ export function MinutesPage() {
         setPdf({ sha, bytes });
         setReports(found);
       } catch (e) {
-        if (live)
-          setError(
-            t(minutesErrorKey(errorCode(e)) as 'minutes.error.generic', { code: errorCode(e) }),
-          );
+        if (live) setError(errorMessage(t, e, 'minutes'));
       }
     })();
     return () => {
@@ -88,8 +80,7 @@ export function MinutesPage() {
       try {
         await work();
       } catch (e) {
-        const code = errorCode(e);
-        setError(t(minutesErrorKey(code) as 'minutes.error.generic', { code }));
+        setError(errorMessage(t, e, 'minutes'));
       } finally {
         setBusy(false);
       }
@@ -144,8 +135,7 @@ export function MinutesPage() {
       await minutesApi.sign(meeting.id, uploaded, next);
       setSigning(false);
     } catch (e) {
-      const code = errorCode(e);
-      setSignError(t(minutesErrorKey(code) as 'minutes.error.generic', { code }));
+      setSignError(errorMessage(t, e, 'minutes'));
     } finally {
       setBusy(false);
     }

@@ -131,7 +131,7 @@ export const minutesMessages = defineMessages(
       'Chứng thư số đã hết hạn hoặc chưa có hiệu lực. Không có gì được ký.',
     'minutes.error.cert-key-usage': 'Chứng thư số này không được phép dùng để ký.',
     'minutes.error.forbidden': 'Vai trò của bạn không làm được việc này.',
-    'minutes.error.generic': 'Có lỗi xảy ra ({{code}}). Không có gì thay đổi.',
+    'minutes.error.generic': 'Có lỗi xảy ra. Không có gì thay đổi.',
   },
   {
     'minutes.nav': 'Minutes',
@@ -266,14 +266,6 @@ export const minutesMessages = defineMessages(
       'The certificate has expired or is not yet valid. Nothing was signed.',
     'minutes.error.cert-key-usage': 'This certificate may not be used for signatures.',
     'minutes.error.forbidden': 'Your role cannot do this.',
-    'minutes.error.generic': 'Something went wrong ({{code}}). Nothing changed.',
+    'minutes.error.generic': 'Something went wrong. Nothing changed.',
   },
 );
-
-const KNOWN = new Set(Object.keys(minutesMessages.vi));
-
-/** The i18n key for an error code from the server or the bridge. */
-export function minutesErrorKey(code: string): keyof typeof minutesMessages.vi {
-  const key = `minutes.error.${code}`;
-  return (KNOWN.has(key) ? key : 'minutes.error.generic') as keyof typeof minutesMessages.vi;
-}

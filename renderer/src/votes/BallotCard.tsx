@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { PollView } from '../../../core/api/votes';
 import type { PollOption } from '../../../core/votes/poll';
 import type { MessageKey } from '../i18n/catalog';
+import { errorMessageKey } from '../i18n/error-message';
 import { useRoom } from '../room/RoomContext';
 import { votesApi } from './api';
-import { message, optionLabel, voteErrorKey } from './labels';
+import { message, optionLabel } from './labels';
 
 /** What the member's own ballot is known to be: unknown until asked, null choice when secret. */
 type Recorded = { pollId: string; optionId: string | null };
@@ -101,7 +102,7 @@ export function BallotCard({ poll }: { poll: PollView }) {
       setCastHere(poll.id);
       setChanging(false);
     } catch (e) {
-      setError(voteErrorKey(e));
+      setError(errorMessageKey(e, 'votes'));
     }
     setStep({ kind: 'choose' });
   }

@@ -4,9 +4,10 @@ import type { MeetingMemberView } from '../../../core/api/meetings';
 import type { PollResult, PollView } from '../../../core/api/votes';
 import { memberName } from '../attendance/useMembers';
 import type { MessageKey } from '../i18n/catalog';
+import { errorMessageKey } from '../i18n/error-message';
 import { useRoom } from '../room/RoomContext';
 import { votesApi, type PollAction } from './api';
-import { conditionText, message, motionOf, optionLabel, voteErrorKey } from './labels';
+import { conditionText, message, motionOf, optionLabel } from './labels';
 import { ResultView } from './ResultView';
 
 interface Props {
@@ -25,7 +26,8 @@ function useClosedResult(meetingId: string, poll: PollView): Loaded | null {
     votesApi.result(meetingId, poll.id, controller.signal).then(
       (result) => setLoaded({ pollId: poll.id, result }),
       (e: unknown) => {
-        if (!controller.signal.aborted) setLoaded({ pollId: poll.id, error: voteErrorKey(e) });
+        if (!controller.signal.aborted)
+          setLoaded({ pollId: poll.id, error: errorMessageKey(e, 'votes') });
       },
     );
     return () => controller.abort();
@@ -139,7 +141,7 @@ export function PollControl({ poll, members }: Props) {
     try {
       await votesApi.pollAction(meeting.id, poll.id, action);
     } catch (e) {
-      setError(voteErrorKey(e));
+      setError(errorMessageKey(e, 'votes'));
     } finally {
       setBusy(false);
     }

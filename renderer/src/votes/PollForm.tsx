@@ -11,9 +11,10 @@ import {
   type PollOption,
 } from '../../../core/votes/poll';
 import type { MessageKey } from '../i18n/catalog';
+import { errorMessageKey } from '../i18n/error-message';
 import { useRoom } from '../room/RoomContext';
 import { votesApi, type NewPoll } from './api';
-import { conditionText, message, motionOf, voteErrorKey } from './labels';
+import { conditionText, message, motionOf } from './labels';
 
 type QuorumChoice = 'none' | 'half' | 'twoThirds' | 'custom';
 
@@ -82,7 +83,7 @@ export function PollForm({ item, votingMembers, onDone }: Props) {
       await votesApi.createPoll(meeting.id, draft);
       onDone();
     } catch (e) {
-      setError(voteErrorKey(e));
+      setError(errorMessageKey(e, 'votes'));
       setBusy(false);
     }
   }

@@ -4,7 +4,8 @@ import type { VoteApiErrorCode } from '../../../core/api/votes';
 import { defaultOptions } from '../../../core/votes/poll';
 import { ApiError } from '../api/client';
 import { en, vi } from '../i18n/catalog';
-import { conditionText, motionOf, optionLabel, voteErrorKey } from './labels';
+import { errorMessageKey } from '../i18n/error-message';
+import { conditionText, motionOf, optionLabel } from './labels';
 
 // A Record so the type checker fails when the server gains a code the UI cannot explain.
 const CODES: Record<VoteApiErrorCode, true> = {
@@ -49,16 +50,22 @@ const CODES: Record<VoteApiErrorCode, true> = {
 
 describe('vote error messages', () => {
   it.each(Object.keys(CODES))('%s has its own message in Vietnamese and English', (code) => {
-    const key = voteErrorKey(new ApiError(409, code, 'English text for developers'));
+    const key = errorMessageKey(new ApiError(409, code, 'English text for developers'), 'votes');
     expect(key).toBe(`votes.error.${code}`);
     expect(vi[key]).not.toBe(vi['votes.error.unexpected']);
     expect(en[key]).not.toBe(vi[key]);
   });
 
   it('never shows an unknown code or a thrown bug as anything but "unexpected"', () => {
-    expect(voteErrorKey(new ApiError(500, 'disk-on-fire', 'x'))).toBe('votes.error.unexpected');
-    expect(voteErrorKey(new TypeError('x is undefined'))).toBe('votes.error.unexpected');
-    expect(voteErrorKey(new ApiError(0, 'network', 'offline'))).toBe('votes.error.network');
+    expect(errorMessageKey(new ApiError(500, 'disk-on-fire', 'x'), 'votes')).toBe(
+      'votes.error.unexpected',
+    );
+    expect(errorMessageKey(new TypeError('x is undefined'), 'votes')).toBe(
+      'votes.error.unexpected',
+    );
+    expect(errorMessageKey(new ApiError(0, 'network', 'offline'), 'votes')).toBe(
+      'votes.error.network',
+    );
   });
 });
 

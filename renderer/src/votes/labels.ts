@@ -5,7 +5,6 @@ import {
   type MajorityBase,
   type MajorityRule,
 } from '../../../core/votes/poll';
-import { ApiError } from '../api/client';
 import { vi, type MessageKey } from '../i18n/catalog';
 
 /**
@@ -42,19 +41,6 @@ export function conditionText(
   const condition = t(`votes.condition.${rule}.${base}`);
   if (motion === undefined || motion.id === FOR) return condition;
   return t('votes.condition.motion', { condition, option: optionLabel(t, motion) });
-}
-
-/** The message for a failed call: the server's code when we know it, never its English text. */
-export function voteErrorKey(error: unknown): MessageKey {
-  const code = error instanceof ApiError ? error.code : 'unexpected';
-  const key = `votes.error.${code}`;
-  return Object.hasOwn(vi, key) ? (key as MessageKey) : 'votes.error.unexpected';
-}
-
-export function attendanceErrorKey(error: unknown): MessageKey {
-  const code = error instanceof ApiError ? error.code : 'unexpected';
-  const key = `attendance.error.${code}`;
-  return Object.hasOwn(vi, key) ? (key as MessageKey) : 'attendance.error.unexpected';
 }
 
 /** 66,67 % in Vietnamese, 66.67% in English. */

@@ -1,17 +1,12 @@
 import type { PageViewport } from 'pdfjs-dist';
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../../../core/annotations/model';
+import type { Annotation, AnnotationError } from '../../../../core/annotations/model';
 import { createAnnotation, moveAnnotation } from '../../../../core/annotations/store';
 import { markBox, rectToView, svgPoints, toPdf, toView } from './geometry';
 import { MarkActions } from './MarkActions';
 import type { PageSurface } from './selection';
-import {
-  newAnnotationId,
-  tryEdit,
-  type AnnotationErrorKey,
-  type AnnotationSession,
-} from './session';
+import { newAnnotationId, tryEdit, type AnnotationSession } from './session';
 
 export type AnnotationTool = 'select' | 'highlight' | 'ink' | 'note' | 'text';
 
@@ -29,7 +24,7 @@ export interface LayerProps {
   selected: { id: string; edit: boolean } | null;
   onSelect: (selected: { id: string; edit: boolean } | null) => void;
   register: (pageIndex: number, surface: PageSurface) => () => void;
-  onError: (key: AnnotationErrorKey) => void;
+  onError: (error: AnnotationError) => void;
 }
 
 type Pt = [number, number];

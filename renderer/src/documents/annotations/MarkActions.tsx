@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ANNOTATION_COLOURS, type Annotation } from '../../../../core/annotations/model';
+import {
+  ANNOTATION_COLOURS,
+  type Annotation,
+  type AnnotationError,
+} from '../../../../core/annotations/model';
 import {
   deleteAnnotation,
   setVisibility,
   updateAnnotation,
 } from '../../../../core/annotations/store';
-import { tryEdit, type AnnotationErrorKey, type AnnotationSession } from './session';
+import { tryEdit, type AnnotationSession } from './session';
 
 interface Props {
   annotation: Annotation;
@@ -16,7 +20,7 @@ interface Props {
   top: number;
   startEditing: boolean;
   onDone: () => void;
-  onError: (key: AnnotationErrorKey) => void;
+  onError: (error: AnnotationError) => void;
 }
 
 /** The selected mark's actions: the author edits, recolours, shares or deletes it. */

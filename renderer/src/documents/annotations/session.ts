@@ -39,15 +39,13 @@ export function annotationSession(
   return session;
 }
 
-export type AnnotationErrorKey = `annot.error.${AnnotationError['code']}`;
-
-/** Runs an edit; a refusal comes back as an i18n key instead of an exception. */
-export function tryEdit(edit: () => void): AnnotationErrorKey | null {
+/** Runs an edit; a refusal comes back as a value (shown with errorMessage) instead of an exception. */
+export function tryEdit(edit: () => void): AnnotationError | null {
   try {
     edit();
     return null;
   } catch (error) {
-    if (error instanceof AnnotationError) return `annot.error.${error.code}`;
+    if (error instanceof AnnotationError) return error;
     throw error;
   }
 }

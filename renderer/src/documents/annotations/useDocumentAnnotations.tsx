@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ANNOTATION_COLOURS, type Annotation } from '../../../../core/annotations/model';
+import {
+  ANNOTATION_COLOURS,
+  type Annotation,
+  type AnnotationError,
+} from '../../../../core/annotations/model';
 import { createAnnotation, listAnnotations } from '../../../../core/annotations/store';
 import { useMeetingDocs, useMeetingView } from '../../collab/MeetingDocsContext';
 import { useRoom } from '../../room/RoomContext';
@@ -10,7 +14,8 @@ import { AnnotationList } from './AnnotationList';
 import { AnnotationToolbar } from './AnnotationToolbar';
 import { exportAnnotatedPdf } from './exportPdf';
 import { selectionQuads, type PageSurface } from './selection';
-import { annotationSession, newAnnotationId, tryEdit, type AnnotationErrorKey } from './session';
+import { errorMessage } from '../../i18n/error-message';
+import { annotationSession, newAnnotationId, tryEdit } from './session';
 import './annotations.css';
 
 export interface DocumentAnnotationsOptions {
@@ -106,7 +111,7 @@ export function useDocumentAnnotations(options: DocumentAnnotationsOptions): Doc
             );
         }),
       );
-      setStatus(error ? t(error) : null);
+      setStatus(error ? errorMessage(t, error, 'annot') : null);
       window.getSelection()?.removeAllRanges();
     },
     [session, documentSha256, colour, shareNew, t],
@@ -137,7 +142,10 @@ export function useDocumentAnnotations(options: DocumentAnnotationsOptions): Doc
     return () => document.removeEventListener('keydown', onKey);
   }, [session]);
 
-  const onError = useCallback((key: AnnotationErrorKey) => setStatus(t(key)), [t]);
+  const onError = useCallback(
+    (error: AnnotationError) => setStatus(errorMessage(t, error, 'annot')),
+    [t],
+  );
   const renderPageOverlay = useCallback(
     (page: PageOverlayInfo): ReactNode =>
       session ? (
