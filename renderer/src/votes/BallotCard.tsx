@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PollView } from '../../../core/api/votes';
 import type { PollOption } from '../../../core/votes/poll';
 import type { MessageKey } from '../i18n/catalog';
-import { useRoom } from '../room/RoomContext';
+import { useRoom } from '../room-context/RoomContext';
 import { votesApi } from './api';
 import { message, optionLabel, voteErrorKey } from './labels';
 

@@ -11,7 +11,7 @@ import {
   type PollOption,
 } from '../../../core/votes/poll';
 import type { MessageKey } from '../i18n/catalog';
-import { useRoom } from '../room/RoomContext';
+import { useRoom } from '../room-context/RoomContext';
 import { votesApi, type NewPoll } from './api';
 import { conditionText, message, motionOf, voteErrorKey } from './labels';
 

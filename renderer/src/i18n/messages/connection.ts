@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../define';
 
 /** The room's banner when the sync server closed a connection with a reason (core/docs/close-codes). */
 export const connectionMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../define';
 
 /** Login, the member’s certificates and the session. */
 export const loginMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../define';
 
 /** The minutes: draft, finalize, signatures, verification. */
 export const minutesMessages = defineMessages(

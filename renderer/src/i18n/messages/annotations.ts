@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/define';
+import { defineMessages } from '../define';
 
 /** Annotations on agenda documents. Keys start with `annot.`. */
 export const annotationsMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../define';
 
 /** The app frame, meeting list and room shell. */
 export const appMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../define';
 
 /** Polls: the chair's panel, the ballot card, results. Errors are `votes.error.<code>`. */
 export const votesMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/define';
+import { defineMessages } from '../define';
 
 /** Follow the presenter. Keys start with `follow.`. */
 export const followMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../define';
 
 /** Agenda documents: attaching, downloading, the PDF viewer. Keys start with `docs.` / `viewer.`. */
 export const documentsMessages = defineMessages(

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { forgetLocalCopies } from '../collab/local-copies';
-import { sessionStore, type Session } from './session';
+import { sessionStore, type Session } from '../session/session';
 
 /** The header's "who is logged in" and the logout button. */
 export function AccountMenu({ session }: { session: Session }) {

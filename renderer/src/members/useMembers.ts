@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MeetingMemberView } from '../../../core/api/meetings';
-import { votesApi } from '../votes/api';
+import { membersApi } from './api';
 
 // Names change rarely; the panels that need them share one request per meeting.
 const cache = new Map<string, Promise<MeetingMemberView[]>>();
@@ -8,7 +8,7 @@ const cache = new Map<string, Promise<MeetingMemberView[]>>();
 function load(meetingId: string): Promise<MeetingMemberView[]> {
   let pending = cache.get(meetingId);
   if (!pending) {
-    pending = votesApi.members(meetingId);
+    pending = membersApi.list(meetingId);
     cache.set(meetingId, pending);
     pending.catch(() => cache.delete(meetingId));
   }

@@ -1,4 +1,4 @@
-import { defineMessages } from '../i18n/define';
+import { defineMessages } from '../define';
 
 /** Check-in, the live head count and the quorum indicator in the room's left column. */
 export const attendanceMessages = defineMessages(
