@@ -12,7 +12,7 @@ import {
   buildRotatedPdf,
   buildVietnamesePack,
   encryptWithQpdf,
-} from '../fixtures/pdf/build';
+} from '../../tools/harness/pdf-fixtures';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, waitFor } from '../helpers/server';
 

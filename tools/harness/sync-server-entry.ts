@@ -1,6 +1,6 @@
 /**
  * A sync server in its own process for kill -9 tests and benchmarks:
- * `tsx test/helpers/sync-server-entry.ts --data DIR --port 0` prints `listening <url>`.
+ * `tsx tools/harness/sync-server-entry.ts --data DIR --port 0` prints `listening <url>`.
  * Tokens are those of TEST_MEMBERS (server.ts).
  */
 import { parseServerArgs } from '../../sync-server/config';

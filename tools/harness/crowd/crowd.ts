@@ -15,11 +15,11 @@ import {
   parseCertificate,
   signChallenge,
   type LoginChallenge,
-} from '../../core/identity';
-import type { MeetingRole } from '../../core/roles/permissions';
-import { withAdminContext } from '../../sync-server/admin/context';
-import { createMeeting, initCa } from '../../sync-server/admin/operations';
-import { nodeKeyPairGenerator, nodeRsaSigner } from '../../sync-server/crypto/node-crypto';
+} from '../../../core/identity';
+import type { MeetingRole } from '../../../core/roles/permissions';
+import { withAdminContext } from '../../../sync-server/admin/context';
+import { createMeeting, initCa } from '../../../sync-server/admin/operations';
+import { nodeKeyPairGenerator, nodeRsaSigner } from '../../../sync-server/crypto/node-crypto';
 
 export const CROWD_MEETING = 'hop-1';
 

@@ -1,12 +1,12 @@
 /**
  * The whole server (startApp) in its own process, for kill -9 tests and the votes benchmark:
- * `tsx bench/votes/app-entry.ts --data DIR --port 0` prints `listening <url>` once it serves.
+ * `tsx tools/harness/crowd/app-entry.ts --data DIR --port 0` prints `listening <url>` once it serves.
  * DIENHONG_SYNC_LIMITS (JSON) raises sync limits for benchmarks.
  */
-import { startApp } from '../../sync-server/app';
-import { parseServerArgs } from '../../sync-server/config';
-import { createLogger } from '../../sync-server/log';
-import type { SyncLimits } from '../../sync-server/rooms/limits';
+import { startApp } from '../../../sync-server/app';
+import { parseServerArgs } from '../../../sync-server/config';
+import { createLogger } from '../../../sync-server/log';
+import type { SyncLimits } from '../../../sync-server/rooms/limits';
 
 const options = parseServerArgs(process.argv.slice(2), { webRoot: null });
 const logger = createLogger((process.env.DIENHONG_LOG_LEVEL as 'warn' | undefined) ?? 'warn');

@@ -65,7 +65,7 @@ export function spawnServerEntry(
   });
 }
 
-/** The sync server alone (test/helpers/sync-server-entry.ts, fixed test tokens). */
+/** The sync server alone (tools/harness/sync-server-entry.ts, fixed test tokens). */
 export function spawnSyncServer(
   dataDir: string,
   extraArgs: readonly string[] = [],
