@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './test/helpers/chromium';
+import { chromiumLaunchOptions } from './tools/harness/chromium';
 
 /** Playwright drives Debian's Chromium (no browser download here) against a real server. */
 export default defineConfig({

@@ -17,9 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import react from '@vitejs/plugin-react';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../../test/helpers/chromium';
+import { chromiumLaunchOptions } from '../../tools/harness/chromium';
 import { build } from 'vite';
-import { buildVietnamesePack } from '../../test/fixtures/pdf/build';
+import { buildVietnamesePack } from '../../tools/harness/pdf-fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({

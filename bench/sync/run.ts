@@ -86,7 +86,7 @@ async function bundleOurs(): Promise<string> {
   // Under node_modules so that its bare imports resolve to the repo's packages.
   const outfile = path.join(repo, 'node_modules/.cache/dienhong-bench/sync-server.mjs');
   await build({
-    entryPoints: [path.join(repo, 'test/helpers/sync-server-entry.ts')],
+    entryPoints: [path.join(repo, 'tools/harness/sync-server-entry.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',

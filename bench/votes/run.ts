@@ -3,7 +3,7 @@
  * with a WebsocketProvider on the control document, cast ballots within one second. Prints the
  * time from each cast until the ballot shows on every client (the voter appears in the poll's
  * voters map), p50 / p99, and checks the tally is exact after close + publish.
- * The server runs in its own process (bench/votes/app-entry.ts), so it has a core of its own.
+ * The server runs in its own process (tools/harness/crowd/app-entry.ts), so it has a core of its own.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,10 +12,10 @@ import type * as Y from 'yjs';
 import type { PollView } from '../../core/api/votes';
 import { controlMap } from '../../core/docs/control';
 import { readPoll } from '../../core/docs/polls';
-import { connectClient, waitFor, type TestClient } from '../../test/helpers/server';
+import { connectClient, type TestClient, waitFor } from '../../tools/harness/yjs-client';
 import { cpuSeconds, percentile, rssBytes } from '../sync/stats';
-import { spawnApp } from './child';
-import { CROWD_MEETING, httpJson, loginAll, seedCrowd } from './crowd';
+import { spawnApp } from '../../tools/harness/crowd/child';
+import { CROWD_MEETING, httpJson, loginAll, seedCrowd } from '../../tools/harness/crowd/crowd';
 
 const N = Number(process.env.VOTES_BENCH_DELEGATES ?? 500);
 const SPREAD_MS = 1000;

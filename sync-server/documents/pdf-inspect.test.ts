@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildBrokenPdf, buildXreflessPdf } from '../../test/fixtures/pdf/build';
-import { waitFor } from '../../test/helpers/server';
+import { buildBrokenPdf, buildXreflessPdf } from '../../tools/harness/pdf-fixtures';
+import { waitFor } from '../../tools/harness/yjs-client';
 import { DEFAULT_PDF_LIMITS, PdfInspectError, PdfInspector, type PdfLimits } from './pdf-inspect';
 
 async function pdfWithPages(pages: number): Promise<Uint8Array> {

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from '@playwright/test';
-import { buildVietnamesePack } from '../fixtures/pdf/build';
+import { buildVietnamesePack } from '../../tools/harness/pdf-fixtures';
 import { expect, test } from './fixtures';
 import { DEMO, enterDemoRoom, loginAs } from './login-helper';
 

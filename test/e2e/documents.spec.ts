@@ -2,7 +2,7 @@ import { mkdtemp, rm, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { buildVietnamesePack, SEARCH_WORD, writeFixtures } from '../fixtures/pdf/build';
+import { buildVietnamesePack, SEARCH_WORD, writeFixtures } from '../../tools/harness/pdf-fixtures';
 import { expect, test } from './fixtures';
 import { DEMO, enterDemoRoom, loginAs } from './login-helper';
 

@@ -13,7 +13,7 @@ import { runAdmin } from '../../sync-server/admin/cli';
 import { startApp, type RunningApp } from '../../sync-server/app';
 import { identityPaths } from '../../sync-server/identity/data-dir';
 import { HSTS_HEADER } from '../../sync-server/server';
-import { chromiumLaunchOptions } from '../helpers/chromium';
+import { chromiumLaunchOptions } from '../../tools/harness/chromium';
 import { expect, test } from './fixtures';
 import { DEMO, enterDemoRoom, loginAs } from './login-helper';
 

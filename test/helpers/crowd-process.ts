@@ -1,16 +1,16 @@
 /**
- * A crowd meeting (bench/votes/crowd) served by a real server process that a test may kill -9
+ * A crowd meeting (tools/harness/crowd/crowd.ts) served by a real server process that a test may kill -9
  * and start again on the same data directory: a chair `chu-toa` and the given delegates, all
  * logged in and checked in. `api` always speaks to the current process.
  */
-import { type ChildApp, spawnApp } from '../../bench/votes/child';
+import { type ChildApp, spawnApp } from '../../tools/harness/crowd/child';
 import {
   CROWD_MEETING,
   type HttpAnswer,
   httpJson,
   loginAll,
   seedCrowd,
-} from '../../bench/votes/crowd';
+} from '../../tools/harness/crowd/crowd';
 
 export const CROWD_BASE = `/api/meetings/${CROWD_MEETING}`;
 

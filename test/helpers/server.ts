@@ -6,8 +6,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { metricsFeature } from '../../sync-server/metrics/feature';
 import type { Authorize } from '../../sync-server/rooms/authorize';
 import { syncFeature } from '../../sync-server/rooms/feature';
@@ -15,11 +13,12 @@ import type { SyncLimits } from '../../sync-server/rooms/limits';
 import type { Rooms } from '../../sync-server/rooms/manager';
 import { type RunningServer, startServer } from '../../sync-server/server';
 import { storeFeature } from '../../sync-server/store/feature';
-import { memoryAuthorizer } from './authorizer';
+import { memoryAuthorizer } from '../../tools/harness/authorizer';
 import { LevelStore } from '../../sync-server/store/level';
 import type { DocumentStore } from '../../sync-server/store/types';
 
-export { memoryAuthorizer, TEST_MEMBERS, type TestMember } from './authorizer';
+export { memoryAuthorizer, TEST_MEMBERS, type TestMember } from '../../tools/harness/authorizer';
+export { connectClient, type TestClient, waitFor } from '../../tools/harness/yjs-client';
 
 export interface TestServer {
   server: RunningServer;
@@ -72,55 +71,6 @@ export async function startSyncServer(
     dataDir,
     close: () => server.close(),
   };
-}
-
-export interface TestClient {
-  doc: Y.Doc;
-  provider: WebsocketProvider;
-  /** Resolves on the first `synced` event. */
-  synced: Promise<void>;
-  destroy(): void;
-}
-
-/** A real WebsocketProvider, BroadcastChannel off so every update goes through the server. */
-export function connectClient(
-  syncUrl: string,
-  docName: string,
-  token: string,
-  doc = new Y.Doc(),
-): TestClient {
-  const provider = new WebsocketProvider(syncUrl, docName, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 200,
-  });
-  const synced = new Promise<void>((resolve) => {
-    const onSync = (state: boolean): void => {
-      if (!state) return;
-      provider.off('sync', onSync);
-      resolve();
-    };
-    provider.on('sync', onSync);
-  });
-  return {
-    doc,
-    provider,
-    synced,
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-}
-
-/** Polls `check` until it is true, or fails with `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 export interface RawResult {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sharedDocName } from '../../core/docs/names';
 import { sharedMinutesDraft } from '../../core/docs/shared';
-import { buildXreflessPdf } from '../fixtures/pdf/build';
+import { buildXreflessPdf } from '../../tools/harness/pdf-fixtures';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, waitFor } from '../helpers/server';
 

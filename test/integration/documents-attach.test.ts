@@ -12,7 +12,7 @@ import {
   buildRotatedPdf,
   buildVietnamesePack,
   encryptWithQpdf,
-} from '../fixtures/pdf/build';
+} from '../../tools/harness/pdf-fixtures';
 import { openStore } from '../../sync-server/store/open';
 import type { JsonValue } from '../../sync-server/store/types';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';

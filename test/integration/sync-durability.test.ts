@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ChildServer, spawnSyncServer } from '../helpers/child-server';
+import { type ChildServer, spawnSyncServer } from '../../tools/harness/child-server';
 import {
   connectClient,
   makeDataDir,

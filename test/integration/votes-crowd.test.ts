@@ -8,7 +8,7 @@ import { controlMap } from '../../core/docs/control';
 import { readPoll } from '../../core/docs/polls';
 import { startApp, type RunningApp } from '../../sync-server/app';
 import { LevelStore } from '../../sync-server/store/level';
-import { CROWD_MEETING, httpJson, loginAll, seedCrowd } from '../../bench/votes/crowd';
+import { CROWD_MEETING, httpJson, loginAll, seedCrowd } from '../../tools/harness/crowd/crowd';
 import { connectClient, waitFor, type TestClient } from '../helpers/server';
 
 const N = 200;

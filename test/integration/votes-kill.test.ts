@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PollResult, PollView } from '../../core/api/votes';
 import { readPoll } from '../../core/docs/polls';
-import { CROWD_MEETING } from '../../bench/votes/crowd';
+import { CROWD_MEETING } from '../../tools/harness/crowd/crowd';
 import { startCrowdProcess } from '../helpers/crowd-process';
 import { connectClient, waitFor } from '../helpers/server';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PollResult, PollView } from '../../core/api/votes';
-import { CROWD_MEETING } from '../../bench/votes/crowd';
+import { CROWD_MEETING } from '../../tools/harness/crowd/crowd';
 import { startCrowdProcess } from '../helpers/crowd-process';
 
 const delegates = Array.from({ length: 9 }, (_, i) => `d${i}`);

@@ -4,10 +4,10 @@ import { LoginScreen } from '../login/LoginScreen';
 import { MeetingList } from '../meetings/MeetingList';
 import { useMeetings } from '../meetings/useMeetings';
 import { MeetingRoom } from '../room/MeetingRoom';
-import { AccountMenu } from '../session/AccountMenu';
+import { AccountMenu } from './AccountMenu';
 import { useSession, type Session } from '../session/session';
-import { AppFrame } from './AppFrame';
-import { useRoute } from './useRoute';
+import { AppFrame } from '../shell/AppFrame';
+import { useRoute } from '../shell/useRoute';
 
 export function App() {
   const { t } = useTranslation();

@@ -7,10 +7,10 @@ import { quorumFor } from '../../../core/votes/poll';
 import { useMeetingView } from '../collab/MeetingDocsContext';
 import type { MessageKey } from '../i18n/catalog';
 import { errorMessageKey } from '../i18n/error-message';
-import { useRoom } from '../room/RoomContext';
+import { useRoom } from '../room-context/RoomContext';
 import { message } from '../votes/labels';
 import { votesApi } from '../votes/api';
-import { memberName, useMembers } from './useMembers';
+import { memberName, useMembers } from '../members/useMembers';
 import './attendance.css';
 
 /** The quorum of a sitting of a People's Council: at least two-thirds of its members. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaDocument } from '../../../core/docs/control';
-import type { RenderDocumentViewer } from './DocumentsSection';
+import type { RenderDocumentViewer } from './render-viewer';
 import type { MessageKey } from '../i18n/catalog';
 import { errorMessageKey } from '../i18n/error-message';
 import { type DownloadProgress, loadDocument } from './store/transfer';

@@ -1,21 +1,15 @@
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaDocument } from '../../../core/docs/control';
 import { readAgenda } from '../../../core/docs/control';
 import { can } from '../../../core/roles/permissions';
 import { useMeetingView } from '../collab/MeetingDocsContext';
-import { useRoom } from '../room/RoomContext';
+import { useRoom } from '../room-context/RoomContext';
 import { AttachControl } from './AttachControl';
 import { DocumentReader } from './DocumentReader';
+import type { RenderDocumentViewer } from './render-viewer';
 import { useFollowOpen } from './follow/FollowNavigator';
 import './documents.css';
-
-/** What the reader shows once a document's bytes are verified; annotations wrap the viewer here. */
-export type RenderDocumentViewer = (opened: {
-  meetingId: string;
-  document: AgendaDocument;
-  data: Uint8Array;
-}) => ReactNode;
 
 const NO_DOCUMENTS: AgendaDocument[] = [];
 

@@ -1,12 +1,12 @@
-import { appMessages } from '../app/messages';
-import { loginMessages } from '../login/messages';
-import { votesMessages } from '../votes/messages';
-import { attendanceMessages } from '../attendance/messages';
-import { documentsMessages } from '../documents/messages';
-import { minutesMessages } from '../minutes/messages';
-import { annotationsMessages } from '../documents/annotations/messages';
-import { followMessages } from '../documents/follow/messages';
-import { connectionMessages } from '../connection/messages';
+import { appMessages } from './messages/app';
+import { loginMessages } from './messages/login';
+import { votesMessages } from './messages/votes';
+import { attendanceMessages } from './messages/attendance';
+import { documentsMessages } from './messages/documents';
+import { minutesMessages } from './messages/minutes';
+import { annotationsMessages } from './messages/annotations';
+import { followMessages } from './messages/follow';
+import { connectionMessages } from './messages/connection';
 
 /**
  * Every user-facing string, merged from each feature's messages.ts. Add a feature by adding

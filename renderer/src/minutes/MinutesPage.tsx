@@ -14,7 +14,7 @@ import { ApiError } from '../api/client';
 import { bridge } from '../bridge';
 import { useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
 import { PdfViewer } from '../documents/viewer/PdfViewer';
-import { useRoom } from '../room/RoomContext';
+import { useRoom } from '../room-context/RoomContext';
 import { minutesApi } from './api';
 import { ROLE_NAMES, agendaBlock, attendanceBlock, signingReason, votesBlock } from './blocks';
 import { MinutesEditor, Toolbar, insertBlocks } from './MinutesEditor';

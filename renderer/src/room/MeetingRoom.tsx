@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '../../../core/api/meetings';
 import { readAgenda } from '../../../core/docs/control';
-import type { Route } from '../app/route';
-import { AppFrame } from '../app/AppFrame';
+import type { Route } from '../shell/route';
+import { AppFrame } from '../shell/AppFrame';
 import { MeetingDocsProvider, useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
 import { ConnectionBanner } from '../connection/ConnectionBanner';
 import type { ServerStatus } from '../connection/useServerStatus';
@@ -13,7 +13,7 @@ import { BallotDock } from '../votes/BallotDock';
 import { ItemView } from './ItemView';
 import { MinutesLink } from '../minutes/MinutesLink';
 import { MinutesPage } from '../minutes/MinutesPage';
-import { RoomContext } from './RoomContext';
+import { RoomContext } from '../room-context/RoomContext';
 import { FollowProvider, useFollow } from '../documents/follow/FollowContext';
 import { FollowNavigator } from '../documents/follow/FollowNavigator';
 

@@ -4,7 +4,7 @@ import type { PollView } from '../../../core/api/votes';
 import type { PollOption } from '../../../core/votes/poll';
 import type { MessageKey } from '../i18n/catalog';
 import { errorMessageKey } from '../i18n/error-message';
-import { useRoom } from '../room/RoomContext';
+import { useRoom } from '../room-context/RoomContext';
 import { votesApi } from './api';
 import { message, optionLabel } from './labels';
 

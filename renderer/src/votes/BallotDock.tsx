@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PollView } from '../../../core/api/votes';
 import { votes } from '../../../core/roles/permissions';
-import { useRoom } from '../room/RoomContext';
+import { useRoom } from '../room-context/RoomContext';
 import { BallotCard } from './BallotCard';
 import { usePolls } from './usePolls';
 import './ballot.css';

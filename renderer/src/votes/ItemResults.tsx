@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemSummary } from '../../../core/api/meetings';
 import type { PollView } from '../../../core/api/votes';
-import { useMembers } from '../attendance/useMembers';
-import { useRoom } from '../room/RoomContext';
+import { useMembers } from '../members/useMembers';
+import { useRoom } from '../room-context/RoomContext';
 import { formatPercent } from './labels';
 import { ResultView } from './ResultView';
 import { usePolls } from './usePolls';

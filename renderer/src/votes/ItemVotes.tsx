@@ -1,6 +1,6 @@
 import type { AgendaItemSummary } from '../../../core/api/meetings';
 import { can } from '../../../core/roles/permissions';
-import { useRoom } from '../room/RoomContext';
+import { useRoom } from '../room-context/RoomContext';
 import { ChairPanel } from './ChairPanel';
 import { ItemResults } from './ItemResults';
 

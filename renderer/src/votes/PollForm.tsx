@@ -12,7 +12,7 @@ import {
 } from '../../../core/votes/poll';
 import type { MessageKey } from '../i18n/catalog';
 import { errorMessageKey } from '../i18n/error-message';
-import { useRoom } from '../room/RoomContext';
+import { useRoom } from '../room-context/RoomContext';
 import { votesApi, type NewPoll } from './api';
 import { conditionText, message, motionOf } from './labels';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingMemberView } from '../../../core/api/meetings';
 import type { PollResult, PollView } from '../../../core/api/votes';
 import type { OptionTally } from '../../../core/votes/tally';
-import { memberName } from '../attendance/useMembers';
+import { memberName } from '../members/useMembers';
 import { conditionText, formatPercent, optionLabel } from './labels';
 import './result.css';
 

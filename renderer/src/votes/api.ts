@@ -1,4 +1,3 @@
-import type { MeetingMemberView } from '../../../core/api/meetings';
 import type {
   AttendanceView,
   CastBallotResponse,
@@ -20,8 +19,6 @@ const pollPath = (meetingId: string, pollId: string) =>
   `${meetingPath(meetingId)}/polls/${encodeURIComponent(pollId)}`;
 
 export const votesApi = {
-  members: async (meetingId: string, signal?: AbortSignal) =>
-    (await api.request(`${meetingPath(meetingId)}/members`, { signal })) as MeetingMemberView[],
   checkIn: async (meetingId: string, present: boolean) =>
     (await api.request(`${meetingPath(meetingId)}/attendance`, {
       method: 'POST',

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RenderDocumentViewer } from '../DocumentsSection';
+import type { RenderDocumentViewer } from '../render-viewer';
 import { useFollowViewer } from '../follow/useFollowViewer';
 import { PdfViewer } from '../viewer/PdfViewer';
 import type { AgendaDocument } from '../../../../core/docs/control';

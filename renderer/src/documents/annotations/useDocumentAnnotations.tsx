@@ -7,8 +7,8 @@ import {
 } from '../../../../core/annotations/model';
 import { createAnnotation, listAnnotations } from '../../../../core/annotations/store';
 import { useMeetingDocs, useMeetingView } from '../../collab/MeetingDocsContext';
-import { useRoom } from '../../room/RoomContext';
-import type { PageOverlayInfo } from '../viewer/PdfViewer';
+import { useRoom } from '../../room-context/RoomContext';
+import type { PageOverlayInfo } from '../viewer/page-overlay';
 import { AnnotationLayer, type AnnotationTool } from './AnnotationLayer';
 import { AnnotationList } from './AnnotationList';
 import { AnnotationToolbar } from './AnnotationToolbar';

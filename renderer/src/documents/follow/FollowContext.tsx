@@ -11,7 +11,7 @@ import { readPresenterView, type PresenterView } from '../../../../core/api/pres
 import { readPresenceUser } from '../../../../core/docs/presence';
 import { can } from '../../../../core/roles/permissions';
 import { useMeetingDocs, useMeetingView } from '../../collab/MeetingDocsContext';
-import { useRoom } from '../../room/RoomContext';
+import { useRoom } from '../../room-context/RoomContext';
 
 /**
  * Another member's follow presence. Who it is comes only from the `user` field the server

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useRoom } from '../../room/RoomContext';
-import type { ViewerZoom } from '../viewer/PdfViewer';
+import { useRoom } from '../../room-context/RoomContext';
+import type { ViewerZoom } from '../viewer/zoom';
 import { presenterApi } from './api';
 import { FollowBar } from './FollowBar';
 import { useFollow } from './FollowContext';

@@ -8,7 +8,7 @@ import {
 } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 import { buildPageText, type FindHit, hitRangeInItem, type PageText } from './find';
-import type { PageOverlayInfo } from './PdfViewer';
+import type { PageOverlayInfo } from './page-overlay';
 
 /** Canvas pixels beyond this are not worth their memory (a 4× zoom on a retina screen). */
 const MAX_CANVAS_PIXELS = 16_000_000;

@@ -24,7 +24,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { PageViewport, PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api';
 import { useTranslation } from 'react-i18next';
 import { FindBar } from './FindBar';
@@ -36,20 +36,9 @@ import { Toolbar } from './Toolbar';
 import { type PageShape, useDocument } from './useDocument';
 import { useFind } from './useFind';
 import { useNearPages } from './useNearPages';
-import { PDF_TO_CSS, stepZoom, zoomFactor } from './zoom';
+import type { PageOverlayInfo } from './page-overlay';
+import { PDF_TO_CSS, stepZoom, type ViewerZoom, zoomFactor } from './zoom';
 import './viewer.css';
-
-export type ViewerZoom = number | 'page-width' | 'page-fit';
-
-export interface PageOverlayInfo {
-  /** 0-based page index. */
-  pageIndex: number;
-  /** pdf.js viewport at the current zoom + rotation (CSS pixels). */
-  viewport: PageViewport;
-  /** Page box size in CSS pixels (= viewport.width / viewport.height). */
-  width: number;
-  height: number;
-}
 
 export interface PdfViewerProps {
   data: Uint8Array;

@@ -1,7 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ViewerZoom } from './PdfViewer';
-import { ZOOM_STEPS } from './zoom';
+import { type ViewerZoom, ZOOM_STEPS } from './zoom';
 
 interface ToolbarProps {
   page: number;

@@ -1,5 +1,7 @@
 /** Zoom levels and how a zoom setting becomes a scale for a page in a given viewer box. */
-import type { ViewerZoom } from './PdfViewer';
+
+/** A fixed factor (1 = 100%) or a fit to the viewer box. */
+export type ViewerZoom = number | 'page-width' | 'page-fit';
 
 /** 100% shows a page at its real size: PDF points (1/72 in) to CSS pixels (1/96 in). */
 export const PDF_TO_CSS = 96 / 72;
