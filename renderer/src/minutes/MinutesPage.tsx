@@ -6,9 +6,15 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nextMinutesField, readMinutesState, type MinutesState } from '../../../core/api/minutes';
+import { readMinutesState, type MinutesState } from '../../../core/api/minutes';
+import {
+  minutesRefusal,
+  nextMinutesField,
+  type MinutesIntent,
+} from '../../../core/minutes/lifecycle';
 import { readAttendanceView, readPolls } from '../../../core/docs/polls';
 import { sharedMinutesDraft } from '../../../core/docs/shared';
+import { MEETING_ROLES } from '../../../core/roles/permissions';
 import type { PdfSignatureReport } from '../../../core/signing';
 import { ApiError } from '../api/client';
 import { bridge } from '../bridge';
@@ -30,15 +36,15 @@ function errorCode(error: unknown): string {
   return 'internal';
 }
 
-const ROLE_ORDER = ['chair', 'secretary', 'delegate', 'observer'];
+// The biên bản's order: chair, secretary, then the others (core/roles lists roles so).
 const roleRank = (role: string) => {
-  const i = ROLE_ORDER.indexOf(role);
-  return i < 0 ? ROLE_ORDER.length : i;
+  const i = (MEETING_ROLES as readonly string[]).indexOf(role);
+  return i < 0 ? MEETING_ROLES.length : i;
 };
 
 export function MinutesPage() {
   const { t } = useTranslation();
-  const { meeting, session } = useRoom();
+  const { meeting, session, principal, may } = useRoom();
   const docs = useMeetingDocs();
   const state = useMeetingView<MinutesState | null>(
     (d) => (d.synced('control') ? readMinutesState(d.doc('control')) : null),
@@ -55,7 +61,6 @@ export function MinutesPage() {
   const [signError, setSignError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<'finalize' | 'reopen' | null>(null);
   const [busy, setBusy] = useState(false);
-  const role = meeting.myRole;
   const sha = state?.pdfSha256 ?? null;
 
   useEffect(() => {
@@ -99,8 +104,10 @@ export function MinutesPage() {
 
   if (!docs || !state) return <p role="status">{t('minutes.loading')}</p>;
   const draft = state.status === 'draft';
-  const canEdit = draft && (role === 'chair' || role === 'secretary' || role === 'delegate');
+  const canEdit = draft && may('shared.write');
   const next = nextMinutesField(state.status);
+  // Which steps the caller may take now: core/minutes/lifecycle decides, as on the server.
+  const allowed = (intent: MinutesIntent) => minutesRefusal(state, principal, intent) === null;
 
   const insertAttendance = async () => {
     const members = await minutesApi.members(meeting.id);
@@ -220,7 +227,7 @@ export function MinutesPage() {
           {canEdit && editor ? (
             <div className="minutes-tools">
               <Toolbar editor={editor} />
-              {role === 'secretary' ? (
+              {may('minutes.insertRecords') ? (
                 <div className="minutes-insert" role="group" aria-label={t('minutes.insert')}>
                   <button type="button" onClick={() => void run(insertAttendance)}>
                     {t('minutes.insert.attendance')}
@@ -251,7 +258,7 @@ export function MinutesPage() {
             editable={canEdit}
             onReady={setEditor}
           />
-          {role === 'secretary' ? (
+          {allowed({ type: 'finalize' }) ? (
             <div className="minutes-actions">
               <p className="muted">{t('minutes.finalize.hint')}</p>
               {confirmBox ?? (
@@ -291,7 +298,7 @@ export function MinutesPage() {
               />
             ) : (
               <div className="minutes-actions">
-                {next && role === next ? (
+                {next && allowed({ type: 'sign', field: next }) ? (
                   <button
                     type="button"
                     className="primary"
@@ -321,7 +328,7 @@ export function MinutesPage() {
               <h3 id="minutes-verify-title">{t('minutes.verify.title')}</h3>
               {reports ? <VerificationPanel reports={reports} /> : null}
             </section>
-            {role === 'chair' && !signing ? (
+            {allowed({ type: 'reopen' }) && !signing ? (
               <div className="minutes-actions minutes-reopen">
                 {confirmBox ?? (
                   <button type="button" disabled={busy} onClick={() => setConfirming('reopen')}>
