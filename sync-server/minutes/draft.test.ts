@@ -2,14 +2,26 @@
  * The draft as the editor writes it → the minutes' rich text. Fragments are made by Tiptap's own
  * Yjs binding from the editor's own schema, so these tests see exactly what the server reads.
  */
-import { getSchema, type JSONContent } from '@tiptap/core';
+import { Extension, getSchema, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import {
+  GENERATED_ATTRIBUTE_SPEC,
+  markGenerated,
+  type GeneratedSection,
+} from '../../core/minutes/generated';
 import { OTHER_MATTERS, draftToRichText, normalizeTitle, splitDraft } from './draft';
 
-const schema = getSchema([StarterKit]);
+// The editor's schema: StarterKit plus core/minutes' generated-section attribute.
+const schema = getSchema([
+  StarterKit,
+  Extension.create({
+    name: 'generatedSections',
+    addGlobalAttributes: () => [GENERATED_ATTRIBUTE_SPEC],
+  }),
+]);
 
 function fragmentOf(content: JSONContent[]): Y.XmlFragment {
   const fragment = new Y.Doc().getXmlFragment('minutesDraft');
@@ -132,7 +144,64 @@ describe('splitDraft', () => {
     ]);
   });
 
-  it('skips the generated attendance and vote copies, which the PDF prints from records', () => {
+  const typed = (kind: GeneratedSection, ...blocks: JSONContent[]) => markGenerated(kind, blocks);
+
+  it('leaves out typed generated sections by their type, whatever their text says', () => {
+    const fragment = fragmentOf([
+      ...typed(
+        'attendance',
+        h(2, 'Danh sách đại biểu'),
+        p(text('Có mặt (1/2):', 'bold')),
+        list('bulletList', [p(text('Nguyễn Tiến Sỹ – Thư ký'))]),
+      ),
+      h(2, agenda[0] ?? ''),
+      p(text('Chủ tọa khai mạc.')),
+      ...typed(
+        'votes',
+        h(3, 'Kết quả biểu quyết: Chương trình'),
+        list('bulletList', [p(text('Tán thành: 2 phiếu (100%)'))]),
+        p(text('Kết quả: THÔNG QUA', 'bold')),
+      ),
+      p(text('Chủ tọa cảm ơn các đại biểu.')),
+      // Typed by hand, not generated: kept, though a draft before typed sections would drop it.
+      h(3, 'Kết quả biểu quyết của tổ công tác'),
+      p(text('Tổ công tác báo cáo.')),
+    ]);
+    const blocks = draftToRichText(fragment);
+    expect(blocks.map((b) => b.generated ?? null)).toEqual([
+      'attendance',
+      'attendance',
+      'attendance',
+      null,
+      null,
+      'votes',
+      'votes',
+      'votes',
+      null,
+      null,
+      null,
+    ]);
+    const items = splitDraft(blocks, agenda);
+    expect(items).toHaveLength(2);
+    expect(items[0]?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Chủ tọa khai mạc.' }] },
+      { type: 'paragraph', runs: [{ text: 'Chủ tọa cảm ơn các đại biểu.' }] },
+      { type: 'heading', level: 3, runs: [{ text: 'Kết quả biểu quyết của tổ công tác' }] },
+      { type: 'paragraph', runs: [{ text: 'Tổ công tác báo cáo.' }] },
+    ]);
+    const printed = JSON.stringify(items);
+    for (const copy of ['Nguyễn Tiến Sỹ', 'Danh sách', 'Tán thành', 'THÔNG QUA'])
+      expect(printed).not.toContain(copy);
+  });
+
+  it('ignores a generated attribute naming no known section', () => {
+    const blocks = draftToRichText(
+      fragmentOf([{ ...p(text('Ý kiến của đại biểu.')), attrs: { generated: 'signature' } }]),
+    );
+    expect(blocks).toEqual([{ type: 'paragraph', runs: [{ text: 'Ý kiến của đại biểu.' }] }]);
+  });
+
+  it('reads drafts written before typed sections: generated copies by their headings', () => {
     const items = splitDraft(
       draftToRichText(
         fragmentOf([

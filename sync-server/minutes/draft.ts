@@ -2,23 +2,27 @@
  * The collaborative draft (Tiptap/ProseMirror content in the shared document's `minutesDraft`
  * XmlFragment) → core/minutes rich text, split into the agenda items of section III.
  *
- * Layout the editor's generated blocks follow: a heading with an agenda item's title starts
- * that item; a block starting "Kết luận"/"Quyết định" switches it to decisions; headings
- * "Thành phần tham dự…" and "Kết quả biểu quyết…" mark generated copies of what sections II
- * and IV print from the server's own records, so they are not printed twice. Text under no
- * agenda item is kept, as a last item "Các vấn đề khác", rather than silently dropped.
+ * Layout the editor's blocks follow: a heading with an agenda item's title starts that item;
+ * a block starting "Kết luận"/"Quyết định" switches it to decisions. Generated copies of what
+ * sections II and IV print from the server's own records (attendance, vote results) are typed
+ * blocks (core/minutes/generated.ts) and are left out by type, so they are not printed twice;
+ * drafts written before the type existed are read by their heading text, as then. Text under
+ * no agenda item is kept, as a last item "Các vấn đề khác", rather than silently dropped.
  */
 import * as Y from 'yjs';
 import type { RichBlock, RichRun, RichText } from '../../core/minutes';
+import {
+  GENERATED_ATTRIBUTE,
+  isGeneratedSection,
+  legacyGeneratedHeading,
+  type GeneratedSection,
+} from '../../core/minutes/generated';
 
 export const OTHER_MATTERS = 'Các vấn đề khác';
 export const DECISION_PREFIXES = ['kết luận', 'quyết định', 'conclusion', 'decision'];
-export const GENERATED_PREFIXES = [
-  'thành phần tham dự',
-  'kết quả biểu quyết',
-  'attendance',
-  'vote result',
-];
+
+/** A top-level block of the draft; `generated` names the generated section it belongs to. */
+export type DraftBlock = RichBlock & { generated?: GeneratedSection };
 
 function runsOf(element: Y.XmlElement | Y.XmlText): RichRun[] {
   if (element instanceof Y.XmlText) {
@@ -64,24 +68,28 @@ function listItems(list: Y.XmlElement): RichRun[][] {
   return items;
 }
 
-/** Top-level blocks of the draft, empty paragraphs left out. */
-export function draftToRichText(fragment: Y.XmlFragment): RichBlock[] {
-  const blocks: RichBlock[] = [];
+function blockOf(node: Y.XmlElement): RichBlock | null {
+  const name = node.nodeName;
+  if (name === 'bulletList' || name === 'orderedList') {
+    const items = listItems(node);
+    return items.length > 0 ? { type: 'list', ordered: name === 'orderedList', items } : null;
+  }
+  const runs = runsOf(node);
+  if (plain(runs) === '') return null;
+  if (name !== 'heading') return { type: 'paragraph', runs };
+  const raw = Number(node.getAttribute('level'));
+  return { type: 'heading', level: raw === 1 || raw === 2 ? raw : 3, runs };
+}
+
+/** Top-level blocks of the draft, empty paragraphs left out, generated ones typed. */
+export function draftToRichText(fragment: Y.XmlFragment): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
   for (const node of fragment.toArray()) {
     if (!(node instanceof Y.XmlElement)) continue;
-    const name = node.nodeName;
-    if (name === 'bulletList' || name === 'orderedList') {
-      const items = listItems(node);
-      if (items.length > 0) blocks.push({ type: 'list', ordered: name === 'orderedList', items });
-      continue;
-    }
-    const runs = runsOf(node);
-    if (plain(runs) === '') continue;
-    if (name === 'heading') {
-      const raw = Number(node.getAttribute('level'));
-      const level = raw === 1 || raw === 2 ? raw : 3;
-      blocks.push({ type: 'heading', level, runs });
-    } else blocks.push({ type: 'paragraph', runs });
+    const block = blockOf(node);
+    if (!block) continue;
+    const generated: unknown = node.getAttribute(GENERATED_ATTRIBUTE);
+    blocks.push(isGeneratedSection(generated) ? { ...block, generated } : block);
   }
   return blocks;
 }
@@ -109,11 +117,17 @@ export interface DraftItem {
   decisions: RichText;
 }
 
-/** Splits the draft into the meeting's agenda items (in agenda order), plus other matters. */
+/**
+ * Splits the draft into the meeting's agenda items (in agenda order), plus other matters.
+ * Generated blocks are left out as if they were not there. A draft with no typed block may
+ * predate them: there a heading "Thành phần tham dự…"/"Kết quả biểu quyết…" starts a
+ * generated copy that lasts until the next heading or decision label, as drafts were read then.
+ */
 export function splitDraft(
-  blocks: readonly RichBlock[],
+  blocks: readonly DraftBlock[],
   agendaTitles: readonly string[],
 ): DraftItem[] {
+  const legacy = !blocks.some((b) => b.generated !== undefined);
   const keyed = agendaTitles.map((title) => ({
     title,
     key: normalizeTitle(title),
@@ -124,6 +138,7 @@ export function splitDraft(
   let current: { discussion: RichBlock[]; decisions: RichBlock[] } = other;
   let mode: 'discussion' | 'decisions' | 'skip' = 'discussion';
   for (const block of blocks) {
+    if (block.generated !== undefined) continue;
     const text = blockText(block);
     if (block.type === 'heading') {
       const item = keyed.find((k) => k.key !== '' && k.key === normalizeTitle(text));
@@ -132,7 +147,7 @@ export function splitDraft(
         mode = 'discussion';
         continue;
       }
-      if (startsWithAny(text, GENERATED_PREFIXES)) {
+      if (legacy && legacyGeneratedHeading(text) !== null) {
         mode = 'skip';
         continue;
       }
