@@ -223,6 +223,37 @@ describe('splitDraft', () => {
     expect(JSON.stringify(items)).not.toContain('Nguyễn Tiến Sỹ');
   });
 
+  it('prints the scaffold\'s "Ý kiến thảo luận:" label once: the PDF has its own', () => {
+    const [first, second] = splitDraft(
+      draftToRichText(
+        fragmentOf([
+          h(2, `1. ${agenda[0] ?? ''}`),
+          p(text('Ý kiến thảo luận: ', 'italic')),
+          p(text('Kết luận: ', 'italic'), text('Thông qua chương trình.')),
+          h(2, `2. ${agenda[1] ?? ''}`),
+          p(
+            text('Ý kiến thảo luận: ', 'italic'),
+            text('Đại biểu đề nghị làm rõ chi thường xuyên.'),
+          ),
+          p(text('Kết luận: ', 'italic')),
+          p(text('Ý kiến thảo luận rất sôi nổi.')),
+        ]),
+      ),
+      agenda,
+    );
+    expect(first?.discussion).toEqual([]);
+    expect(first?.decisions).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Thông qua chương trình.' }] },
+    ]);
+    expect(second?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Đại biểu đề nghị làm rõ chi thường xuyên.' }] },
+    ]);
+    // Without a colon it is a sentence, not the label: kept where it stands.
+    expect(second?.decisions).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Ý kiến thảo luận rất sôi nổi.' }] },
+    ]);
+  });
+
   it('keeps text under no agenda item as "Các vấn đề khác" instead of dropping it', () => {
     const items = splitDraft(
       draftToRichText(fragmentOf([p(text('Phiên họp khai mạc lúc 8 giờ 30.'))])),

@@ -3,7 +3,8 @@
  * XmlFragment) → core/minutes rich text, split into the agenda items of section III.
  *
  * Layout the editor's blocks follow: a heading with an agenda item's title starts that item;
- * a block starting "Kết luận"/"Quyết định" switches it to decisions. Generated copies of what
+ * a block starting "Kết luận"/"Quyết định" switches it to decisions, "Ý kiến thảo luận:" back to
+ * discussion (both bare labels are left to the PDF, which prints its own). Generated copies of what
  * sections II and IV print from the server's own records (attendance, vote results) are typed
  * blocks (core/minutes/generated.ts) and are left out by type, so they are not printed twice;
  * drafts written before the type existed are read by their heading text, as then. Text under
@@ -20,6 +21,8 @@ import {
 
 export const OTHER_MATTERS = 'Các vấn đề khác';
 export const DECISION_PREFIXES = ['kết luận', 'quyết định', 'conclusion', 'decision'];
+/** The discussion label the agenda scaffold writes ("Ý kiến thảo luận: …"); the PDF prints its own. */
+export const DISCUSSION_LABEL = 'ý kiến thảo luận';
 
 /** A top-level block of the draft; `generated` names the generated section it belongs to. */
 export type DraftBlock = RichBlock & { generated?: GeneratedSection };
@@ -164,6 +167,16 @@ export function splitDraft(
           runs: [{ text: text.slice(colon + 1).trim() }],
         });
       continue;
+    }
+    if (block.type === 'paragraph' && startsWithAny(text, [DISCUSSION_LABEL])) {
+      const colon = text.indexOf(':');
+      if (colon >= 0) {
+        // As for "Kết luận:": the label is the PDF's "a) Ý kiến thảo luận:", printed once.
+        mode = 'discussion';
+        const rest = text.slice(colon + 1).trim();
+        if (rest !== '') current.discussion.push({ type: 'paragraph', runs: [{ text: rest }] });
+        continue;
+      }
     }
     if (mode === 'skip') {
       if (block.type === 'heading') mode = 'discussion';
