@@ -10,12 +10,11 @@ import {
   type MinutesAttendee,
   type MinutesData,
   type MinutesVote,
-  type RichText,
 } from '../../core/minutes';
 import type { MeetingRole } from '../../core/roles/permissions';
 import type * as Y from 'yjs';
 import type { MeetingRecord } from '../meetings/directory';
-import { splitDraft } from './draft';
+import { splitDraft, type MinutesDraft } from './draft';
 
 export const ROLE_LABELS: Record<MeetingRole, string> = {
   chair: 'Chủ tọa',
@@ -41,8 +40,8 @@ export interface MinutesSources {
   /** Everyone with a role in the meeting. */
   members: readonly MinutesMember[];
   control: Y.Doc;
-  /** The draft as rich text (draftToRichText of the shared document). */
-  draft: RichText;
+  /** The draft as rich text (readMinutesDraft of the shared document). */
+  draft: MinutesDraft;
   now: Date;
 }
 
@@ -108,8 +107,9 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
     secretary: person('secretary'),
     attendance,
     items: splitDraft(
-      draft,
+      draft.blocks,
       meeting.agenda.map((a) => a.title),
+      { legacy: draft.legacy },
     ),
     votes,
   };

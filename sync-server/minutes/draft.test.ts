@@ -12,7 +12,14 @@ import {
   markGenerated,
   type GeneratedSection,
 } from '../../core/minutes/generated';
-import { OTHER_MATTERS, draftToRichText, normalizeTitle, splitDraft } from './draft';
+import { migrateMinutesDraft, MINUTES_DRAFT_VERSION } from '../../core/minutes/draft-migration';
+import {
+  OTHER_MATTERS,
+  draftToRichText,
+  normalizeTitle,
+  readMinutesDraft,
+  splitDraft,
+} from './draft';
 
 // The editor's schema: StarterKit plus core/minutes' generated-section attribute.
 const schema = getSchema([
@@ -272,5 +279,64 @@ describe('splitDraft', () => {
       normalizeTitle('bế mạc kỳ họp'),
     );
     expect(normalizeTitle('1. Khai mạc')).toBe('khai mạc');
+  });
+});
+
+describe('readMinutesDraft: drafts stored before typed sections', () => {
+  const agenda = ['Khai mạc, thông qua chương trình kỳ họp', 'Tờ trình về dự toán ngân sách'];
+  const docOf = (content: JSONContent[]): Y.Doc => {
+    const doc = fragmentOf(content).doc;
+    if (!doc) throw new Error('the fragment has no document');
+    return doc;
+  };
+  const read = (doc: Y.Doc) => {
+    const draft = readMinutesDraft(doc);
+    return splitDraft(draft.blocks, agenda, { legacy: draft.legacy });
+  };
+
+  it('reads a stored legacy draft as then, and the same once a writer has migrated it', () => {
+    const doc = docOf([
+      h(2, 'Thành phần tham dự'),
+      p(text('Có mặt (1/2):', 'bold')),
+      list('bulletList', [p(text('Nguyễn Tiến Sỹ – Thư ký'))]),
+      h(2, agenda[0] ?? ''),
+      p(text('Chủ tọa khai mạc.')),
+      p(text('Kết luận: ', 'italic'), text('Thông qua chương trình.')),
+      h(3, 'Kết quả biểu quyết: Chương trình'),
+      list('bulletList', [p(text('Tán thành: 2 phiếu'))]),
+      p(text('Kết quả: THÔNG QUA', 'bold')),
+      h(3, 'Ghi chú'),
+      p(text('Phiên họp kết thúc đúng giờ.')),
+    ]);
+    expect(readMinutesDraft(doc).legacy).toBe(true);
+    const before = read(doc);
+    expect(before[0]).toEqual({
+      title: agenda[0],
+      discussion: [
+        { type: 'paragraph', runs: [{ text: 'Chủ tọa khai mạc.' }] },
+        { type: 'heading', level: 3, runs: [{ text: 'Ghi chú' }] },
+        { type: 'paragraph', runs: [{ text: 'Phiên họp kết thúc đúng giờ.' }] },
+      ],
+      decisions: [{ type: 'paragraph', runs: [{ text: 'Thông qua chương trình.' }] }],
+    });
+    for (const copy of ['Nguyễn Tiến Sỹ', 'Tán thành', 'THÔNG QUA'])
+      expect(JSON.stringify(before)).not.toContain(copy);
+
+    expect(migrateMinutesDraft(doc)).toBe(true);
+    expect(readMinutesDraft(doc).legacy).toBe(false);
+    expect(read(doc)).toEqual(before);
+  });
+
+  it('a current draft keeps a heading typed by hand that only looks like a copy', () => {
+    const doc = docOf([
+      h(2, agenda[1] ?? ''),
+      h(3, 'Kết quả biểu quyết của tổ công tác'),
+      p(text('Tổ công tác báo cáo.')),
+    ]);
+    doc.getMap('meta').set('minutesDraftVersion', MINUTES_DRAFT_VERSION);
+    expect(read(doc)[1]?.discussion).toEqual([
+      { type: 'heading', level: 3, runs: [{ text: 'Kết quả biểu quyết của tổ công tác' }] },
+      { type: 'paragraph', runs: [{ text: 'Tổ công tác báo cáo.' }] },
+    ]);
   });
 });

@@ -12,10 +12,15 @@
  */
 import * as Y from 'yjs';
 import type { RichBlock, RichRun, RichText } from '../../core/minutes';
+import { sharedMinutesDraft } from '../../core/docs/shared';
+import {
+  legacyGeneratedBlocks,
+  MINUTES_DRAFT_VERSION,
+  readMinutesDraftVersion,
+} from '../../core/minutes/draft-migration';
 import {
   GENERATED_ATTRIBUTE,
   isGeneratedSection,
-  legacyGeneratedHeading,
   type GeneratedSection,
 } from '../../core/minutes/generated';
 
@@ -97,6 +102,21 @@ export function draftToRichText(fragment: Y.XmlFragment): DraftBlock[] {
   return blocks;
 }
 
+/** The draft of a meeting, and whether it predates typed generated sections. */
+export interface MinutesDraft {
+  blocks: DraftBlock[];
+  legacy: boolean;
+}
+
+/** Reads the shared document's draft (the caller checks its size limits first). */
+export function readMinutesDraft(doc: Y.Doc): MinutesDraft {
+  const blocks = draftToRichText(sharedMinutesDraft(doc));
+  const legacy =
+    readMinutesDraftVersion(doc) < MINUTES_DRAFT_VERSION &&
+    !blocks.some((b) => b.generated !== undefined);
+  return { blocks, legacy };
+}
+
 /** Lower case, NFC, leading numbering ("1.", "Nội dung 2:") and trailing colon removed. */
 export function normalizeTitle(text: string): string {
   return text
@@ -122,15 +142,17 @@ export interface DraftItem {
 
 /**
  * Splits the draft into the meeting's agenda items (in agenda order), plus other matters.
- * Generated blocks are left out as if they were not there. A draft with no typed block may
- * predate them: there a heading "Thành phần tham dự…"/"Kết quả biểu quyết…" starts a
- * generated copy that lasts until the next heading or decision label, as drafts were read then.
+ * Generated blocks are left out, and what follows one counts as discussion. A `legacy` draft
+ * (protocol version 1, core/minutes/draft-migration.ts, not yet migrated by a writer) is read
+ * as then: its copies are found by their headings, by the rule the migration stamps them with,
+ * so a draft reads the same before and after its migration.
  */
 export function splitDraft(
   blocks: readonly DraftBlock[],
   agendaTitles: readonly string[],
+  options: { legacy?: boolean } = {},
 ): DraftItem[] {
-  const legacy = !blocks.some((b) => b.generated !== undefined);
+  const legacy = options.legacy ?? !blocks.some((b) => b.generated !== undefined);
   const keyed = agendaTitles.map((title) => ({
     title,
     key: normalizeTitle(title),
@@ -139,21 +161,33 @@ export function splitDraft(
   }));
   const other = { discussion: [] as RichBlock[], decisions: [] as RichBlock[] };
   let current: { discussion: RichBlock[]; decisions: RichBlock[] } = other;
-  let mode: 'discussion' | 'decisions' | 'skip' = 'discussion';
-  for (const block of blocks) {
-    if (block.generated !== undefined) continue;
+  const agendaItem = (block: RichBlock) =>
+    block.type === 'heading'
+      ? keyed.find((k) => k.key !== '' && k.key === normalizeTitle(blockText(block)))
+      : undefined;
+  // An agenda item's heading is never a copy, whatever its title says.
+  const copies = legacy
+    ? legacyGeneratedBlocks(
+        blocks.map((b) => ({
+          heading: b.type === 'heading',
+          list: b.type === 'list',
+          text: agendaItem(b) ? '' : blockText(b),
+        })),
+      )
+    : [];
+  let mode: 'discussion' | 'decisions' = 'discussion';
+  for (const [i, block] of blocks.entries()) {
+    // Text after a copy counts as discussion, as drafts were always read.
+    if (block.generated !== undefined || copies[i]) {
+      mode = 'discussion';
+      continue;
+    }
     const text = blockText(block);
-    if (block.type === 'heading') {
-      const item = keyed.find((k) => k.key !== '' && k.key === normalizeTitle(text));
-      if (item) {
-        current = item;
-        mode = 'discussion';
-        continue;
-      }
-      if (legacy && legacyGeneratedHeading(text) !== null) {
-        mode = 'skip';
-        continue;
-      }
+    const item = agendaItem(block);
+    if (item) {
+      current = item;
+      mode = 'discussion';
+      continue;
     }
     if (block.type !== 'list' && startsWithAny(text, DECISION_PREFIXES)) {
       mode = 'decisions';
@@ -177,10 +211,6 @@ export function splitDraft(
         if (rest !== '') current.discussion.push({ type: 'paragraph', runs: [{ text: rest }] });
         continue;
       }
-    }
-    if (mode === 'skip') {
-      if (block.type === 'heading') mode = 'discussion';
-      else continue;
     }
     current[mode].push(block);
   }

@@ -47,7 +47,7 @@ import type { Rooms } from '../rooms/manager';
 import type { AuditLog, RecordStore } from '../store/types';
 import { SignatureRefusal, acceptSignedRevision } from './accept';
 import { MinutesDataError, buildMinutesData, type MinutesMember } from './data';
-import { draftToRichText } from './draft';
+import { readMinutesDraft } from './draft';
 import {
   checkDraftBlocks,
   checkDraftText,
@@ -151,11 +151,10 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
           const current = await state(meeting.id);
           decided(() => checkMinutesStep(current, principal, { type: 'finalize' }));
           const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) => {
-            const fragment = sharedMinutesDraft(doc);
-            checkDraftBlocks(fragment, draftLimits);
-            return draftToRichText(fragment);
+            checkDraftBlocks(sharedMinutesDraft(doc), draftLimits);
+            return readMinutesDraft(doc);
           });
-          checkDraftText(draft, draftLimits);
+          checkDraftText(draft.blocks, draftLimits);
           const people: MinutesMember[] = [];
           for (const [memberId, role] of await meetings.roles(meeting.id)) {
             const m = await members.get(memberId);

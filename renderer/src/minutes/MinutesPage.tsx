@@ -7,6 +7,7 @@ import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readMinutesState, type MinutesState } from '../../../core/api/minutes';
+import { migrateMinutesDraft } from '../../../core/minutes/draft-migration';
 import {
   minutesRefusal,
   nextMinutesField,
@@ -62,6 +63,13 @@ export function MinutesPage() {
   const [confirming, setConfirming] = useState<'finalize' | 'reopen' | null>(null);
   const [busy, setBusy] = useState(false);
   const sha = state?.pdfSha256 ?? null;
+  const sharedSynced = useMeetingView((d) => d.synced('shared'), false);
+  const writesDraft = may('shared.write');
+
+  // A draft stored before typed generated sections is migrated once, by whoever may write it.
+  useEffect(() => {
+    if (docs && sharedSynced && writesDraft) migrateMinutesDraft(docs.doc('shared'));
+  }, [docs, sharedSynced, writesDraft]);
 
   useEffect(() => {
     if (!sha) return;
@@ -104,7 +112,7 @@ export function MinutesPage() {
 
   if (!docs || !state) return <p role="status">{t('minutes.loading')}</p>;
   const draft = state.status === 'draft';
-  const canEdit = draft && may('shared.write');
+  const canEdit = draft && writesDraft;
   const next = nextMinutesField(state.status);
   // Which steps the caller may take now: core/minutes/lifecycle decides, as on the server.
   const allowed = (intent: MinutesIntent) => minutesRefusal(state, principal, intent) === null;
