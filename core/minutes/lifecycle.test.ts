@@ -6,6 +6,7 @@ import {
   MINUTES_SIGNING,
   MinutesLifecycleError,
   minutesRefusal,
+  minutesSigner,
   nextMinutesField,
   reopenMinutes,
   signMinutes,
@@ -188,5 +189,6 @@ describe('the steps', () => {
       ['chair', 'chair'],
     ]);
     expect(STATES.map(nextMinutesField)).toEqual([null, 'secretary', 'chair', null]);
+    expect([minutesSigner('secretary'), minutesSigner('chair')]).toEqual(['secretary', 'chair']);
   });
 });

@@ -47,6 +47,13 @@ export function nextMinutesField(status: MinutesStatus): MinutesField | null {
   return MINUTES_SIGNING.find((row) => row.awaits === status)?.field ?? null;
 }
 
+/** The role that signs `field`. */
+export function minutesSigner(field: MinutesField): MeetingRole {
+  const row = MINUTES_SIGNING.find((r) => r.field === field);
+  if (!row) throw new Error(`no signer for the field ${field}`);
+  return row.signer;
+}
+
 /** What a caller asks of the minutes, without what the server computes for it. */
 export type MinutesIntent =
   { type: 'finalize' } | { type: 'sign'; field: MinutesField } | { type: 'reopen' };

@@ -8,8 +8,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readMinutesState, type MinutesState } from '../../../core/api/minutes';
 import { migrateMinutesDraft } from '../../../core/minutes/draft-migration';
+import { ROLE_TITLES } from '../../../core/minutes/labels';
 import {
   minutesRefusal,
+  minutesSigner,
   nextMinutesField,
   type MinutesIntent,
 } from '../../../core/minutes/lifecycle';
@@ -23,7 +25,7 @@ import { useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
 import { PdfViewer } from '../documents/viewer/PdfViewer';
 import { useRoom } from '../room/RoomContext';
 import { minutesApi } from './api';
-import { ROLE_NAMES, agendaBlock, attendanceBlock, signingReason, votesBlock } from './blocks';
+import { agendaBlock, attendanceBlock, signingReason, votesBlock } from './blocks';
 import { MinutesEditor, Toolbar, insertBlocks } from './MinutesEditor';
 import { minutesErrorKey } from './messages';
 import { ConfirmBox } from './ConfirmBox';
@@ -131,7 +133,7 @@ export function MinutesPage() {
             .sort((a, b) => roleRank(a.role) - roleRank(b.role))
             .map((m) => ({
               name: m.name,
-              role: ROLE_NAMES[m.role] ?? m.role,
+              role: ROLE_TITLES[m.role],
               present: presence.get(m.id) === 'present',
             })),
         ),
@@ -150,7 +152,7 @@ export function MinutesPage() {
         pdf: pdf.bytes,
         fieldName: next,
         name: session.member.name,
-        role: ROLE_NAMES[next] ?? next,
+        role: ROLE_TITLES[minutesSigner(next)],
         reason: signingReason(meeting.title),
         location: meeting.location,
       });

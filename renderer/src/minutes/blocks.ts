@@ -8,14 +8,6 @@ import type { JSONContent } from '@tiptap/react';
 import type { PollView } from '../../../core/api/votes';
 import { markGenerated } from '../../../core/minutes/generated';
 
-/** Roles as the biên bản and the visible signature name them. */
-export const ROLE_NAMES: Readonly<Record<string, string>> = {
-  chair: 'Chủ tọa',
-  secretary: 'Thư ký',
-  delegate: 'Đại biểu',
-  observer: 'Quan sát viên',
-};
-
 /** The /Reason written into each signature of the minutes. */
 export const signingReason = (meetingTitle: string): string => `Ký biên bản: ${meetingTitle}`;
 
