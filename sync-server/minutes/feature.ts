@@ -11,7 +11,9 @@
  *   POST /api/meetings/:id/minutes/reopen          → MinutesState (chair; back to draft)
  *
  * Reopen exists because a finalized text with a mistake must be correctable before it is
- * signed off; it clears every signature, and the audit log keeps the history.
+ * signed off; it clears every signature, and the audit log keeps the history. What each step
+ * may do, in which state and by whom, is core/minutes/lifecycle.ts: the handlers load, ask it,
+ * write and answer.
  */
 import {
   parseMinutesSignatureRequest,
