@@ -81,13 +81,6 @@ export function parseMinutesSignatureRequest(body: unknown): MinutesSignatureReq
   return { sha256, field };
 }
 
-/** The field the next signature goes into, or null when none may be added now. */
-export function nextMinutesField(status: MinutesStatus): MinutesField | null {
-  if (status === 'final') return 'secretary';
-  if (status === 'signed-secretary') return 'chair';
-  return null;
-}
-
 export const MINUTES_MAP = 'minutes';
 
 function text(map: Y.Map<unknown>, key: string): string | null {

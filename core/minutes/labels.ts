@@ -2,7 +2,16 @@
  * The Vietnamese wording of a biên bản (the legal language of the document, so not i18n keys),
  * and Vietnamese date and number formats.
  */
+import type { MeetingRole } from '../roles/permissions';
 import type { MinutesTime } from './types';
+
+/** Roles as the biên bản, its generated blocks and the visible signatures name them. */
+export const ROLE_TITLES: Readonly<Record<MeetingRole, string>> = {
+  chair: 'Chủ tọa',
+  secretary: 'Thư ký',
+  delegate: 'Đại biểu',
+  observer: 'Quan sát viên',
+};
 
 export const LABELS = {
   nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

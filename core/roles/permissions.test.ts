@@ -3,6 +3,8 @@ import type { DocName } from '../docs/names';
 import {
   can,
   documentAccess,
+  MEETING_ACTIONS,
+  principalOf,
   type MeetingAction,
   type MeetingRole,
   type Principal,
@@ -30,12 +32,19 @@ describe('can', () => {
     ['document.attach', true, true, false, false],
     ['shared.write', true, true, true, false],
     ['attendance.checkIn', true, true, true, true],
+    ['attendance.viewRoster', true, true, false, false],
     ['poll.manage', true, false, false, false],
     ['ballot.cast', true, true, true, false],
     ['presenter.set', true, false, false, false],
+    ['minutes.insertRecords', false, true, false, false],
     ['minutes.finalize', false, true, false, false],
     ['minutes.sign', true, true, false, false],
+    ['minutes.reopen', true, false, false, false],
   ];
+
+  it('the table above names every action', () => {
+    expect(table.map(([action]) => action).sort()).toEqual([...MEETING_ACTIONS].sort());
+  });
   it.each(table)('%s: chair %s, secretary %s, delegate %s, observer %s', (action, ...expected) => {
     expect(
       (['chair', 'secretary', 'delegate', 'observer'] as const).map((r) => can(as(r), action)),
@@ -50,7 +59,9 @@ describe('can', () => {
     const admin = as(null, 'admin', true);
     expect(can(admin, 'meeting.manage')).toBe(true);
     expect(can(admin, 'meeting.view')).toBe(true);
-    for (const action of ['ballot.cast', 'shared.write', 'poll.manage', 'minutes.sign'] as const) {
+    for (const action of MEETING_ACTIONS.filter(
+      (a) => a !== 'meeting.manage' && a !== 'meeting.view',
+    )) {
       expect(can(admin, action)).toBe(false);
     }
   });
@@ -66,6 +77,17 @@ describe('can', () => {
       true,
       false,
     ]);
+  });
+});
+
+describe('principalOf', () => {
+  it('builds the principal from a member and their role here', () => {
+    expect(principalOf({ id: 'm7', isAdmin: true }, 'secretary')).toEqual({
+      memberId: 'm7',
+      isAdmin: true,
+      role: 'secretary',
+    });
+    expect(principalOf({ id: 'm8', isAdmin: false }, null)).toEqual(as(null, 'm8'));
   });
 });
 

@@ -26,11 +26,14 @@ export type MeetingAction =
   | 'document.attach'
   | 'shared.write' // shared annotations and the minutes draft
   | 'attendance.checkIn' // one's own check in / out
+  | 'attendance.viewRoster' // see who is present and who is not, by name
   | 'poll.manage' // create, open, close, publish, cancel
   | 'ballot.cast'
   | 'presenter.set'
+  | 'minutes.insertRecords' // insert attendance, agenda and vote results into the draft
   | 'minutes.finalize'
-  | 'minutes.sign';
+  | 'minutes.sign' // which field each role signs: core/minutes/lifecycle.ts
+  | 'minutes.reopen';
 
 const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
   'meeting.view': ['chair', 'secretary', 'delegate', 'observer'],
@@ -39,12 +42,18 @@ const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
   'document.attach': ['chair', 'secretary'],
   'shared.write': ['chair', 'secretary', 'delegate'],
   'attendance.checkIn': ['chair', 'secretary', 'delegate', 'observer'],
+  'attendance.viewRoster': ['chair', 'secretary'],
   'poll.manage': ['chair'],
   'ballot.cast': ['chair', 'secretary', 'delegate'],
   'presenter.set': ['chair'],
+  'minutes.insertRecords': ['secretary'],
   'minutes.finalize': ['secretary'],
   'minutes.sign': ['secretary', 'chair'],
+  'minutes.reopen': ['chair'],
 };
+
+/** Every action, in the table's order (for table tests and exhaustive UIs). */
+export const MEETING_ACTIONS = Object.keys(ALLOWED) as readonly MeetingAction[];
 
 /** Server administrators manage meetings and may look at them, nothing more: they are not members. */
 const ADMIN_ACTIONS: ReadonlySet<MeetingAction> = new Set(['meeting.manage', 'meeting.view']);
@@ -52,6 +61,17 @@ const ADMIN_ACTIONS: ReadonlySet<MeetingAction> = new Set(['meeting.manage', 'me
 export function can(principal: Principal, action: MeetingAction): boolean {
   if (principal.isAdmin && ADMIN_ACTIONS.has(action)) return true;
   return principal.role !== null && ALLOWED[action].includes(principal.role);
+}
+
+/**
+ * The one way to build the caller's principal, on the server (member record + role here) and
+ * in the renderer (session member + the meeting view's `myRole`).
+ */
+export function principalOf(
+  member: { id: string; isAdmin: boolean },
+  role: MeetingRole | null,
+): Principal {
+  return { memberId: member.id, isAdmin: member.isAdmin, role };
 }
 
 /** Roles whose members count towards a quorum and may be made eligible to vote. */

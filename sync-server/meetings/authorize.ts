@@ -1,5 +1,5 @@
 import { parseDocName } from '../../core/docs/names';
-import { documentAccess } from '../../core/roles/permissions';
+import { documentAccess, principalOf } from '../../core/roles/permissions';
 import type { MemberDirectory } from '../identity/members';
 import { type SessionBook, sessionIdOf } from '../identity/sessions';
 import type { SyncTickets } from '../identity/sync-tickets';
@@ -30,7 +30,7 @@ export function createAuthorize(deps: {
     if (!doc || !(await deps.meetings.get(doc.meetingId)))
       return { ok: false, status: 404, code: 'meeting-not-found' };
     const role = await deps.meetings.roleOf(doc.meetingId, member.id);
-    const access = documentAccess({ memberId: member.id, isAdmin: member.isAdmin, role }, doc);
+    const access = documentAccess(principalOf(member, role), doc);
     if (access === 'none') return { ok: false, status: 403, code: 'document-forbidden' };
     return {
       ok: true,

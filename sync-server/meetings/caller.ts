@@ -1,5 +1,6 @@
 import {
   can,
+  principalOf,
   type MeetingAction,
   type MeetingRole,
   type Principal,
@@ -32,7 +33,7 @@ export async function meetingCaller(
   if (!meeting || (role === null && !member.isAdmin)) {
     throw new HttpError(404, 'meeting-not-found', 'No such meeting.');
   }
-  const principal: Principal = { memberId: member.id, isAdmin: member.isAdmin, role };
+  const principal = principalOf(member, role);
   if (!can(principal, action)) {
     throw new HttpError(403, 'forbidden', `Your role may not do this (${action}).`);
   }

@@ -10,20 +10,13 @@ import {
   type MinutesAttendee,
   type MinutesData,
   type MinutesVote,
-  type RichText,
 } from '../../core/minutes';
+import { ROLE_TITLES } from '../../core/minutes/labels';
 import type { MeetingRole } from '../../core/roles/permissions';
 import type * as Y from 'yjs';
 import type { MeetingRecord } from '../meetings/directory';
-import { splitDraft } from './draft';
+import { splitDraft, type MinutesDraft } from './draft';
 import { CodedError } from '../../core/errors/coded-error';
-
-export const ROLE_LABELS: Record<MeetingRole, string> = {
-  chair: 'Chủ tọa',
-  secretary: 'Thư ký',
-  delegate: 'Đại biểu',
-  observer: 'Quan sát viên',
-};
 
 const BASE_LABELS: Record<PollView['base'], string> = {
   cast: 'tổng số phiếu biểu quyết',
@@ -42,8 +35,8 @@ export interface MinutesSources {
   /** Everyone with a role in the meeting. */
   members: readonly MinutesMember[];
   control: Y.Doc;
-  /** The draft as rich text (draftToRichText of the shared document). */
-  draft: RichText;
+  /** The draft as rich text (readMinutesDraft of the shared document). */
+  draft: MinutesDraft;
   now: Date;
 }
 
@@ -80,7 +73,7 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
   const person = (role: MeetingRole) => {
     const m = members.find((x) => x.role === role);
     if (!m) throw new MinutesDataError(`The meeting has no ${role}.`);
-    return { name: m.name, role: ROLE_LABELS[role] };
+    return { name: m.name, role: ROLE_TITLES[role] };
   };
   const presence = new Map(readAttendanceView(control).members.map((m) => [m.memberId, m.status]));
   const order: MeetingRole[] = ['chair', 'secretary', 'delegate', 'observer'];
@@ -90,7 +83,7 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
     )
     .map((m) => ({
       name: m.name,
-      role: ROLE_LABELS[m.role],
+      role: ROLE_TITLES[m.role],
       present: presence.get(m.id) === 'present',
     }));
   const startsAt = new Date(meeting.startsAt);
@@ -108,8 +101,9 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
     secretary: person('secretary'),
     attendance,
     items: splitDraft(
-      draft,
+      draft.blocks,
       meeting.agenda.map((a) => a.title),
+      { legacy: draft.legacy },
     ),
     votes,
   };

@@ -2,14 +2,33 @@
  * The draft as the editor writes it → the minutes' rich text. Fragments are made by Tiptap's own
  * Yjs binding from the editor's own schema, so these tests see exactly what the server reads.
  */
-import { getSchema, type JSONContent } from '@tiptap/core';
+import { Extension, getSchema, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { OTHER_MATTERS, draftToRichText, normalizeTitle, splitDraft } from './draft';
+import {
+  GENERATED_ATTRIBUTE_SPEC,
+  markGenerated,
+  type GeneratedSection,
+} from '../../core/minutes/generated';
+import { migrateMinutesDraft, MINUTES_DRAFT_VERSION } from '../../core/minutes/draft-migration';
+import {
+  OTHER_MATTERS,
+  draftToRichText,
+  normalizeTitle,
+  readMinutesDraft,
+  splitDraft,
+} from './draft';
 
-const schema = getSchema([StarterKit]);
+// The editor's schema: StarterKit plus core/minutes' generated-section attribute.
+const schema = getSchema([
+  StarterKit,
+  Extension.create({
+    name: 'generatedSections',
+    addGlobalAttributes: () => [GENERATED_ATTRIBUTE_SPEC],
+  }),
+]);
 
 function fragmentOf(content: JSONContent[]): Y.XmlFragment {
   const fragment = new Y.Doc().getXmlFragment('minutesDraft');
@@ -132,7 +151,64 @@ describe('splitDraft', () => {
     ]);
   });
 
-  it('skips the generated attendance and vote copies, which the PDF prints from records', () => {
+  const typed = (kind: GeneratedSection, ...blocks: JSONContent[]) => markGenerated(kind, blocks);
+
+  it('leaves out typed generated sections by their type, whatever their text says', () => {
+    const fragment = fragmentOf([
+      ...typed(
+        'attendance',
+        h(2, 'Danh sách đại biểu'),
+        p(text('Có mặt (1/2):', 'bold')),
+        list('bulletList', [p(text('Nguyễn Tiến Sỹ – Thư ký'))]),
+      ),
+      h(2, agenda[0] ?? ''),
+      p(text('Chủ tọa khai mạc.')),
+      ...typed(
+        'votes',
+        h(3, 'Kết quả biểu quyết: Chương trình'),
+        list('bulletList', [p(text('Tán thành: 2 phiếu (100%)'))]),
+        p(text('Kết quả: THÔNG QUA', 'bold')),
+      ),
+      p(text('Chủ tọa cảm ơn các đại biểu.')),
+      // Typed by hand, not generated: kept, though a draft before typed sections would drop it.
+      h(3, 'Kết quả biểu quyết của tổ công tác'),
+      p(text('Tổ công tác báo cáo.')),
+    ]);
+    const blocks = draftToRichText(fragment);
+    expect(blocks.map((b) => b.generated ?? null)).toEqual([
+      'attendance',
+      'attendance',
+      'attendance',
+      null,
+      null,
+      'votes',
+      'votes',
+      'votes',
+      null,
+      null,
+      null,
+    ]);
+    const items = splitDraft(blocks, agenda);
+    expect(items).toHaveLength(2);
+    expect(items[0]?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Chủ tọa khai mạc.' }] },
+      { type: 'paragraph', runs: [{ text: 'Chủ tọa cảm ơn các đại biểu.' }] },
+      { type: 'heading', level: 3, runs: [{ text: 'Kết quả biểu quyết của tổ công tác' }] },
+      { type: 'paragraph', runs: [{ text: 'Tổ công tác báo cáo.' }] },
+    ]);
+    const printed = JSON.stringify(items);
+    for (const copy of ['Nguyễn Tiến Sỹ', 'Danh sách', 'Tán thành', 'THÔNG QUA'])
+      expect(printed).not.toContain(copy);
+  });
+
+  it('ignores a generated attribute naming no known section', () => {
+    const blocks = draftToRichText(
+      fragmentOf([{ ...p(text('Ý kiến của đại biểu.')), attrs: { generated: 'signature' } }]),
+    );
+    expect(blocks).toEqual([{ type: 'paragraph', runs: [{ text: 'Ý kiến của đại biểu.' }] }]);
+  });
+
+  it('reads drafts written before typed sections: generated copies by their headings', () => {
     const items = splitDraft(
       draftToRichText(
         fragmentOf([
@@ -154,6 +230,37 @@ describe('splitDraft', () => {
     expect(JSON.stringify(items)).not.toContain('Nguyễn Tiến Sỹ');
   });
 
+  it('prints the scaffold\'s "Ý kiến thảo luận:" label once: the PDF has its own', () => {
+    const [first, second] = splitDraft(
+      draftToRichText(
+        fragmentOf([
+          h(2, `1. ${agenda[0] ?? ''}`),
+          p(text('Ý kiến thảo luận: ', 'italic')),
+          p(text('Kết luận: ', 'italic'), text('Thông qua chương trình.')),
+          h(2, `2. ${agenda[1] ?? ''}`),
+          p(
+            text('Ý kiến thảo luận: ', 'italic'),
+            text('Đại biểu đề nghị làm rõ chi thường xuyên.'),
+          ),
+          p(text('Kết luận: ', 'italic')),
+          p(text('Ý kiến thảo luận rất sôi nổi.')),
+        ]),
+      ),
+      agenda,
+    );
+    expect(first?.discussion).toEqual([]);
+    expect(first?.decisions).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Thông qua chương trình.' }] },
+    ]);
+    expect(second?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Đại biểu đề nghị làm rõ chi thường xuyên.' }] },
+    ]);
+    // Without a colon it is a sentence, not the label: kept where it stands.
+    expect(second?.decisions).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Ý kiến thảo luận rất sôi nổi.' }] },
+    ]);
+  });
+
   it('keeps text under no agenda item as "Các vấn đề khác" instead of dropping it', () => {
     const items = splitDraft(
       draftToRichText(fragmentOf([p(text('Phiên họp khai mạc lúc 8 giờ 30.'))])),
@@ -172,5 +279,64 @@ describe('splitDraft', () => {
       normalizeTitle('bế mạc kỳ họp'),
     );
     expect(normalizeTitle('1. Khai mạc')).toBe('khai mạc');
+  });
+});
+
+describe('readMinutesDraft: drafts stored before typed sections', () => {
+  const agenda = ['Khai mạc, thông qua chương trình kỳ họp', 'Tờ trình về dự toán ngân sách'];
+  const docOf = (content: JSONContent[]): Y.Doc => {
+    const doc = fragmentOf(content).doc;
+    if (!doc) throw new Error('the fragment has no document');
+    return doc;
+  };
+  const read = (doc: Y.Doc) => {
+    const draft = readMinutesDraft(doc);
+    return splitDraft(draft.blocks, agenda, { legacy: draft.legacy });
+  };
+
+  it('reads a stored legacy draft as then, and the same once a writer has migrated it', () => {
+    const doc = docOf([
+      h(2, 'Thành phần tham dự'),
+      p(text('Có mặt (1/2):', 'bold')),
+      list('bulletList', [p(text('Nguyễn Tiến Sỹ – Thư ký'))]),
+      h(2, agenda[0] ?? ''),
+      p(text('Chủ tọa khai mạc.')),
+      p(text('Kết luận: ', 'italic'), text('Thông qua chương trình.')),
+      h(3, 'Kết quả biểu quyết: Chương trình'),
+      list('bulletList', [p(text('Tán thành: 2 phiếu'))]),
+      p(text('Kết quả: THÔNG QUA', 'bold')),
+      h(3, 'Ghi chú'),
+      p(text('Phiên họp kết thúc đúng giờ.')),
+    ]);
+    expect(readMinutesDraft(doc).legacy).toBe(true);
+    const before = read(doc);
+    expect(before[0]).toEqual({
+      title: agenda[0],
+      discussion: [
+        { type: 'paragraph', runs: [{ text: 'Chủ tọa khai mạc.' }] },
+        { type: 'heading', level: 3, runs: [{ text: 'Ghi chú' }] },
+        { type: 'paragraph', runs: [{ text: 'Phiên họp kết thúc đúng giờ.' }] },
+      ],
+      decisions: [{ type: 'paragraph', runs: [{ text: 'Thông qua chương trình.' }] }],
+    });
+    for (const copy of ['Nguyễn Tiến Sỹ', 'Tán thành', 'THÔNG QUA'])
+      expect(JSON.stringify(before)).not.toContain(copy);
+
+    expect(migrateMinutesDraft(doc)).toBe(true);
+    expect(readMinutesDraft(doc).legacy).toBe(false);
+    expect(read(doc)).toEqual(before);
+  });
+
+  it('a current draft keeps a heading typed by hand that only looks like a copy', () => {
+    const doc = docOf([
+      h(2, agenda[1] ?? ''),
+      h(3, 'Kết quả biểu quyết của tổ công tác'),
+      p(text('Tổ công tác báo cáo.')),
+    ]);
+    doc.getMap('meta').set('minutesDraftVersion', MINUTES_DRAFT_VERSION);
+    expect(read(doc)[1]?.discussion).toEqual([
+      { type: 'heading', level: 3, runs: [{ text: 'Kết quả biểu quyết của tổ công tác' }] },
+      { type: 'paragraph', runs: [{ text: 'Tổ công tác báo cáo.' }] },
+    ]);
   });
 });

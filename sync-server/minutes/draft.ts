@@ -2,23 +2,35 @@
  * The collaborative draft (Tiptap/ProseMirror content in the shared document's `minutesDraft`
  * XmlFragment) → core/minutes rich text, split into the agenda items of section III.
  *
- * Layout the editor's generated blocks follow: a heading with an agenda item's title starts
- * that item; a block starting "Kết luận"/"Quyết định" switches it to decisions; headings
- * "Thành phần tham dự…" and "Kết quả biểu quyết…" mark generated copies of what sections II
- * and IV print from the server's own records, so they are not printed twice. Text under no
- * agenda item is kept, as a last item "Các vấn đề khác", rather than silently dropped.
+ * Layout the editor's blocks follow: a heading with an agenda item's title starts that item;
+ * a block starting "Kết luận"/"Quyết định" switches it to decisions, "Ý kiến thảo luận:" back to
+ * discussion (both bare labels are left to the PDF, which prints its own). Generated copies of what
+ * sections II and IV print from the server's own records (attendance, vote results) are typed
+ * blocks (core/minutes/generated.ts) and are left out by type, so they are not printed twice;
+ * drafts written before the type existed are read by their heading text, as then. Text under
+ * no agenda item is kept, as a last item "Các vấn đề khác", rather than silently dropped.
  */
 import * as Y from 'yjs';
 import type { RichBlock, RichRun, RichText } from '../../core/minutes';
+import { sharedMinutesDraft } from '../../core/docs/shared';
+import {
+  legacyGeneratedBlocks,
+  MINUTES_DRAFT_VERSION,
+  readMinutesDraftVersion,
+} from '../../core/minutes/draft-migration';
+import {
+  GENERATED_ATTRIBUTE,
+  isGeneratedSection,
+  type GeneratedSection,
+} from '../../core/minutes/generated';
 
 export const OTHER_MATTERS = 'Các vấn đề khác';
 export const DECISION_PREFIXES = ['kết luận', 'quyết định', 'conclusion', 'decision'];
-export const GENERATED_PREFIXES = [
-  'thành phần tham dự',
-  'kết quả biểu quyết',
-  'attendance',
-  'vote result',
-];
+/** The discussion label the agenda scaffold writes ("Ý kiến thảo luận: …"); the PDF prints its own. */
+export const DISCUSSION_LABEL = 'ý kiến thảo luận';
+
+/** A top-level block of the draft; `generated` names the generated section it belongs to. */
+export type DraftBlock = RichBlock & { generated?: GeneratedSection };
 
 function runsOf(element: Y.XmlElement | Y.XmlText): RichRun[] {
   if (element instanceof Y.XmlText) {
@@ -64,26 +76,45 @@ function listItems(list: Y.XmlElement): RichRun[][] {
   return items;
 }
 
-/** Top-level blocks of the draft, empty paragraphs left out. */
-export function draftToRichText(fragment: Y.XmlFragment): RichBlock[] {
-  const blocks: RichBlock[] = [];
+function blockOf(node: Y.XmlElement): RichBlock | null {
+  const name = node.nodeName;
+  if (name === 'bulletList' || name === 'orderedList') {
+    const items = listItems(node);
+    return items.length > 0 ? { type: 'list', ordered: name === 'orderedList', items } : null;
+  }
+  const runs = runsOf(node);
+  if (plain(runs) === '') return null;
+  if (name !== 'heading') return { type: 'paragraph', runs };
+  const raw = Number(node.getAttribute('level'));
+  return { type: 'heading', level: raw === 1 || raw === 2 ? raw : 3, runs };
+}
+
+/** Top-level blocks of the draft, empty paragraphs left out, generated ones typed. */
+export function draftToRichText(fragment: Y.XmlFragment): DraftBlock[] {
+  const blocks: DraftBlock[] = [];
   for (const node of fragment.toArray()) {
     if (!(node instanceof Y.XmlElement)) continue;
-    const name = node.nodeName;
-    if (name === 'bulletList' || name === 'orderedList') {
-      const items = listItems(node);
-      if (items.length > 0) blocks.push({ type: 'list', ordered: name === 'orderedList', items });
-      continue;
-    }
-    const runs = runsOf(node);
-    if (plain(runs) === '') continue;
-    if (name === 'heading') {
-      const raw = Number(node.getAttribute('level'));
-      const level = raw === 1 || raw === 2 ? raw : 3;
-      blocks.push({ type: 'heading', level, runs });
-    } else blocks.push({ type: 'paragraph', runs });
+    const block = blockOf(node);
+    if (!block) continue;
+    const generated: unknown = node.getAttribute(GENERATED_ATTRIBUTE);
+    blocks.push(isGeneratedSection(generated) ? { ...block, generated } : block);
   }
   return blocks;
+}
+
+/** The draft of a meeting, and whether it predates typed generated sections. */
+export interface MinutesDraft {
+  blocks: DraftBlock[];
+  legacy: boolean;
+}
+
+/** Reads the shared document's draft (the caller checks its size limits first). */
+export function readMinutesDraft(doc: Y.Doc): MinutesDraft {
+  const blocks = draftToRichText(sharedMinutesDraft(doc));
+  const legacy =
+    readMinutesDraftVersion(doc) < MINUTES_DRAFT_VERSION &&
+    !blocks.some((b) => b.generated !== undefined);
+  return { blocks, legacy };
 }
 
 /** Lower case, NFC, leading numbering ("1.", "Nội dung 2:") and trailing colon removed. */
@@ -109,11 +140,19 @@ export interface DraftItem {
   decisions: RichText;
 }
 
-/** Splits the draft into the meeting's agenda items (in agenda order), plus other matters. */
+/**
+ * Splits the draft into the meeting's agenda items (in agenda order), plus other matters.
+ * Generated blocks are left out, and what follows one counts as discussion. A `legacy` draft
+ * (protocol version 1, core/minutes/draft-migration.ts, not yet migrated by a writer) is read
+ * as then: its copies are found by their headings, by the rule the migration stamps them with,
+ * so a draft reads the same before and after its migration.
+ */
 export function splitDraft(
-  blocks: readonly RichBlock[],
+  blocks: readonly DraftBlock[],
   agendaTitles: readonly string[],
+  options: { legacy?: boolean } = {},
 ): DraftItem[] {
+  const legacy = options.legacy ?? !blocks.some((b) => b.generated !== undefined);
   const keyed = agendaTitles.map((title) => ({
     title,
     key: normalizeTitle(title),
@@ -122,20 +161,33 @@ export function splitDraft(
   }));
   const other = { discussion: [] as RichBlock[], decisions: [] as RichBlock[] };
   let current: { discussion: RichBlock[]; decisions: RichBlock[] } = other;
-  let mode: 'discussion' | 'decisions' | 'skip' = 'discussion';
-  for (const block of blocks) {
+  const agendaItem = (block: RichBlock) =>
+    block.type === 'heading'
+      ? keyed.find((k) => k.key !== '' && k.key === normalizeTitle(blockText(block)))
+      : undefined;
+  // An agenda item's heading is never a copy, whatever its title says.
+  const copies = legacy
+    ? legacyGeneratedBlocks(
+        blocks.map((b) => ({
+          heading: b.type === 'heading',
+          list: b.type === 'list',
+          text: agendaItem(b) ? '' : blockText(b),
+        })),
+      )
+    : [];
+  let mode: 'discussion' | 'decisions' = 'discussion';
+  for (const [i, block] of blocks.entries()) {
+    // Text after a copy counts as discussion, as drafts were always read.
+    if (block.generated !== undefined || copies[i]) {
+      mode = 'discussion';
+      continue;
+    }
     const text = blockText(block);
-    if (block.type === 'heading') {
-      const item = keyed.find((k) => k.key !== '' && k.key === normalizeTitle(text));
-      if (item) {
-        current = item;
-        mode = 'discussion';
-        continue;
-      }
-      if (startsWithAny(text, GENERATED_PREFIXES)) {
-        mode = 'skip';
-        continue;
-      }
+    const item = agendaItem(block);
+    if (item) {
+      current = item;
+      mode = 'discussion';
+      continue;
     }
     if (block.type !== 'list' && startsWithAny(text, DECISION_PREFIXES)) {
       mode = 'decisions';
@@ -150,9 +202,15 @@ export function splitDraft(
         });
       continue;
     }
-    if (mode === 'skip') {
-      if (block.type === 'heading') mode = 'discussion';
-      else continue;
+    if (block.type === 'paragraph' && startsWithAny(text, [DISCUSSION_LABEL])) {
+      const colon = text.indexOf(':');
+      if (colon >= 0) {
+        // As for "Kết luận:": the label is the PDF's "a) Ý kiến thảo luận:", printed once.
+        mode = 'discussion';
+        const rest = text.slice(colon + 1).trim();
+        if (rest !== '') current.discussion.push({ type: 'paragraph', runs: [{ text: rest }] });
+        continue;
+      }
     }
     current[mode].push(block);
   }

@@ -11,11 +11,11 @@
  *   POST /api/meetings/:id/minutes/reopen          → MinutesState (chair; back to draft)
  *
  * Reopen exists because a finalized text with a mistake must be correctable before it is
- * signed off; it clears every signature, and the audit log keeps the history.
+ * signed off; it clears every signature, and the audit log keeps the history. What each step
+ * may do, in which state and by whom, is core/minutes/lifecycle.ts: the handlers load, ask it,
+ * write and answer.
  */
 import {
-  DRAFT_MINUTES,
-  nextMinutesField,
   parseMinutesSignatureRequest,
   readMinutesState,
   writeMinutesState,
@@ -27,6 +27,14 @@ import type { CryptoServices } from '../../core/crypto/types';
 import { controlDocName, sharedDocName } from '../../core/docs/names';
 import { sharedMinutesDraft } from '../../core/docs/shared';
 import { MinutesError, type MinutesFonts } from '../../core/minutes';
+import {
+  checkMinutesStep,
+  finalizeMinutes,
+  MinutesLifecycleError,
+  reopenMinutes,
+  signMinutes,
+  type MinutesLifecycleErrorCode,
+} from '../../core/minutes/lifecycle';
 import type { MeetingAction } from '../../core/roles/permissions';
 import { toHex } from '../../core/util/hex';
 import { readMeetingBlob, saveMeetingBlob } from '../blobs/feature';
@@ -41,7 +49,7 @@ import type { Rooms } from '../rooms/manager';
 import type { AuditLog, RecordStore } from '../store/types';
 import { SignatureRefusal, acceptSignedRevision } from './accept';
 import { MinutesDataError, buildMinutesData, type MinutesMember } from './data';
-import { draftToRichText } from './draft';
+import { readMinutesDraft } from './draft';
 import {
   checkDraftBlocks,
   checkDraftText,
@@ -50,6 +58,26 @@ import {
 } from './draft-limits';
 import type { MinutesRenderer } from './pdf-render';
 import { readDocument } from './read-doc';
+
+/** HTTP status of each lifecycle refusal (core/minutes/lifecycle.ts decides which). */
+const REFUSAL_STATUS: Record<MinutesLifecycleErrorCode, number> = {
+  forbidden: 403,
+  'minutes-wrong-role': 403,
+  'minutes-not-draft': 409,
+  'minutes-not-final': 409,
+  'minutes-wrong-order': 409,
+};
+
+/** Runs a lifecycle decision, answering its refusal as the HTTP error it stands for. */
+function decided<T>(decide: () => T): T {
+  try {
+    return decide();
+  } catch (error) {
+    if (error instanceof MinutesLifecycleError)
+      throw new HttpError(REFUSAL_STATUS[error.code], error.code, error.message);
+    throw error;
+  }
+}
 
 export interface MinutesDeps {
   auth: Auth;
@@ -85,7 +113,8 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
   ): Promise<MinutesState> {
     let next: MinutesState | null = null;
     await rooms.transact(controlDocName(meetingId), (doc) => {
-      next = decide(readMinutesState(doc));
+      const current = readMinutesState(doc);
+      next = decided(() => decide(current));
       writeMinutesState(doc, next);
     });
     if (next === null) throw new Error('minutes update did not run');
@@ -120,16 +149,14 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
         method: 'POST',
         path: '/api/meetings/:id/minutes/finalize',
         handler: async (ctx) => {
-          const { member, meeting } = await caller(ctx, 'minutes.finalize');
+          const { member, meeting, principal } = await caller(ctx, 'minutes.finalize');
           const current = await state(meeting.id);
-          if (current.status !== 'draft')
-            throw new HttpError(409, 'minutes-not-draft', 'The minutes are already finalized.');
+          decided(() => checkMinutesStep(current, principal, { type: 'finalize' }));
           const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) => {
-            const fragment = sharedMinutesDraft(doc);
-            checkDraftBlocks(fragment, draftLimits);
-            return draftToRichText(fragment);
+            checkDraftBlocks(sharedMinutesDraft(doc), draftLimits);
+            return readMinutesDraft(doc);
           });
-          checkDraftText(draft, draftLimits);
+          checkDraftText(draft.blocks, draftLimits);
           const people: MinutesMember[] = [];
           for (const [memberId, role] of await meetings.roles(meeting.id)) {
             const m = await members.get(memberId);
@@ -156,18 +183,9 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
             contentType: 'application/pdf',
             memberId: member.id,
           });
-          const next = await update(meeting.id, (latest) => {
-            if (latest.status !== 'draft')
-              throw new HttpError(409, 'minutes-not-draft', 'The minutes are already finalized.');
-            return {
-              ...DRAFT_MINUTES,
-              status: 'final',
-              pdfSha256: sha256,
-              finalSha256: sha256,
-              finalizedAt: at.toISOString(),
-              finalizedBy: member.id,
-            };
-          });
+          const next = await update(meeting.id, (latest) =>
+            finalizeMinutes(latest, principal, { pdfSha256: sha256, at: at.toISOString() }),
+          );
           await audit(member.id, meeting.id, 'minutes.finalize', sha256);
           sendJson(ctx.res, 201, next);
         },
@@ -176,7 +194,7 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
         method: 'POST',
         path: '/api/meetings/:id/minutes/signatures',
         handler: async (ctx) => {
-          const { member, meeting, role } = await caller(ctx, 'minutes.sign');
+          const { member, meeting, principal } = await caller(ctx, 'minutes.sign');
           let request;
           try {
             request = parseMinutesSignatureRequest(await readJson(ctx.req));
@@ -185,24 +203,12 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
               throw new HttpError(400, error.code, error.message);
             throw error;
           }
+          const { field, sha256 } = request;
           const current = await state(meeting.id);
-          const expected = nextMinutesField(current.status);
-          if (expected === null || current.pdfSha256 === null)
-            throw new HttpError(
-              409,
-              'minutes-not-final',
-              'The minutes are not awaiting a signature.',
-            );
-          if (request.field !== expected)
-            throw new HttpError(
-              409,
-              'minutes-wrong-order',
-              `The ${expected} signs next; the secretary signs before the chair.`,
-            );
-          if (role !== request.field)
-            throw new HttpError(403, 'minutes-wrong-role', `Only the ${request.field} signs here.`);
-          const previous = await readMeetingBlob(deps, meeting.id, current.pdfSha256);
-          const signed = await readMeetingBlob(deps, meeting.id, request.sha256);
+          decided(() => checkMinutesStep(current, principal, { type: 'sign', field }));
+          const onto = current.pdfSha256 ?? '';
+          const previous = await readMeetingBlob(deps, meeting.id, onto);
+          const signed = await readMeetingBlob(deps, meeting.id, sha256);
           if (!previous || !signed)
             throw new HttpError(404, 'minutes-blob-missing', 'Upload the signed PDF first.');
           let accepted;
@@ -210,7 +216,7 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
             accepted = await acceptSignedRevision({
               previous,
               signed,
-              field: request.field,
+              field,
               trustedCaPem: await deps.trustedCas(),
               crypto: deps.crypto,
               now: now(),
@@ -227,26 +233,17 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
               'minutes-signer-mismatch',
               'The signature was made with a certificate that is not yours.',
             );
-          const next = await update(meeting.id, (latest) => {
-            if (latest.pdfSha256 !== current.pdfSha256 || latest.status !== current.status)
-              throw new HttpError(409, 'minutes-wrong-order', 'The minutes changed meanwhile.');
-            return {
-              ...latest,
-              status: request.field === 'secretary' ? 'signed-secretary' : 'signed',
-              pdfSha256: request.sha256,
-              signatures: [
-                ...latest.signatures,
-                {
-                  field: request.field,
-                  memberId: member.id,
-                  name: accepted.signerName,
-                  acceptedAt: now().toISOString(),
-                  sha256: request.sha256,
-                },
-              ],
-            };
-          });
-          await audit(member.id, meeting.id, `minutes.sign.${request.field}`, request.sha256);
+          const { signerName } = accepted;
+          const next = await update(meeting.id, (latest) =>
+            signMinutes(latest, principal, {
+              field,
+              onto,
+              sha256,
+              name: signerName,
+              at: now().toISOString(),
+            }),
+          );
+          await audit(member.id, meeting.id, `minutes.sign.${field}`, sha256);
           sendJson(ctx.res, 200, next);
         },
       },
@@ -254,15 +251,11 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
         method: 'POST',
         path: '/api/meetings/:id/minutes/reopen',
         handler: async (ctx) => {
-          const { member, meeting, role } = await caller(ctx, 'minutes.sign');
-          if (role !== 'chair')
-            throw new HttpError(403, 'forbidden', 'Only the chair reopens the minutes.');
+          const { member, meeting, principal } = await caller(ctx, 'minutes.reopen');
           let reopened = '';
           const next = await update(meeting.id, (current) => {
-            if (current.status === 'draft')
-              throw new HttpError(409, 'minutes-not-final', 'The minutes are still a draft.');
             reopened = current.pdfSha256 ?? '';
-            return DRAFT_MINUTES;
+            return reopenMinutes(current, principal);
           });
           await audit(member.id, meeting.id, 'minutes.reopen', reopened);
           sendJson(ctx.res, 200, next);

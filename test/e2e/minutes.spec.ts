@@ -89,6 +89,9 @@ test('secretary drafts, finalizes and signs; chair co-signs; a delegate verifies
   // The generated attendance block.
   await secretary.getByRole('button', { name: 'Chèn thành phần tham dự' }).click();
   await expect(delegateEditor.getByRole('heading', { name: 'Thành phần tham dự' })).toBeVisible();
+  // It reaches the other laptop as a typed generated section (core/minutes/generated.ts).
+  await expect(delegateEditor.locator('h2[data-generated="attendance"]')).toHaveCount(1);
+  await expect(delegateEditor.locator('ul[data-generated="attendance"]').first()).toBeVisible();
 
   // Finalize, after a confirmation; everyone sees the frozen PDF.
   await secretary.getByRole('button', { name: 'Chốt biên bản' }).click();
@@ -151,6 +154,15 @@ test('secretary drafts, finalizes and signs; chair co-signs; a delegate verifies
     expect(s.certificate).toBe('Certificate is Trusted.');
   }
   expect(judges.qpdfCheck(file)).toBe(0);
+  // Every sentence once: the typed line is printed, the draft's attendance copy is not (section
+  // II prints attendance from the server's records).
+  const printed = execFileSync('/usr/bin/pdftotext', [file, '-'], { encoding: 'utf8' }).replace(
+    /\s+/g,
+    ' ',
+  );
+  expect(printed.split(line).length - 1).toBe(1);
+  expect(printed).not.toMatch(/Có mặt \(\d+\/\d+\)/);
+  expect(printed).toContain('II. THÀNH PHẦN THAM DỰ');
   // The last page carries both signature blocks; rendered for a person to look at.
   const pages = Number(
     /Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', [file], { encoding: 'utf8' }))?.[1],

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceView } from '../../../core/api/votes';
 import { readAttendanceView } from '../../../core/docs/polls';
-import { can } from '../../../core/roles/permissions';
 import { quorumFor } from '../../../core/votes/poll';
 import { useMeetingView } from '../collab/MeetingDocsContext';
 import type { MessageKey } from '../i18n/catalog';
@@ -24,16 +23,15 @@ export function meetingQuorum(view: AttendanceView): number {
  */
 export function AttendancePanel() {
   const { t } = useTranslation();
-  const { meeting, session } = useRoom();
+  const { meeting, session, may } = useRoom();
   const view = useMeetingView(
     (d) => (d.synced('control') ? readAttendanceView(d.doc('control')) : null),
     null,
   );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
-  const principal = { memberId: session.member.id, isAdmin: false, role: meeting.myRole };
-  const mayCheckIn = can(principal, 'attendance.checkIn');
-  const seesRoster = meeting.myRole === 'chair' || meeting.myRole === 'secretary';
+  const mayCheckIn = may('attendance.checkIn');
+  const seesRoster = may('attendance.viewRoster');
   const members = useMembers(meeting.id);
 
   if (!view) return null;

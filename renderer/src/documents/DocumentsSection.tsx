@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaDocument } from '../../../core/docs/control';
 import { readAgenda } from '../../../core/docs/control';
-import { can } from '../../../core/roles/permissions';
 import { useMeetingView } from '../collab/MeetingDocsContext';
 import { useRoom } from '../room-context/RoomContext';
 import { AttachControl } from './AttachControl';
@@ -22,7 +21,7 @@ export function DocumentsSection({
   renderViewer?: RenderDocumentViewer;
 }) {
   const { t, i18n } = useTranslation();
-  const { meeting, session } = useRoom();
+  const { meeting, may } = useRoom();
   const documents = useMeetingView(
     (d) =>
       readAgenda(d.doc('control')).find((item) => item.id === itemId)?.documents ?? NO_DOCUMENTS,
@@ -31,10 +30,7 @@ export function DocumentsSection({
   const [openSha, setOpenSha] = useState<string | null>(null);
   const opened = documents.find((d) => d.sha256 === openSha) ?? null;
   useFollowOpen(documents, openSha, setOpenSha);
-  const mayAttach = can(
-    { memberId: session.member.id, isAdmin: session.member.isAdmin, role: meeting.myRole },
-    'document.attach',
-  );
+  const mayAttach = may('document.attach');
   const size = (bytes: number) =>
     new Intl.NumberFormat(i18n.language, {
       style: 'unit',

@@ -6,9 +6,18 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nextMinutesField, readMinutesState, type MinutesState } from '../../../core/api/minutes';
+import { readMinutesState, type MinutesState } from '../../../core/api/minutes';
+import { migrateMinutesDraft } from '../../../core/minutes/draft-migration';
+import { ROLE_TITLES } from '../../../core/minutes/labels';
+import {
+  minutesRefusal,
+  minutesSigner,
+  nextMinutesField,
+  type MinutesIntent,
+} from '../../../core/minutes/lifecycle';
 import { readAttendanceView, readPolls } from '../../../core/docs/polls';
 import { sharedMinutesDraft } from '../../../core/docs/shared';
+import { MEETING_ROLES } from '../../../core/roles/permissions';
 import type { PdfSignatureReport } from '../../../core/signing';
 import { ApiError } from '../api/client';
 import { bridge } from '../bridge';
@@ -16,7 +25,7 @@ import { useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
 import { PdfViewer } from '../documents/viewer/PdfViewer';
 import { useRoom } from '../room-context/RoomContext';
 import { minutesApi } from './api';
-import { ROLE_NAMES, agendaBlock, attendanceBlock, signingReason, votesBlock } from './blocks';
+import { agendaBlock, attendanceBlock, signingReason, votesBlock } from './blocks';
 import { MinutesEditor, Toolbar, insertBlocks } from './MinutesEditor';
 import { errorMessage } from '../i18n/error-message';
 import { ConfirmBox } from './ConfirmBox';
@@ -25,15 +34,15 @@ import { VerificationPanel } from './VerificationPanel';
 import { verifySignedPdf } from './verify';
 import './minutes.css';
 
-const ROLE_ORDER = ['chair', 'secretary', 'delegate', 'observer'];
+// The biên bản's order: chair, secretary, then the others (core/roles lists roles so).
 const roleRank = (role: string) => {
-  const i = ROLE_ORDER.indexOf(role);
-  return i < 0 ? ROLE_ORDER.length : i;
+  const i = (MEETING_ROLES as readonly string[]).indexOf(role);
+  return i < 0 ? MEETING_ROLES.length : i;
 };
 
 export function MinutesPage() {
   const { t } = useTranslation();
-  const { meeting, session } = useRoom();
+  const { meeting, session, principal, may } = useRoom();
   const docs = useMeetingDocs();
   const state = useMeetingView<MinutesState | null>(
     (d) => (d.synced('control') ? readMinutesState(d.doc('control')) : null),
@@ -50,8 +59,14 @@ export function MinutesPage() {
   const [signError, setSignError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<'finalize' | 'reopen' | null>(null);
   const [busy, setBusy] = useState(false);
-  const role = meeting.myRole;
   const sha = state?.pdfSha256 ?? null;
+  const sharedSynced = useMeetingView((d) => d.synced('shared'), false);
+  const writesDraft = may('shared.write');
+
+  // A draft stored before typed generated sections is migrated once, by whoever may write it.
+  useEffect(() => {
+    if (docs && sharedSynced && writesDraft) migrateMinutesDraft(docs.doc('shared'));
+  }, [docs, sharedSynced, writesDraft]);
 
   useEffect(() => {
     if (!sha) return;
@@ -90,8 +105,10 @@ export function MinutesPage() {
 
   if (!docs || !state) return <p role="status">{t('minutes.loading')}</p>;
   const draft = state.status === 'draft';
-  const canEdit = draft && (role === 'chair' || role === 'secretary' || role === 'delegate');
+  const canEdit = draft && writesDraft;
   const next = nextMinutesField(state.status);
+  // Which steps the caller may take now: core/minutes/lifecycle decides, as on the server.
+  const allowed = (intent: MinutesIntent) => minutesRefusal(state, principal, intent) === null;
 
   const insertAttendance = async () => {
     const members = await minutesApi.members(meeting.id);
@@ -107,7 +124,7 @@ export function MinutesPage() {
             .sort((a, b) => roleRank(a.role) - roleRank(b.role))
             .map((m) => ({
               name: m.name,
-              role: ROLE_NAMES[m.role] ?? m.role,
+              role: ROLE_TITLES[m.role],
               present: presence.get(m.id) === 'present',
             })),
         ),
@@ -126,7 +143,7 @@ export function MinutesPage() {
         pdf: pdf.bytes,
         fieldName: next,
         name: session.member.name,
-        role: ROLE_NAMES[next] ?? next,
+        role: ROLE_TITLES[minutesSigner(next)],
         reason: signingReason(meeting.title),
         location: meeting.location,
       });
@@ -210,7 +227,7 @@ export function MinutesPage() {
           {canEdit && editor ? (
             <div className="minutes-tools">
               <Toolbar editor={editor} />
-              {role === 'secretary' ? (
+              {may('minutes.insertRecords') ? (
                 <div className="minutes-insert" role="group" aria-label={t('minutes.insert')}>
                   <button type="button" onClick={() => void run(insertAttendance)}>
                     {t('minutes.insert.attendance')}
@@ -241,7 +258,7 @@ export function MinutesPage() {
             editable={canEdit}
             onReady={setEditor}
           />
-          {role === 'secretary' ? (
+          {allowed({ type: 'finalize' }) ? (
             <div className="minutes-actions">
               <p className="muted">{t('minutes.finalize.hint')}</p>
               {confirmBox ?? (
@@ -281,7 +298,7 @@ export function MinutesPage() {
               />
             ) : (
               <div className="minutes-actions">
-                {next && role === next ? (
+                {next && allowed({ type: 'sign', field: next }) ? (
                   <button
                     type="button"
                     className="primary"
@@ -311,7 +328,7 @@ export function MinutesPage() {
               <h3 id="minutes-verify-title">{t('minutes.verify.title')}</h3>
               {reports ? <VerificationPanel reports={reports} /> : null}
             </section>
-            {role === 'chair' && !signing ? (
+            {allowed({ type: 'reopen' }) && !signing ? (
               <div className="minutes-actions minutes-reopen">
                 {confirmBox ?? (
                   <button type="button" disabled={busy} onClick={() => setConfirming('reopen')}>

@@ -1,18 +1,12 @@
 /**
  * Generated blocks the secretary inserts into the draft, as Tiptap JSON. Their wording is the
- * biên bản's own (Vietnamese, like core/minutes' labels), not the UI language, and their
- * headings are the ones the server's draft reader recognises (sync-server/minutes/draft.ts).
+ * biên bản's own (Vietnamese, like core/minutes' labels), not the UI language. The attendance
+ * and vote copies are typed generated sections (core/minutes/generated.ts): the server leaves
+ * them out by type, since the PDF prints both from its own records.
  */
 import type { JSONContent } from '@tiptap/react';
 import type { PollView } from '../../../core/api/votes';
-
-/** Roles as the biên bản and the visible signature name them. */
-export const ROLE_NAMES: Readonly<Record<string, string>> = {
-  chair: 'Chủ tọa',
-  secretary: 'Thư ký',
-  delegate: 'Đại biểu',
-  observer: 'Quan sát viên',
-};
+import { markGenerated } from '../../../core/minutes/generated';
 
 /** The /Reason written into each signature of the minutes. */
 export const signingReason = (meetingTitle: string): string => `Ký biên bản: ${meetingTitle}`;
@@ -51,7 +45,7 @@ export function attendanceBlock(people: readonly AttendeeLine[]): JSONContent[] 
   blocks.push(present.length ? bullets(present.map(line)) : none);
   blocks.push(paragraph(text(`Vắng mặt (${absent.length}/${people.length}):`, [{ type: 'bold' }])));
   blocks.push(absent.length ? bullets(absent.map(line)) : none);
-  return blocks;
+  return markGenerated('attendance', blocks);
 }
 
 export function agendaBlock(titles: readonly string[]): JSONContent[] {
@@ -67,15 +61,17 @@ const percent = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits
 export function votesBlock(polls: readonly PollView[]): JSONContent[] {
   const published = polls.filter((p) => p.state === 'published' && p.result);
   if (published.length === 0)
-    return [paragraph(text('Chưa có kết quả biểu quyết nào được công bố.', [{ type: 'italic' }]))];
+    return markGenerated('votes', [
+      paragraph(text('Chưa có kết quả biểu quyết nào được công bố.', [{ type: 'italic' }])),
+    ]);
   return published.flatMap((poll) => {
     const tally = poll.result!.tally;
-    return [
+    return markGenerated('votes', [
       heading(3, `Kết quả biểu quyết: ${poll.title}`),
       bullets(tally.options.map((o) => `${o.label}: ${o.count} phiếu (${percent(o.percent)}%)`)),
       paragraph(
         text(`Kết quả: ${tally.passed ? 'THÔNG QUA' : 'KHÔNG THÔNG QUA'}`, [{ type: 'bold' }]),
       ),
-    ];
+    ]);
   });
 }

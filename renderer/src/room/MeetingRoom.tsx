@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '../../../core/api/meetings';
 import { readAgenda } from '../../../core/docs/control';
@@ -13,7 +14,7 @@ import { BallotDock } from '../votes/BallotDock';
 import { ItemView } from './ItemView';
 import { MinutesLink } from '../minutes/MinutesLink';
 import { MinutesPage } from '../minutes/MinutesPage';
-import { RoomContext } from '../room-context/RoomContext';
+import { RoomContext, roomFor } from '../room-context/RoomContext';
 import { FollowProvider, useFollow } from '../documents/follow/FollowContext';
 import { FollowNavigator } from '../documents/follow/FollowNavigator';
 
@@ -30,8 +31,9 @@ interface Props {
 
 /** The room: live agenda from the control document, and the selected item. */
 export function MeetingRoom(props: Props) {
+  const room = useMemo(() => roomFor(props.meeting, props.session), [props.meeting, props.session]);
   return (
-    <RoomContext.Provider value={{ meeting: props.meeting, session: props.session }}>
+    <RoomContext.Provider value={room}>
       <MeetingDocsProvider
         meetingId={props.meeting.id}
         memberId={props.session.member.id}

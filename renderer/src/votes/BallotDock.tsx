@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PollView } from '../../../core/api/votes';
-import { votes } from '../../../core/roles/permissions';
 import { useRoom } from '../room-context/RoomContext';
 import { BallotCard } from './BallotCard';
 import { usePolls } from './usePolls';
@@ -21,7 +20,7 @@ const running = (p: PollView) => p.state === 'open' || p.state === 'closed';
  */
 export function BallotDock({ currentItemId, onShowItem }: Props) {
   const { t } = useTranslation();
-  const { meeting } = useRoom();
+  const { may } = useRoom();
   const polls = usePolls();
   const [watched, setWatched] = useState<ReadonlySet<string>>(new Set());
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
@@ -35,7 +34,7 @@ export function BallotDock({ currentItemId, onShowItem }: Props) {
     setWatched((before) => new Set([...before, ...key.split(',')]));
   }, [key]);
 
-  const voter = meeting.myRole !== null && votes(meeting.myRole);
+  const voter = may('ballot.cast');
   const open = voter ? polls.filter((p) => p.state === 'open') : [];
   const announced = polls.filter(
     (p) =>

@@ -46,9 +46,9 @@ const NONE: Annotation[] = [];
 export function useDocumentAnnotations(options: DocumentAnnotationsOptions): DocumentAnnotations {
   const { documentSha256, onJumpToPage } = options;
   const { t } = useTranslation();
-  const { meeting, session: login } = useRoom();
+  const { session: login, may } = useRoom();
   const meetingDocs = useMeetingDocs();
-  const canShare = meeting.myRole !== null && meeting.myRole !== 'observer';
+  const canShare = may('shared.write');
   const session = useMemo(
     () =>
       meetingDocs

@@ -9,7 +9,6 @@ import {
 } from 'react';
 import { readPresenterView, type PresenterView } from '../../../../core/api/presenter';
 import { readPresenceUser } from '../../../../core/docs/presence';
-import { can } from '../../../../core/roles/permissions';
 import { useMeetingDocs, useMeetingView } from '../../collab/MeetingDocsContext';
 import { useRoom } from '../../room-context/RoomContext';
 
@@ -62,7 +61,7 @@ function readPresence(value: unknown): FollowPresence | null {
 
 /** Follow mode for the whole room: the presenter's position, following or not, presence. */
 export function FollowProvider({ children }: { children: ReactNode }) {
-  const { meeting, session } = useRoom();
+  const { session, may } = useRoom();
   const docs = useMeetingDocs();
   const me = session.member;
   const presenter = useMeetingView(
@@ -73,10 +72,7 @@ export function FollowProvider({ children }: { children: ReactNode }) {
   const [openDocument, setOpenDocument] = useState<string | null>(null);
   const isPresenter = presenter?.memberId === me.id;
   const following = wantFollow && !isPresenter;
-  const mayPresent = can(
-    { memberId: me.id, isAdmin: me.isAdmin, role: meeting.myRole },
-    'presenter.set',
-  );
+  const mayPresent = may('presenter.set');
 
   const awareness = docs?.provider('control').awareness ?? null;
   useEffect(() => {
