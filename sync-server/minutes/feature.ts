@@ -14,14 +14,16 @@
  * signed off; it clears every signature, and the audit log keeps the history.
  */
 import {
-  DRAFT_MINUTES,
   nextMinutesField,
   parseMinutesSignatureRequest,
+  type TrustResponse,
+} from '../../core/api/minutes';
+import {
+  DRAFT_MINUTES,
   readMinutesState,
   writeMinutesState,
   type MinutesState,
-  type TrustResponse,
-} from '../../core/api/minutes';
+} from '../../core/docs/control/minutes';
 import { ApiValidationError } from '../../core/api/meetings';
 import type { CryptoServices } from '../../core/crypto/types';
 import { controlDocName, sharedDocName } from '../../core/docs/names';
@@ -33,6 +35,7 @@ import { readMeetingBlob, saveMeetingBlob } from '../blobs/feature';
 import type { BlobStore } from '../blobs/blob-store';
 import type { ServerFeature } from '../feature';
 import { meetingCaller } from '../meetings/caller';
+import { transactControl } from '../meetings/control-doc';
 import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory } from '../identity/members';
@@ -84,7 +87,7 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
     decide: (current: MinutesState) => MinutesState,
   ): Promise<MinutesState> {
     let next: MinutesState | null = null;
-    await rooms.transact(controlDocName(meetingId), (doc) => {
+    await transactControl(rooms, meetingId, (doc) => {
       next = decide(readMinutesState(doc));
       writeMinutesState(doc, next);
     });

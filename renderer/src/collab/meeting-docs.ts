@@ -51,7 +51,9 @@ const sessionGone = (error: unknown): boolean =>
 export class MeetingDocs {
   private readonly entries: Record<MeetingDocKind, Entry>;
   private readonly listeners = new Set<() => void>();
+  private readonly connectionListeners = new Set<() => void>();
   private version = 0;
+  private connectionVersion = 0;
 
   constructor(
     serverOrigin: string,
@@ -74,7 +76,7 @@ export class MeetingDocs {
         shouldReconnect: reconnectsByItself,
       });
       const tickets = ticketedConnection(provider, fetchTicket, () => {}, sessionGone);
-      const watch = new ConnectionWatch(provider, tickets.resume, () => this.changed());
+      const watch = new ConnectionWatch(provider, tickets.resume, () => this.changed(true));
       const entry: Entry = {
         doc,
         provider,
@@ -86,7 +88,7 @@ export class MeetingDocs {
       };
       provider.on('status', ({ status }: { status: SyncStatus }) => {
         entry.status = status;
-        this.changed();
+        this.changed(true);
       });
       // 4401: the server ended the session (logout elsewhere, expiry): back to the login screen.
       provider.on('closed', ({ code }: { code: number }) => {
@@ -94,7 +96,7 @@ export class MeetingDocs {
       });
       provider.on('sync', (synced: boolean) => {
         entry.synced = synced;
-        this.changed();
+        this.changed(true);
       });
       doc.on('update', () => this.changed());
       return entry;
@@ -144,6 +146,17 @@ export class MeetingDocs {
     return () => this.listeners.delete(listener);
   }
 
+  /** Connection changes only (status, sync, close reasons), not document updates. */
+  /** A number that changes whenever a connection changes (not on document updates). */
+  connectionSnapshot(): number {
+    return this.connectionVersion;
+  }
+
+  subscribeConnection(listener: () => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
   destroy(): void {
     for (const entry of Object.values(this.entries)) {
       entry.stopTickets();
@@ -153,10 +166,15 @@ export class MeetingDocs {
       entry.doc.destroy();
     }
     this.listeners.clear();
+    this.connectionListeners.clear();
   }
 
-  private changed(): void {
+  private changed(connection = false): void {
     this.version++;
+    if (connection) {
+      this.connectionVersion++;
+      for (const listener of this.connectionListeners) listener();
+    }
     for (const listener of this.listeners) listener();
   }
 }

@@ -6,13 +6,14 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { nextMinutesField, readMinutesState, type MinutesState } from '../../../core/api/minutes';
-import { readAttendanceView, readPolls } from '../../../core/docs/polls';
+import { nextMinutesField } from '../../../core/api/minutes';
+import { readAttendanceView } from '../../../core/docs/control/attendance';
+import { readPolls } from '../../../core/docs/control/polls';
 import { sharedMinutesDraft } from '../../../core/docs/shared';
 import type { PdfSignatureReport } from '../../../core/signing';
 import { ApiError } from '../api/client';
 import { bridge } from '../bridge';
-import { useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
+import { useControlPart, useMeetingDocs } from '../collab/MeetingDocsContext';
 import { PdfViewer } from '../documents/viewer/PdfViewer';
 import { useRoom } from '../room/RoomContext';
 import { minutesApi } from './api';
@@ -40,10 +41,7 @@ export function MinutesPage() {
   const { t } = useTranslation();
   const { meeting, session } = useRoom();
   const docs = useMeetingDocs();
-  const state = useMeetingView<MinutesState | null>(
-    (d) => (d.synced('control') ? readMinutesState(d.doc('control')) : null),
-    null,
-  );
+  const state = useControlPart('minutes');
   const [editor, setEditor] = useState<Editor | null>(null);
   const [pdf, setPdf] = useState<{ sha: string; bytes: Uint8Array } | null>(null);
   const [reports, setReports] = useState<PdfSignatureReport[] | null>(null);
