@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { ControlSchemaError, migrateControl } from '../../core/docs/control/migrations';
 import { parseDocName } from '../../core/docs/names';
+import { HttpError } from '../http/router';
 import type { Logger } from '../log';
 
 /**
@@ -30,4 +31,9 @@ export function prepareStoredDocument(logger: Logger) {
       });
     }
   };
+}
+
+/** A write refused because of the control document's version, as an HTTP answer (409). */
+export function controlSchemaHttpError(error: unknown): HttpError | null {
+  return error instanceof ControlSchemaError ? new HttpError(409, error.code, error.message) : null;
 }

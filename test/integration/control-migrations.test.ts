@@ -3,8 +3,11 @@ import * as Y from 'yjs';
 import { agendaArray, readAgenda } from '../../core/docs/control/agenda';
 import { CONTROL_SCHEMA_VERSION, metaMap, readControlMeta } from '../../core/docs/control/meta';
 import { readPresenterView, writePresenter } from '../../core/docs/control/presenter';
+import { controlDocName } from '../../core/docs/names';
 import { transactControl } from '../../sync-server/meetings/control-doc';
 import { LevelStore } from '../../sync-server/store/level';
+import { openStore } from '../../sync-server/store/open';
+import { MEETING_ID, startTestApp } from '../helpers/app';
 import {
   connectClient,
   makeDataDir,
@@ -95,5 +98,38 @@ describe('control document migrations on the server', () => {
       page = readPresenterView(d).page;
     });
     expect(page).toBeNull();
+  });
+});
+
+describe('a control document newer than the server, over HTTP', () => {
+  it('refuses writes with 409 control-schema-newer and changes nothing', async () => {
+    const app = await startTestApp([{ id: 'nhung', name: 'Trần Thị Hồng Nhung', role: 'chair' }]);
+    cleanup.push(() => app.close());
+    await app.server.close();
+    // A newer server wrote the document meanwhile.
+    const store = await openStore(app.dataDir);
+    const newer = new Y.Doc();
+    const name = controlDocName(MEETING_ID);
+    const stored = await store.loadDocument(name);
+    for (const update of [stored.snapshot, ...stored.updates])
+      if (update) Y.applyUpdate(newer, update);
+    const before = Y.encodeStateVector(newer);
+    newer.transact(() => metaMap(newer).set('schemaVersion', CONTROL_SCHEMA_VERSION + 1));
+    await store.appendUpdate(name, Y.encodeStateAsUpdate(newer, before));
+    await store.close();
+    await app.restart();
+
+    const token = await app.login('nhung');
+    const res = await app.api(`/api/meetings/${MEETING_ID}/presenter`, {
+      method: 'POST',
+      token,
+      body: JSON.stringify({ documentSha256: LEGACY, page: 2, zoom: null }),
+    });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+      'control-schema-newer',
+    );
+    const view = await app.api(`/api/meetings/${MEETING_ID}/presenter`, { token });
+    expect(await view.json()).toMatchObject({ page: null, documentSha256: null });
   });
 });
