@@ -10,11 +10,26 @@ import { ticketedConnection, type FetchSyncTicket } from './sync-ticket';
 export type SyncStatus = 'connecting' | 'connected' | 'disconnected';
 export type MeetingDocKind = 'control' | 'shared' | 'private';
 
+/** A local copy of a document that outlives the tab (IndexedDB in the browser). */
+export interface LocalCopy {
+  destroy(): Promise<void> | void;
+}
+
+/** The browser services the documents use; Node tests pass `ws` and no local copies. */
+export interface MeetingDocsPlatform {
+  WebSocket?: typeof globalThis.WebSocket;
+  localCopy(name: string, doc: Y.Doc): LocalCopy | null;
+}
+
+const browserPlatform: MeetingDocsPlatform = {
+  localCopy: (name, doc) => new IndexeddbPersistence(name, doc),
+};
+
 interface Entry {
   doc: Y.Doc;
   provider: WebsocketProvider;
   /** Local copy in IndexedDB, so marks made offline survive a reload; never for control. */
-  persistence: IndexeddbPersistence | null;
+  persistence: LocalCopy | null;
   stopTickets: () => void;
   /** Why the server closed this connection, until it is healthy again (the room's banner). */
   watch: ConnectionWatch;
@@ -60,19 +75,21 @@ export class MeetingDocs {
     meetingId: string,
     memberId: string,
     fetchTicket: FetchSyncTicket = apiTicket,
+    platform: MeetingDocsPlatform = browserPlatform,
   ) {
     const url = `${serverOrigin.replace(/^http/, 'ws')}/sync`;
     const open = (name: string, persist: boolean): Entry => {
       const doc = new Y.Doc();
       // Keyed by member too: two members on one browser profile never share a cache. The
       // control document is the server's alone, so it is always taken fresh from the server.
-      const persistence = persist ? new IndexeddbPersistence(`${name}#${memberId}`, doc) : null;
+      const persistence = persist ? platform.localCopy(`${name}#${memberId}`, doc) : null;
       // No BroadcastChannel: tabs of different members would otherwise pass each other updates
       // that the server never authorized.
       const provider = new WebsocketProvider(url, name, doc, {
         connect: false,
         maxBackoffTime: 5000,
         disableBc: true,
+        ...(platform.WebSocket ? { WebSocketPolyfill: platform.WebSocket } : {}),
         shouldReconnect: reconnectsByItself,
       });
       const tickets = ticketedConnection(provider, fetchTicket, () => {}, sessionGone);
