@@ -16,6 +16,7 @@ import { createRouter, HttpError, sendError } from './http/router';
 import { serveStatic } from './http/static';
 import { type Logger, silentLogger } from './log';
 import { storeHttpError } from './store/http';
+import { controlSchemaHttpError } from './rooms/control-schema';
 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4870`. */
@@ -107,7 +108,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         res.destroy();
         return;
       }
-      const coded = error instanceof HttpError ? error : storeHttpError(error);
+      const coded =
+        error instanceof HttpError
+          ? error
+          : (storeHttpError(error) ?? controlSchemaHttpError(error));
       if (coded) {
         sendError(res, coded);
         return;

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as Y from 'yjs';
 import type { PollView } from '../../core/api/votes';
-import { controlMap } from '../../core/docs/control';
-import { readPoll } from '../../core/docs/polls';
+import { pollsMap, readPoll } from '../../core/docs/control/polls';
 import { connectClient, type TestClient, waitFor } from '../../tools/harness/yjs-client';
 import { cpuSeconds, percentile, rssBytes } from '../sync/stats';
 import { spawnApp } from '../../tools/harness/crowd/child';
@@ -75,9 +74,7 @@ try {
   // arrival[voter][client] = when that client saw the voter appear.
   const arrival = new Map<string, number[]>(delegates.map((id) => [id, []]));
   for (const c of clients) {
-    const voters = (controlMap(c.doc, 'polls').get(poll.id) as Y.Map<unknown>).get(
-      'voters',
-    ) as Y.Map<unknown>;
+    const voters = (pollsMap(c.doc).get(poll.id) as Y.Map<unknown>).get('voters') as Y.Map<unknown>;
     voters.observe((event) => {
       const now = performance.now();
       for (const key of event.keysChanged) arrival.get(key)?.push(now);

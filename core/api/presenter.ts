@@ -1,6 +1,6 @@
 /**
  * Follow mode over HTTP (DESIGN.md): the presenter's position lives in the control document's
- * `presenter` map, written only by the server after these checks.
+ * `presenter` map (core/docs/control/presenter.ts), written only by the server after these checks.
  *
  * | route | who | body → answer |
  * |---|---|---|
@@ -12,9 +12,9 @@
  * Refusals: 403 `not-presenter` (a member who is not presenting moves the position), 403
  * `forbidden` (assigning without presenter.set), 400 `invalid-field`, 404 `member-not-found`.
  */
-import type * as Y from 'yjs';
-import { controlMap, readPresenter, type PresenterPosition } from '../docs/control';
 import { ApiValidationError } from './meetings';
+
+export type { PresenterPosition, PresenterView } from '../docs/control/presenter';
 
 export interface PresenterPositionRequest {
   documentSha256: string;
@@ -27,12 +27,6 @@ export interface PresenterPositionRequest {
 export interface AssignPresenterRequest {
   /** The member who presents from now on; null hands presenting back to the chair. */
   memberId: string | null;
-}
-
-export interface PresenterView extends PresenterPosition {
-  memberName: string | null;
-  /** ISO time of the last change. */
-  at: string | null;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -74,24 +68,4 @@ export function parseAssignPresenter(body: unknown): AssignPresenterRequest {
       'memberId must be a member id or null.',
     );
   return { memberId };
-}
-
-/** The presenter map as the API and the follow UI show it. */
-export function readPresenterView(doc: Y.Doc): PresenterView {
-  const map = controlMap(doc, 'presenter');
-  const text = (key: string) => {
-    const v = map.get(key);
-    return typeof v === 'string' ? v : null;
-  };
-  return { ...readPresenter(doc), memberName: text('memberName'), at: text('at') };
-}
-
-/** Server side: writes the presenter map (the caller has already been checked). */
-export function writePresenter(doc: Y.Doc, fields: Partial<PresenterView>): void {
-  const map = controlMap(doc, 'presenter');
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    if (value === null) map.delete(key);
-    else map.set(key, value);
-  }
 }

@@ -97,7 +97,7 @@ export interface PollResult {
 
 /**
  * A poll as every member may see it — exactly what the control document holds under
- * `polls/<pollId>` (core/docs/polls.ts reads it). Never per-option counts while the poll is
+ * `polls/<pollId>` (core/docs/control/polls.ts reads it). Never per-option counts while the poll is
  * open or closed-but-unpublished; the result appears only once published.
  */
 export interface PollView extends PollDraft {

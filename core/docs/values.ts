@@ -20,6 +20,15 @@ export function readNestedMaps(map: Y.Map<unknown>): Map<string, Y.Map<unknown>>
   return out;
 }
 
+/** Server side: the Y.Map under `key` in `parent`, created there if it is absent or not a map. */
+export function nestedMap(parent: Y.Map<unknown>, key: string): Y.Map<unknown> {
+  const entry = parent.get(key);
+  if (entry instanceof Y.Map) return entry as Y.Map<unknown>;
+  const created = new Y.Map<unknown>();
+  parent.set(key, created);
+  return created;
+}
+
 /** A document's schema version, or 0 when it has never been written (a brand-new document). */
 export function readSchemaVersion(doc: Y.Doc, metaName: string): number {
   return readNumber(doc.getMap<unknown>(metaName), 'schemaVersion') ?? 0;

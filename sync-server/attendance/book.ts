@@ -1,5 +1,5 @@
 import type { AttendanceMemberView, AttendanceState } from '../../core/api/votes';
-import { summarizeAttendance } from '../../core/docs/polls';
+import { summarizeAttendance } from '../../core/docs/control/attendance';
 import type { AttendanceView } from '../../core/api/votes';
 import { votes, type MeetingRole } from '../../core/roles/permissions';
 import type { MeetingDirectory } from '../meetings/directory';

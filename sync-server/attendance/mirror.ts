@@ -1,7 +1,6 @@
 import type { AttendanceView } from '../../core/api/votes';
-import { ControlTypes } from '../../core/docs/control';
-import { controlDocName } from '../../core/docs/names';
-import { summarizeAttendance, writeAttendance } from '../../core/docs/polls';
+import { summarizeAttendance, writeRoster } from '../../core/docs/control/attendance';
+import { transactControl } from '../meetings/control-doc';
 import type { MeetingDirectory } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import type { RecordStore } from '../store/types';
@@ -17,13 +16,6 @@ export async function mirrorRoster(
   meetingId: string,
 ): Promise<AttendanceView> {
   const roster = await new AttendanceBook(deps.store, deps.meetings).roster(meetingId);
-  await deps.rooms.transact(controlDocName(meetingId), (doc) => {
-    for (const member of roster) writeAttendance(doc, member);
-    // A member removed from the meeting leaves the roster too.
-    const current = new Set(roster.map((m) => m.memberId));
-    const attendance = doc.getMap<unknown>(ControlTypes.attendance);
-    for (const memberId of [...attendance.keys()])
-      if (!current.has(memberId)) attendance.delete(memberId);
-  });
+  await transactControl(deps.rooms, meetingId, (doc) => writeRoster(doc, roster));
   return summarizeAttendance(roster);
 }

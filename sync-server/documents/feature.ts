@@ -1,9 +1,11 @@
-import * as Y from 'yjs';
-import type { AgendaDocument } from '../../core/docs/control';
-import { controlAgenda } from '../../core/docs/control';
-import { controlDocName } from '../../core/docs/names';
+import {
+  attachAgendaDocument,
+  type AgendaDocument,
+  type AttachOutcome,
+} from '../../core/docs/control/agenda';
 import type { ServerFeature } from '../feature';
 import { meetingCaller } from '../meetings/caller';
+import { transactControl } from '../meetings/control-doc';
 import { HttpError, readJson, sendJson } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
 import type { MeetingDirectory } from '../meetings/directory';
@@ -92,26 +94,13 @@ export function documentsFeature(deps: DocumentsDeps): ServerFeature {
             addedBy: member.id,
             addedAt: new Date().toISOString(),
           };
-          let found = false;
-          let duplicate = false;
-          await rooms.transact(controlDocName(meeting.id), (doc) => {
-            controlAgenda(doc).forEach((value) => {
-              if (!(value instanceof Y.Map) || value.get('id') !== itemId) return;
-              found = true;
-              const current: unknown = value.get('documents');
-              const list = Array.isArray(current) ? current : [];
-              duplicate = list.some(
-                (d: unknown) =>
-                  d === sha256 ||
-                  (typeof d === 'object' && d !== null && 'sha256' in d && d.sha256 === sha256),
-              );
-              // Documents are a plain array value: replaced whole, so readers never see half an entry.
-              if (!duplicate) value.set('documents', [...list, entry]);
-            });
+          let outcome: AttachOutcome = 'item-not-found';
+          await transactControl(rooms, meeting.id, (doc) => {
+            outcome = attachAgendaDocument(doc, itemId, entry);
           });
-          if (!found)
+          if (outcome === 'item-not-found')
             throw new HttpError(404, 'agenda-item-not-found', 'The agenda item is not live yet.');
-          if (duplicate)
+          if (outcome === 'already-attached')
             throw new HttpError(409, 'document-already-attached', 'This item already has it.');
           await audit.appendAudit({
             at: entry.addedAt,

@@ -4,7 +4,8 @@
  * document's draft (discussion and decisions per agenda item).
  */
 import type { PollView } from '../../core/api/votes';
-import { readAttendanceView, readPolls } from '../../core/docs/polls';
+import { readAttendanceView } from '../../core/docs/control/attendance';
+import { readPolls } from '../../core/docs/control/polls';
 import {
   VIETNAM_UTC_OFFSET_MINUTES,
   type MinutesAttendee,

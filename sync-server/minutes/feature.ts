@@ -15,13 +15,13 @@
  * may do, in which state and by whom, is core/minutes/lifecycle.ts: the handlers load, ask it,
  * write and answer.
  */
+import { parseMinutesSignatureRequest, type TrustResponse } from '../../core/api/minutes';
 import {
-  parseMinutesSignatureRequest,
+  DRAFT_MINUTES,
   readMinutesState,
   writeMinutesState,
   type MinutesState,
-  type TrustResponse,
-} from '../../core/api/minutes';
+} from '../../core/docs/control/minutes';
 import { ApiValidationError } from '../../core/api/meetings';
 import type { CryptoServices } from '../../core/crypto/types';
 import { controlDocName, sharedDocName } from '../../core/docs/names';
@@ -41,6 +41,7 @@ import { readMeetingBlob, saveMeetingBlob } from '../blobs/feature';
 import type { BlobStore } from '../blobs/blob-store';
 import type { ServerFeature } from '../feature';
 import { meetingCaller } from '../meetings/caller';
+import { transactControl } from '../meetings/control-doc';
 import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory } from '../identity/members';
@@ -112,7 +113,7 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
     decide: (current: MinutesState) => MinutesState,
   ): Promise<MinutesState> {
     let next: MinutesState | null = null;
-    await rooms.transact(controlDocName(meetingId), (doc) => {
+    await transactControl(rooms, meetingId, (doc) => {
       const current = readMinutesState(doc);
       next = decided(() => decide(current));
       writeMinutesState(doc, next);

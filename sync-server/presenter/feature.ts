@@ -1,15 +1,15 @@
 import { ApiValidationError } from '../../core/api/meetings';
+import { parseAssignPresenter, parsePresenterPosition } from '../../core/api/presenter';
 import {
-  parseAssignPresenter,
-  parsePresenterPosition,
   readPresenterView,
   writePresenter,
   type PresenterView,
-} from '../../core/api/presenter';
+} from '../../core/docs/control/presenter';
 import { controlDocName } from '../../core/docs/names';
 import { can } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
 import { meetingCaller } from '../meetings/caller';
+import { transactControl } from '../meetings/control-doc';
 import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory } from '../identity/members';
@@ -52,7 +52,7 @@ export function presenterFeature(deps: PresenterDeps): ServerFeature {
     decide: (current: PresenterView) => Partial<PresenterView> | HttpError,
   ): Promise<PresenterView> {
     let outcome: PresenterView | HttpError | null = null;
-    await rooms.transact(controlDocName(meetingId), (doc) => {
+    await transactControl(rooms, meetingId, (doc) => {
       const decision = decide(readPresenterView(doc));
       if (decision instanceof HttpError) outcome = decision;
       else {

@@ -7,6 +7,7 @@ import { type Logger, silentLogger } from '../log';
 import type { MetricsRegistry } from '../metrics/registry';
 import type { DocumentStore } from '../store/types';
 import type { Authorization, Authorize } from './authorize';
+import { prepareStoredDocument } from './control-schema';
 import { DEFAULT_SYNC_LIMITS, type SyncLimits } from './limits';
 import { RoomManager, type Rooms } from './manager';
 import { createSyncMetrics } from './metrics';
@@ -65,6 +66,7 @@ export function syncFeature(options: SyncFeatureOptions): SyncFeature {
     limits,
     metrics,
     quota,
+    prepareDocument: prepareStoredDocument(logger),
     ...(options.now ? { now: options.now } : {}),
   });
   manager = rooms;

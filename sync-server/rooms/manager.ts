@@ -20,6 +20,8 @@ export interface RoomManagerOptions {
   /** The clock sessions expire by; Date.now by default. */
   now?: () => number;
   quota: WriteQuota;
+  /** See RoomDeps.prepareDocument: schema migrations on load. */
+  prepareDocument?: (docName: string, doc: Y.Doc) => void;
 }
 
 /** The rooms other features use: server-side writes into documents (control document first). */

@@ -33,6 +33,11 @@ export interface RoomDeps {
   onIdle(room: Room): void;
   /** Loading or storage failed; the room must be dropped (clients reconnect to a fresh one). */
   onFailed(room: Room): void;
+  /**
+   * Runs on a document once it is loaded, before any connection is greeted (schema
+   * migrations); what it writes is stored before anyone reads the document.
+   */
+  prepareDocument?: (docName: string, doc: Y.Doc) => void;
 }
 
 /** A server-side write that could not be made: bad name, shutting down, or storage failed (nothing broadcast). */
@@ -166,9 +171,22 @@ export class Room {
         this.doc,
       );
       this.sinceCompaction = stored.updates.length;
+      const prepare = this.deps.prepareDocument;
+      const prepared = prepare
+        ? captureUpdate(this.doc, () =>
+            this.doc.transact(() => prepare(this.name, this.doc), SERVER_ORIGIN),
+          )
+        : null;
+      if (prepared) {
+        await this.deps.store.appendUpdate(this.name, prepared);
+        this.sinceCompaction++;
+      }
       this.deps.quota.loaded(
         this.name,
-        stored.updates.reduce((sum, u) => sum + u.byteLength, stored.snapshot?.byteLength ?? 0),
+        stored.updates.reduce(
+          (sum, u) => sum + u.byteLength,
+          (stored.snapshot?.byteLength ?? 0) + (prepared?.byteLength ?? 0),
+        ),
       );
     } catch (error) {
       this.fail(error);

@@ -1,13 +1,13 @@
 import { ApiValidationError } from '../../core/api/meetings';
 import { meetingCaller } from '../meetings/caller';
+import { transactControl } from '../meetings/control-doc';
 import {
   parseCastBallotRequest,
   voteErrorStatus,
   type CastBallotResponse,
   type PollView,
 } from '../../core/api/votes';
-import { controlDocName } from '../../core/docs/names';
-import { writePoll } from '../../core/docs/polls';
+import { writePoll } from '../../core/docs/control/polls';
 import { type MeetingAction } from '../../core/roles/permissions';
 import { createPoll, emptyBallotBox, parsePollDraft, VoteError } from '../../core/votes';
 import { AttendanceBook } from '../attendance/book';
@@ -66,7 +66,7 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
   const attendance = new AttendanceBook(store, meetings);
 
   const mirror = (record: PollRecord) =>
-    rooms.transact(controlDocName(record.meetingId), (doc) => writePoll(doc, pollView(record)));
+    transactControl(rooms, record.meetingId, (doc) => writePoll(doc, pollView(record)));
 
   async function processGroup(key: string, actions: PollAction[]): Promise<Settled<Outcome>[]> {
     const [meetingId = '', pollId = ''] = key.split('/');

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readAgenda } from '../../core/docs/control';
+import { readAgenda } from '../../core/docs/control/agenda';
 import { controlDocName } from '../../core/docs/names';
 import {
   buildBrokenPdf,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPresenter } from '../../core/docs/control';
+import { readPresenterView } from '../../core/docs/control/presenter';
 import { controlDocName } from '../../core/docs/names';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, waitFor } from '../helpers/server';
@@ -55,12 +55,14 @@ describe('presenter route (follow mode)', () => {
         page: 4,
         zoom: 1.25,
       });
-      await waitFor(() => readPresenter(follower.doc).page === 4, 'the follower to see page 4');
-      expect(readPresenter(follower.doc)).toEqual({
+      await waitFor(() => readPresenterView(follower.doc).page === 4, 'the follower to see page 4');
+      expect(readPresenterView(follower.doc)).toEqual({
         memberId: 'nhung',
+        memberName: 'Trần Thị Hồng Nhung',
         documentSha256: SHA,
         page: 4,
         zoom: 1.25,
+        at: expect.any(String),
       });
     } finally {
       follower.destroy();

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { PollResult, PollView } from '../../core/api/votes';
-import { controlMap } from '../../core/docs/control';
-import { readPoll } from '../../core/docs/polls';
+import { pollsMap, readPoll } from '../../core/docs/control/polls';
 import { startApp, type RunningApp } from '../../sync-server/app';
 import { LevelStore } from '../../sync-server/store/level';
 import { CROWD_MEETING, httpJson, loginAll, seedCrowd } from '../../tools/harness/crowd/crowd';
@@ -88,7 +87,7 @@ describe(`${N} delegates voting at once`, () => {
     // The watcher checks every state the control document goes through, not just the last one.
     const leaks: string[] = [];
     const check = (): void => {
-      const entry = controlMap(watcher.doc, 'polls').get(poll.id);
+      const entry = pollsMap(watcher.doc).get(poll.id);
       if (!(entry instanceof Y.Map)) return;
       const json = JSON.stringify(entry.toJSON());
       if (
@@ -160,7 +159,7 @@ describe(`${N} delegates voting at once`, () => {
       const doc = new Y.Doc();
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc, update);
-      scan(controlMap(doc, 'polls').toJSON(), 'control');
+      scan(pollsMap(doc).toJSON(), 'control');
       expect(links).toEqual([]);
     } finally {
       await store.close();

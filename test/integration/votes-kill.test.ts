@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PollResult, PollView } from '../../core/api/votes';
-import { readPoll } from '../../core/docs/polls';
+import { readPoll } from '../../core/docs/control/polls';
 import { CROWD_MEETING } from '../../tools/harness/crowd/crowd';
 import { startCrowdProcess } from '../helpers/crowd-process';
 import { connectClient, waitFor } from '../helpers/server';

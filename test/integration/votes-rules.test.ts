@@ -6,7 +6,8 @@ import type {
   PollResult,
   PollView,
 } from '../../core/api/votes';
-import { readAttendanceView, readPoll } from '../../core/docs/polls';
+import { readAttendanceView } from '../../core/docs/control/attendance';
+import { readPoll } from '../../core/docs/control/polls';
 import { LevelStore } from '../../sync-server/store/level';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, waitFor, type TestClient } from '../helpers/server';

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceView } from '../../../core/api/votes';
-import { readAttendanceView } from '../../../core/docs/polls';
 import { quorumFor } from '../../../core/votes/poll';
-import { useMeetingView } from '../collab/MeetingDocsContext';
+import { useControlPart } from '../collab/MeetingDocsContext';
 import type { MessageKey } from '../i18n/catalog';
 import { errorMessageKey } from '../i18n/error-message';
 import { useRoom } from '../room-context/RoomContext';
@@ -24,10 +23,7 @@ export function meetingQuorum(view: AttendanceView): number {
 export function AttendancePanel() {
   const { t } = useTranslation();
   const { meeting, session, may } = useRoom();
-  const view = useMeetingView(
-    (d) => (d.synced('control') ? readAttendanceView(d.doc('control')) : null),
-    null,
-  );
+  const view = useControlPart('attendance');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
   const mayCheckIn = may('attendance.checkIn');

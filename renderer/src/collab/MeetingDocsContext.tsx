@@ -6,6 +6,8 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
+import type { ControlPart, ControlViews } from '../../../core/docs/control';
+import { partSourceFor } from './control-parts';
 import { MeetingDocs } from './meeting-docs';
 
 const Context = createContext<MeetingDocs | null>(null);
@@ -42,8 +44,9 @@ export function useMeetingDocs(): MeetingDocs | null {
 }
 
 /**
- * Reads a typed view of the documents and re-renders when they change. `read` must be a
- * pure function of the documents (a core/docs reader).
+ * Reads a typed view of the documents and re-renders when any of them changes. `read` must be
+ * a pure function of the documents (a core/docs reader). For the control document use
+ * useControlPart, which re-renders only when its part changes.
  */
 export function useMeetingView<T>(read: (docs: MeetingDocs) => T, fallback: T): T {
   const docs = useMeetingDocs();
@@ -52,4 +55,33 @@ export function useMeetingView<T>(read: (docs: MeetingDocs) => T, fallback: T): 
     () => docs?.snapshot() ?? -1,
   );
   return docs ? read(docs) : fallback;
+}
+
+/**
+ * Reads the documents' connection state (status, sync, close reasons) and re-renders only when
+ * a connection changes, not on document updates.
+ */
+export function useMeetingConnection<T>(read: (docs: MeetingDocs) => T, fallback: T): T {
+  const docs = useMeetingDocs();
+  useSyncExternalStore(
+    (onChange) => docs?.subscribeConnection(onChange) ?? (() => {}),
+    () => docs?.connectionSnapshot() ?? -1,
+  );
+  return docs ? read(docs) : fallback;
+}
+
+const noSubscription = (): (() => void) => () => {};
+const noView = (): null => null;
+
+/**
+ * One part of the control document (core/docs/control), null until it has synced. Re-renders
+ * only when that part changes — not on keystrokes in the minutes draft or on other parts.
+ */
+export function useControlPart<P extends ControlPart>(part: P): ControlViews[P] | null {
+  const docs = useMeetingDocs();
+  const source = docs ? partSourceFor(docs, part) : null;
+  return useSyncExternalStore(
+    source ? source.subscribe : noSubscription,
+    source ? source.getSnapshot : noView,
+  );
 }

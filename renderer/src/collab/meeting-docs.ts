@@ -10,11 +10,26 @@ import { ticketedConnection, type FetchSyncTicket } from './sync-ticket';
 export type SyncStatus = 'connecting' | 'connected' | 'disconnected';
 export type MeetingDocKind = 'control' | 'shared' | 'private';
 
+/** A local copy of a document that outlives the tab (IndexedDB in the browser). */
+export interface LocalCopy {
+  destroy(): Promise<void> | void;
+}
+
+/** The browser services the documents use; Node tests pass `ws` and no local copies. */
+export interface MeetingDocsPlatform {
+  WebSocket?: typeof globalThis.WebSocket;
+  localCopy(name: string, doc: Y.Doc): LocalCopy | null;
+}
+
+const browserPlatform: MeetingDocsPlatform = {
+  localCopy: (name, doc) => new IndexeddbPersistence(name, doc),
+};
+
 interface Entry {
   doc: Y.Doc;
   provider: WebsocketProvider;
   /** Local copy in IndexedDB, so marks made offline survive a reload; never for control. */
-  persistence: IndexeddbPersistence | null;
+  persistence: LocalCopy | null;
   stopTickets: () => void;
   /** Why the server closed this connection, until it is healthy again (the room's banner). */
   watch: ConnectionWatch;
@@ -51,30 +66,34 @@ const sessionGone = (error: unknown): boolean =>
 export class MeetingDocs {
   private readonly entries: Record<MeetingDocKind, Entry>;
   private readonly listeners = new Set<() => void>();
+  private readonly connectionListeners = new Set<() => void>();
   private version = 0;
+  private connectionVersion = 0;
 
   constructor(
     serverOrigin: string,
     meetingId: string,
     memberId: string,
     fetchTicket: FetchSyncTicket = apiTicket,
+    platform: MeetingDocsPlatform = browserPlatform,
   ) {
     const url = `${serverOrigin.replace(/^http/, 'ws')}/sync`;
     const open = (name: string, persist: boolean): Entry => {
       const doc = new Y.Doc();
       // Keyed by member too: two members on one browser profile never share a cache. The
       // control document is the server's alone, so it is always taken fresh from the server.
-      const persistence = persist ? new IndexeddbPersistence(`${name}#${memberId}`, doc) : null;
+      const persistence = persist ? platform.localCopy(`${name}#${memberId}`, doc) : null;
       // No BroadcastChannel: tabs of different members would otherwise pass each other updates
       // that the server never authorized.
       const provider = new WebsocketProvider(url, name, doc, {
         connect: false,
         maxBackoffTime: 5000,
         disableBc: true,
+        ...(platform.WebSocket ? { WebSocketPolyfill: platform.WebSocket } : {}),
         shouldReconnect: reconnectsByItself,
       });
       const tickets = ticketedConnection(provider, fetchTicket, () => {}, sessionGone);
-      const watch = new ConnectionWatch(provider, tickets.resume, () => this.changed());
+      const watch = new ConnectionWatch(provider, tickets.resume, () => this.changed(true));
       const entry: Entry = {
         doc,
         provider,
@@ -86,7 +105,7 @@ export class MeetingDocs {
       };
       provider.on('status', ({ status }: { status: SyncStatus }) => {
         entry.status = status;
-        this.changed();
+        this.changed(true);
       });
       // 4401: the server ended the session (logout elsewhere, expiry): back to the login screen.
       provider.on('closed', ({ code }: { code: number }) => {
@@ -94,7 +113,7 @@ export class MeetingDocs {
       });
       provider.on('sync', (synced: boolean) => {
         entry.synced = synced;
-        this.changed();
+        this.changed(true);
       });
       doc.on('update', () => this.changed());
       return entry;
@@ -144,6 +163,17 @@ export class MeetingDocs {
     return () => this.listeners.delete(listener);
   }
 
+  /** Connection changes only (status, sync, close reasons), not document updates. */
+  /** A number that changes whenever a connection changes (not on document updates). */
+  connectionSnapshot(): number {
+    return this.connectionVersion;
+  }
+
+  subscribeConnection(listener: () => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
   destroy(): void {
     for (const entry of Object.values(this.entries)) {
       entry.stopTickets();
@@ -153,10 +183,15 @@ export class MeetingDocs {
       entry.doc.destroy();
     }
     this.listeners.clear();
+    this.connectionListeners.clear();
   }
 
-  private changed(): void {
+  private changed(connection = false): void {
     this.version++;
+    if (connection) {
+      this.connectionVersion++;
+      for (const listener of this.connectionListeners) listener();
+    }
     for (const listener of this.listeners) listener();
   }
 }

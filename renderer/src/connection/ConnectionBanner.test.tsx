@@ -20,10 +20,13 @@ function problem(code: number): ConnectionProblem {
   };
 }
 
-const render = (problems: { kind: MeetingDocKind; problem: ConnectionProblem }[]): string =>
+const render = (
+  problems: { kind: MeetingDocKind; problem: ConnectionProblem }[],
+  controlNewer = false,
+): string =>
   renderToStaticMarkup(
     <I18nextProvider i18n={i18next}>
-      <ConnectionBanner problems={problems} />
+      <ConnectionBanner problems={problems} controlNewer={controlNewer} />
     </I18nextProvider>,
   );
 
@@ -85,5 +88,15 @@ describe('connection banner', () => {
     expect(lines(quotas)).toHaveLength(2);
     expect(quotas).toContain('sync-banner--serious');
     expect(restarting).not.toContain('sync-banner--serious');
+  });
+
+  it('says when the meeting is kept in a newer schema than this app reads', async () => {
+    await i18next.changeLanguage('vi');
+    expect(render([])).toBe('');
+    const html = render([], true);
+    expect(html).toContain('sync-banner--serious');
+    expect(lines(html)).toEqual([expect.stringMatching(/phiên bản Diên Hồng mới hơn/)]);
+    await i18next.changeLanguage('en');
+    expect(lines(render([], true))).toEqual([expect.stringMatching(/Please update the app\.$/)]);
   });
 });

@@ -5,15 +5,17 @@ import type { MeetingDocKind } from '../collab/meeting-docs';
 
 interface Props {
   problems: readonly { kind: MeetingDocKind; problem: ConnectionProblem }[];
+  /** The control document is in a newer schema than this app reads (core/docs/control). */
+  controlNewer?: boolean;
 }
 
 /**
  * Says why the server closed the room's connections and what happens next; stays until they
  * are healthy again (ConnectionWatch). Refusals of the member's own edits are the serious ones.
  */
-export function ConnectionBanner({ problems }: Props) {
+export function ConnectionBanner({ problems, controlNewer = false }: Props) {
   const { t } = useTranslation();
-  if (problems.length === 0) return null;
+  if (problems.length === 0 && !controlNewer) return null;
   // One line per distinct explanation: three documents closed for one reason say it once.
   const lines = new Map<string, { kind: MeetingDocKind; problem: ConnectionProblem }>();
   for (const p of problems) {
@@ -23,7 +25,7 @@ export function ConnectionBanner({ problems }: Props) {
         : p.problem.reason;
     if (!lines.has(key)) lines.set(key, p);
   }
-  const serious = problems.some((p) => p.problem.writesRefused || p.problem.final);
+  const serious = controlNewer || problems.some((p) => p.problem.writesRefused || p.problem.final);
   return (
     <div
       className={serious ? 'sync-banner sync-banner--serious' : 'sync-banner'}
@@ -37,6 +39,7 @@ export function ConnectionBanner({ problems }: Props) {
           {problem.retryInMs !== null && <RetryIn ms={problem.retryInMs} />}
         </p>
       ))}
+      {controlNewer && <p data-schema="newer">{t('syncProblem.controlNewer')}</p>}
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaDocument } from '../../../core/docs/control';
-import { readAgenda } from '../../../core/docs/control';
-import { useMeetingView } from '../collab/MeetingDocsContext';
+import { useControlPart } from '../collab/MeetingDocsContext';
 import { useRoom } from '../room-context/RoomContext';
 import { AttachControl } from './AttachControl';
 import { DocumentReader } from './DocumentReader';
@@ -22,11 +21,8 @@ export function DocumentsSection({
 }) {
   const { t, i18n } = useTranslation();
   const { meeting, may } = useRoom();
-  const documents = useMeetingView(
-    (d) =>
-      readAgenda(d.doc('control')).find((item) => item.id === itemId)?.documents ?? NO_DOCUMENTS,
-    NO_DOCUMENTS,
-  );
+  const documents =
+    useControlPart('agenda')?.find((item) => item.id === itemId)?.documents ?? NO_DOCUMENTS;
   const [openSha, setOpenSha] = useState<string | null>(null);
   const opened = documents.find((d) => d.sha256 === openSha) ?? null;
   useFollowOpen(documents, openSha, setOpenSha);

@@ -1,15 +1,11 @@
 /** The "Biên bản" entry under the agenda, with the minutes' status for everyone. */
 import { useTranslation } from 'react-i18next';
-import { readMinutesState } from '../../../core/api/minutes';
-import { useMeetingView } from '../collab/MeetingDocsContext';
+import { useControlPart } from '../collab/MeetingDocsContext';
 import './minutes.css';
 
 export function MinutesLink({ current, onOpen }: { current: boolean; onOpen: () => void }) {
   const { t } = useTranslation();
-  const status = useMeetingView(
-    (d) => (d.synced('control') ? readMinutesState(d.doc('control')).status : null),
-    null,
-  );
+  const status = useControlPart('minutes')?.status ?? null;
   return (
     <div className="agenda__minutes">
       <button type="button" aria-current={current ? 'page' : undefined} onClick={onOpen}>

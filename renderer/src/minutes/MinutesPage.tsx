@@ -6,7 +6,6 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readMinutesState, type MinutesState } from '../../../core/api/minutes';
 import { migrateMinutesDraft } from '../../../core/minutes/draft-migration';
 import { ROLE_TITLES } from '../../../core/minutes/labels';
 import {
@@ -15,13 +14,14 @@ import {
   nextMinutesField,
   type MinutesIntent,
 } from '../../../core/minutes/lifecycle';
-import { readAttendanceView, readPolls } from '../../../core/docs/polls';
+import { readAttendanceView } from '../../../core/docs/control/attendance';
+import { readPolls } from '../../../core/docs/control/polls';
 import { sharedMinutesDraft } from '../../../core/docs/shared';
 import { MEETING_ROLES } from '../../../core/roles/permissions';
 import type { PdfSignatureReport } from '../../../core/signing';
 import { ApiError } from '../api/client';
 import { bridge } from '../bridge';
-import { useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
+import { useControlPart, useMeetingConnection, useMeetingDocs } from '../collab/MeetingDocsContext';
 import { PdfViewer } from '../documents/viewer/PdfViewer';
 import { useRoom } from '../room-context/RoomContext';
 import { minutesApi } from './api';
@@ -44,10 +44,7 @@ export function MinutesPage() {
   const { t } = useTranslation();
   const { meeting, session, principal, may } = useRoom();
   const docs = useMeetingDocs();
-  const state = useMeetingView<MinutesState | null>(
-    (d) => (d.synced('control') ? readMinutesState(d.doc('control')) : null),
-    null,
-  );
+  const state = useControlPart('minutes');
   const [editor, setEditor] = useState<Editor | null>(null);
   const [pdf, setPdf] = useState<{ sha: string; bytes: Uint8Array } | null>(null);
   const [reports, setReports] = useState<PdfSignatureReport[] | null>(null);
@@ -60,7 +57,7 @@ export function MinutesPage() {
   const [confirming, setConfirming] = useState<'finalize' | 'reopen' | null>(null);
   const [busy, setBusy] = useState(false);
   const sha = state?.pdfSha256 ?? null;
-  const sharedSynced = useMeetingView((d) => d.synced('shared'), false);
+  const sharedSynced = useMeetingConnection((d) => d.synced('shared'), false);
   const writesDraft = may('shared.write');
 
   // A draft stored before typed generated sections is migrated once, by whoever may write it.

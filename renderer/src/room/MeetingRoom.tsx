@@ -1,10 +1,14 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '../../../core/api/meetings';
-import { readAgenda } from '../../../core/docs/control';
 import type { Route } from '../shell/route';
 import { AppFrame } from '../shell/AppFrame';
-import { MeetingDocsProvider, useMeetingDocs, useMeetingView } from '../collab/MeetingDocsContext';
+import {
+  MeetingDocsProvider,
+  useControlPart,
+  useMeetingConnection,
+} from '../collab/MeetingDocsContext';
+import { CONTROL_SCHEMA_VERSION } from '../../../core/docs/control';
 import { ConnectionBanner } from '../connection/ConnectionBanner';
 import type { ServerStatus } from '../connection/useServerStatus';
 import { AgendaColumn } from '../meetings/AgendaColumn';
@@ -49,13 +53,11 @@ export function MeetingRoom(props: Props) {
 
 function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Props) {
   const { t } = useTranslation();
-  const docs = useMeetingDocs();
   // The control document is live; until it has synced the HTTP snapshot stands in.
-  const agenda =
-    useMeetingView((d) => (d.synced('control') ? readAgenda(d.doc('control')) : null), null) ??
-    meeting.agenda;
-  const syncStatus = docs?.status() ?? 'connecting';
-  const problems = useMeetingView((d) => d.problems(), []);
+  const agenda = useControlPart('agenda') ?? meeting.agenda;
+  const syncStatus = useMeetingConnection((d) => d.status(), 'connecting');
+  const problems = useMeetingConnection((d) => d.problems(), []);
+  const controlNewer = (useControlPart('meta')?.schemaVersion ?? 0) > CONTROL_SCHEMA_VERSION;
   const frameStatus: ServerStatus =
     status === 'offline' || syncStatus === 'disconnected'
       ? 'offline'
@@ -93,7 +95,7 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
         />
       }
     >
-      <ConnectionBanner problems={problems} />
+      <ConnectionBanner problems={problems} controlNewer={controlNewer} />
       <FollowNavigator
         itemId={item?.id}
         onShowItem={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}

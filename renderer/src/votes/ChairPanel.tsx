@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItemSummary } from '../../../core/api/meetings';
-import { readAttendanceView } from '../../../core/docs/polls';
 import { useMembers } from '../members/useMembers';
-import { useMeetingView } from '../collab/MeetingDocsContext';
+import { useControlPart } from '../collab/MeetingDocsContext';
 import { useRoom } from '../room-context/RoomContext';
 import { PollControl } from './PollControl';
 import { PollForm } from './PollForm';
@@ -18,10 +17,7 @@ export function ChairPanel({ item }: { item: AgendaItemSummary }) {
   const { meeting } = useRoom();
   const members = useMembers(meeting.id);
   const polls = usePolls().filter((p) => p.agendaItemId === item.id && RUNNING.has(p.state));
-  const votingMembers = useMeetingView(
-    (d) => (d.synced('control') ? readAttendanceView(d.doc('control')).votingMembers : null),
-    null,
-  );
+  const votingMembers = useControlPart('attendance')?.votingMembers ?? null;
   const [drafting, setDrafting] = useState(false);
 
   return (

@@ -7,9 +7,9 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { readPresenterView, type PresenterView } from '../../../../core/api/presenter';
+import type { PresenterView } from '../../../../core/api/presenter';
 import { readPresenceUser } from '../../../../core/docs/presence';
-import { useMeetingDocs, useMeetingView } from '../../collab/MeetingDocsContext';
+import { useControlPart, useMeetingDocs } from '../../collab/MeetingDocsContext';
 import { useRoom } from '../../room-context/RoomContext';
 
 /**
@@ -64,10 +64,7 @@ export function FollowProvider({ children }: { children: ReactNode }) {
   const { session, may } = useRoom();
   const docs = useMeetingDocs();
   const me = session.member;
-  const presenter = useMeetingView(
-    (d) => (d.synced('control') ? readPresenterView(d.doc('control')) : null),
-    null,
-  );
+  const presenter = useControlPart('presenter');
   const [wantFollow, setFollowing] = useState(true);
   const [openDocument, setOpenDocument] = useState<string | null>(null);
   const isPresenter = presenter?.memberId === me.id;

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
-import { readAgenda } from '../../../../core/docs/control';
-import { useMeetingView } from '../../collab/MeetingDocsContext';
+import { useControlPart } from '../../collab/MeetingDocsContext';
 import { useFollowedDocument } from './FollowContext';
 
 /**
@@ -15,15 +14,10 @@ export function FollowNavigator({
   onShowItem: (itemId: string) => void;
 }) {
   const sha256 = useFollowedDocument();
-  const holder = useMeetingView(
-    (d) =>
-      sha256 && d.synced('control')
-        ? (readAgenda(d.doc('control')).find((i) =>
-            i.documents.some((doc) => doc.sha256 === sha256),
-          )?.id ?? null)
-        : null,
-    null,
-  );
+  const agenda = useControlPart('agenda');
+  const holder = sha256
+    ? (agenda?.find((i) => i.documents.some((doc) => doc.sha256 === sha256))?.id ?? null)
+    : null;
   useEffect(() => {
     if (holder && holder !== itemId) onShowItem(holder);
   }, [holder, itemId, onShowItem]);

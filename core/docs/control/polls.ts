@@ -1,6 +1,6 @@
 /**
- * The polls and attendance parts of the control document (`meeting/<id>/control`), read and
- * written in one place so the server and the UI agree on the shape:
+ * `polls` of the control document, read and written in one place so the server and the UI
+ * agree on the shape:
  *
  * - `polls` (Y.Map pollId → Y.Map): the PollView fields (core/api/votes.ts) as plain values,
  *   except `voters`:
@@ -11,23 +11,18 @@
  *     and in the server's update log — then, from close on, a plain array of member ids,
  *     sorted, written once in one transaction, so neither its content nor its items hold an
  *     order (issue 10 §3).
- * - `attendance` (Y.Map memberId → Y.Map): status ('present' | 'absent'), at (ISO), role, votes.
  *
  * Only the server writes; readers skip anything malformed rather than throw, because a client
  * cannot repair the document anyway.
  */
 import * as Y from 'yjs';
-import type {
-  AttendanceMemberView,
-  AttendanceState,
-  AttendanceView,
-  PollResult,
-  PollView,
-} from '../api/votes';
-import { isMeetingRole, type MeetingRole } from '../roles/permissions';
-import { MAJORITY_BASES, MAJORITY_RULES, POLL_KINDS, type PollOption } from '../votes/poll';
-import { controlMap } from './control';
-import { readNestedMaps } from './values';
+import type { PollResult, PollView } from '../../api/votes';
+import { MAJORITY_BASES, MAJORITY_RULES, POLL_KINDS, type PollOption } from '../../votes/poll';
+import { nestedMap, readNestedMaps } from '../values';
+
+export const POLLS = 'polls';
+
+export const pollsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(POLLS);
 
 const POLL_STATES: readonly string[] = ['draft', 'open', 'closed', 'published', 'cancelled'];
 
@@ -93,7 +88,7 @@ function readVoters(value: unknown): string[] {
 }
 
 /** One poll entry as a PollView, or null when it is malformed. */
-export function readPollEntry(entry: Y.Map<unknown>): PollView | null {
+function readPollEntry(entry: Y.Map<unknown>): PollView | null {
   const get = (key: string): unknown => entry.get(key);
   const id = get('id');
   const agendaItemId = get('agendaItemId');
@@ -152,7 +147,7 @@ export function readPollEntry(entry: Y.Map<unknown>): PollView | null {
 /** Every well-formed poll in the document, oldest first. */
 export function readPolls(doc: Y.Doc): PollView[] {
   const polls: PollView[] = [];
-  for (const entry of readNestedMaps(controlMap(doc, 'polls')).values()) {
+  for (const entry of readNestedMaps(pollsMap(doc)).values()) {
     const poll = readPollEntry(entry);
     if (poll) polls.push(poll);
   }
@@ -160,13 +155,8 @@ export function readPolls(doc: Y.Doc): PollView[] {
 }
 
 export function readPoll(doc: Y.Doc, pollId: string): PollView | null {
-  const entry = controlMap(doc, 'polls').get(pollId);
+  const entry = pollsMap(doc).get(pollId);
   return entry instanceof Y.Map ? readPollEntry(entry as Y.Map<unknown>) : null;
-}
-
-/** The polls of one agenda item, oldest first (the results table of that item). */
-export function readPollsOfItem(doc: Y.Doc, agendaItemId: string): PollView[] {
-  return readPolls(doc).filter((p) => p.agendaItemId === agendaItemId);
 }
 
 const same = (a: unknown, b: unknown): boolean =>
@@ -178,13 +168,7 @@ const same = (a: unknown, b: unknown): boolean =>
  * rooms.transact.
  */
 export function writePoll(doc: Y.Doc, view: PollView): void {
-  const polls = controlMap(doc, 'polls');
-  let entry = polls.get(view.id);
-  if (!(entry instanceof Y.Map)) {
-    entry = new Y.Map<unknown>();
-    polls.set(view.id, entry);
-  }
-  const map = entry as Y.Map<unknown>;
+  const map = nestedMap(pollsMap(doc), view.id);
   for (const key of PLAIN_FIELDS) {
     const value = view[key];
     if (!same(map.get(key), value)) map.set(key, value);
@@ -210,71 +194,12 @@ function writeSecretRoll(map: Y.Map<unknown>, view: PollView): void {
 
 /** A named poll: one key per voter, added as they vote (who voted for what is public anyway). */
 function writeNamedVoters(map: Y.Map<unknown>, view: PollView): void {
-  let voters = map.get('voters');
-  if (!(voters instanceof Y.Map)) {
-    voters = new Y.Map<unknown>();
-    map.set('voters', voters);
-  }
-  const votersMap = voters as Y.Map<unknown>;
+  const votersMap = nestedMap(map, 'voters');
   const wanted = new Set(view.voters);
   for (const memberId of [...votersMap.keys()]) {
     if (!wanted.has(memberId)) votersMap.delete(memberId);
   }
   for (const memberId of view.voters) {
     if (!votersMap.has(memberId)) votersMap.set(memberId, true);
-  }
-}
-
-// ---------------------------------------------------------------- attendance
-
-const ATTENDANCE_STATES: readonly AttendanceState[] = ['present', 'absent'];
-
-/** Everyone the server has listed in the attendance map, with the quorum head counts. */
-export function readAttendanceView(doc: Y.Doc): AttendanceView {
-  const members: AttendanceMemberView[] = [];
-  for (const [memberId, entry] of readNestedMaps(controlMap(doc, 'attendance'))) {
-    const status = entry.get('status');
-    const role = entry.get('role');
-    const at = entry.get('at');
-    if (!oneOf(ATTENDANCE_STATES, status) || !isMeetingRole(role)) continue;
-    members.push({
-      memberId,
-      role,
-      votes: entry.get('votes') === true,
-      status,
-      at: isString(at) ? at : null,
-    });
-  }
-  return summarizeAttendance(members);
-}
-
-/** Sorts the members and counts who is present and who counts towards a quorum. */
-export function summarizeAttendance(members: AttendanceMemberView[]): AttendanceView {
-  const sorted = [...members].sort((a, b) => a.memberId.localeCompare(b.memberId));
-  return {
-    members: sorted,
-    present: sorted.filter((m) => m.status === 'present').length,
-    presentVoting: sorted.filter((m) => m.status === 'present' && m.votes).length,
-    votingMembers: sorted.filter((m) => m.votes).length,
-  };
-}
-
-/** Server side: writes one member's attendance entry, touching only what changed. */
-export function writeAttendance(doc: Y.Doc, member: AttendanceMemberView): void {
-  const attendance = controlMap(doc, 'attendance');
-  let entry = attendance.get(member.memberId);
-  if (!(entry instanceof Y.Map)) {
-    entry = new Y.Map<unknown>();
-    attendance.set(member.memberId, entry);
-  }
-  const map = entry as Y.Map<unknown>;
-  const fields: Record<string, string | boolean | null> = {
-    status: member.status,
-    at: member.at,
-    role: member.role satisfies MeetingRole,
-    votes: member.votes,
-  };
-  for (const [key, value] of Object.entries(fields)) {
-    if (map.get(key) !== value) map.set(key, value);
   }
 }

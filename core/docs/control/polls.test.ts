@@ -1,38 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { PollView } from '../api/votes';
-import { seededRandom } from '../testing/seeded-random';
+import type { PollView } from '../../api/votes';
+import { samplePoll } from '../../testing/control-fixtures';
+import { seededRandom } from '../../testing/seeded-random';
 import { readPoll, writePoll } from './polls';
 
 const ELIGIBLE = ['an', 'binh', 'chi', 'dao', 'em', 'giang'];
 
 function view(kind: PollView['kind'], patch: Partial<PollView> = {}): PollView {
-  return {
-    id: 'p1',
+  return samplePoll({
     agendaItemId: 'a1',
-    title: 'Nghị quyết',
     kind,
-    options: [
-      { id: 'for', label: 'Tán thành' },
-      { id: 'against', label: 'Không tán thành' },
-    ],
     rule: 'absolute',
-    base: 'cast',
-    quorum: 0,
-    allowChange: false,
     state: 'open',
-    createdAt: 1,
     openedAt: 2,
-    closedAt: null,
-    publishedAt: null,
-    cancelledAt: null,
     eligible: ELIGIBLE,
     memberCount: ELIGIBLE.length,
-    voters: [],
-    ballotsCast: 0,
-    result: null,
     ...patch,
-  };
+  });
 }
 
 function shuffled(list: readonly string[], seed: number): string[] {

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { isCodedError } from '../../errors/coded-error';
+import { agendaArray, readAgenda } from './agenda';
+import { CONTROL_SCHEMA_VERSION, metaMap, readControlMeta } from './meta';
+import {
+  CONTROL_MIGRATIONS,
+  ControlSchemaError,
+  controlSchemaState,
+  migrateControl,
+  type ControlMigration,
+} from './migrations';
+
+const LEGACY = 'ab'.repeat(32);
+const UNKNOWN = { title: '', pages: 0, size: 0, addedBy: null, addedAt: null };
+const ATTACHED = {
+  sha256: 'cd'.repeat(32),
+  title: 'Tờ trình.pdf',
+  pages: 4,
+  size: 2048,
+  addedBy: 'thu-ky',
+  addedAt: '2026-01-05T08:00:00Z',
+};
+
+/** A control document as an older server left it: `version` stamped (or not) and `documents`. */
+function stored(version: number | null, documents: unknown[]): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    if (version !== null) metaMap(doc).set('schemaVersion', version);
+    metaMap(doc).set('title', 'Họp Hội đồng quản trị');
+    const item = new Y.Map<unknown>();
+    item.set('id', 'item-1');
+    item.set('title', 'Báo cáo tài chính');
+    item.set('documents', documents);
+    agendaArray(doc).push([item]);
+  });
+  return doc;
+}
+
+describe('control document migrations', () => {
+  it('chains every version up to the current one', () => {
+    let at = 0;
+    for (const step of CONTROL_MIGRATIONS) {
+      expect(step.from).toBe(at);
+      expect(step.to).toBeGreaterThan(step.from);
+      at = step.to;
+    }
+    expect(at).toBe(CONTROL_SCHEMA_VERSION);
+  });
+
+  const cases: {
+    name: string;
+    version: number | null;
+    documents: unknown[];
+    applied: number[];
+    read: unknown[];
+  }[] = [
+    {
+      name: 'version 1 with a legacy bare SHA-256 entry (and junk)',
+      version: 1,
+      documents: [LEGACY, 42, 'not-a-sha', ATTACHED],
+      applied: [1],
+      // A legacy bare SHA-256 entry still reads, as a document with unknown details.
+      read: [{ sha256: LEGACY, ...UNKNOWN }, ATTACHED],
+    },
+    {
+      name: 'never stamped (version 0), legacy entries',
+      version: null,
+      documents: [LEGACY],
+      applied: [0, 1],
+      read: [{ sha256: LEGACY, ...UNKNOWN }],
+    },
+    {
+      name: 'version 1 already in objects',
+      version: 1,
+      documents: [ATTACHED],
+      applied: [1],
+      read: [ATTACHED],
+    },
+    {
+      name: 'current version: nothing to do',
+      version: CONTROL_SCHEMA_VERSION,
+      documents: [ATTACHED],
+      applied: [],
+      read: [ATTACHED],
+    },
+  ];
+
+  it.each(cases)('$name', ({ version, documents, applied, read }) => {
+    const doc = stored(version, documents);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    let outcome = migrateControl(doc);
+    expect(outcome.from).toBe(version ?? 0);
+    expect(outcome.to).toBe(CONTROL_SCHEMA_VERSION);
+    expect(outcome.applied.map((s) => s.from)).toEqual(applied);
+    expect(readControlMeta(doc).schemaVersion).toBe(CONTROL_SCHEMA_VERSION);
+    expect(readAgenda(doc)).toEqual([
+      { id: 'item-1', title: 'Báo cáo tài chính', documents: read },
+    ]);
+    if (applied.length === 0) expect(updates).toEqual([]);
+    // Migrating again changes nothing.
+    const before = updates.length;
+    outcome = migrateControl(doc);
+    expect(outcome.applied).toEqual([]);
+    expect(updates.length).toBe(before);
+  });
+
+  it('a bare SHA-256 entry is not a document to the current reader', () => {
+    const doc = stored(CONTROL_SCHEMA_VERSION, [LEGACY, ATTACHED]);
+    expect(readAgenda(doc)[0]?.documents).toEqual([ATTACHED]);
+  });
+
+  it('refuses a document newer than the code and writes nothing', () => {
+    const doc = stored(CONTROL_SCHEMA_VERSION + 1, [LEGACY]);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    expect(controlSchemaState(doc)).toBe('newer');
+    let caught: unknown = null;
+    try {
+      migrateControl(doc);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ControlSchemaError);
+    expect(isCodedError(caught, 'control-schema-newer')).toBe(true);
+    expect((caught as ControlSchemaError).version).toBe(CONTROL_SCHEMA_VERSION + 1);
+    expect(updates).toEqual([]);
+    expect(readControlMeta(doc).schemaVersion).toBe(CONTROL_SCHEMA_VERSION + 1);
+  });
+
+  it('refuses a version no step starts from, before running any step', () => {
+    let ran = 0;
+    const steps: ControlMigration[] = [
+      { from: 0, to: 1, what: 'a', migrate: () => ran++ },
+      { from: 2, to: 3, what: 'b', migrate: () => ran++ },
+    ];
+    const doc = stored(null, []);
+    expect(() => migrateControl(doc, steps, 3)).toThrow(
+      expect.objectContaining({ code: 'control-schema-unknown' }),
+    );
+    expect(ran).toBe(0);
+    const odd = stored(1.5, []);
+    expect(() => migrateControl(odd)).toThrow(
+      expect.objectContaining({ code: 'control-schema-unknown' }),
+    );
+  });
+
+  it('tells clients how the document compares', () => {
+    expect(controlSchemaState(stored(CONTROL_SCHEMA_VERSION, []))).toBe('current');
+    expect(controlSchemaState(stored(1, []))).toBe('older');
+    expect(controlSchemaState(new Y.Doc())).toBe('older');
+  });
+});
