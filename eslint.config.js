@@ -247,6 +247,27 @@ export default tseslint.config(
     },
   },
   {
+    // The same boundary for node-shared's own tests, which may also use the runner.
+    files: ['node-shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            boundary(
+              ['main', 'renderer', 'sync-server', 'test', 'bench', 'tools'],
+              'node-shared/ imports core/ and Node only.',
+            ),
+            onlyPackages(
+              [...nodeBuiltins, 'vitest'],
+              'node-shared/ tests import core/, Node and vitest only',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -3,7 +3,7 @@
  * at the edge, by the same code the client types against. What the control document holds
  * (MinutesState) is core/docs/control/minutes.ts.
  */
-import { isMinutesField, type MinutesField, type MinutesStatus } from '../docs/control/minutes';
+import { isMinutesField, type MinutesField } from '../docs/control/minutes';
 import { ApiValidationError } from './meetings';
 
 export {

@@ -17,7 +17,6 @@
  */
 import { parseMinutesSignatureRequest, type TrustResponse } from '../../core/api/minutes';
 import {
-  DRAFT_MINUTES,
   readMinutesState,
   writeMinutesState,
   type MinutesState,
