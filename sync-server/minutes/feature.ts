@@ -16,13 +16,11 @@
 import {
   DRAFT_MINUTES,
   nextMinutesField,
-  parseMinutesSignatureRequest,
   readMinutesState,
   writeMinutesState,
   type MinutesState,
   type TrustResponse,
 } from '../../core/api/minutes';
-import { ApiValidationError } from '../../core/api/meetings';
 import type { CryptoServices } from '../../core/crypto/types';
 import { controlDocName, sharedDocName } from '../../core/docs/names';
 import { sharedMinutesDraft } from '../../core/docs/shared';
@@ -33,7 +31,8 @@ import { readMeetingBlob, saveMeetingBlob } from '../blobs/feature';
 import type { BlobStore } from '../blobs/blob-store';
 import type { ServerFeature } from '../feature';
 import { meetingCaller } from '../meetings/caller';
-import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
+import { HttpError, type RequestContext } from '../http/router';
+import { route } from '../http/route';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory } from '../identity/members';
 import type { MeetingDirectory } from '../meetings/directory';
@@ -69,7 +68,7 @@ export interface MinutesDeps {
 }
 
 export function minutesFeature(deps: MinutesDeps): ServerFeature {
-  const { auth, meetings, members, rooms } = deps;
+  const { meetings, members, rooms } = deps;
   const now = deps.now ?? (() => new Date());
   const draftLimits = deps.draftLimits ?? DEFAULT_DRAFT_LIMITS;
 
@@ -99,92 +98,69 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
   return {
     name: 'minutes',
     routes: [
-      {
-        method: 'GET',
-        path: '/api/trust',
-        handler: async (ctx) => {
-          await auth.authenticate(ctx.req, ctx.url);
-          const body: TrustResponse = { caPem: await deps.trustedCas() };
-          sendJson(ctx.res, 200, body);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/api/meetings/:id/minutes',
-        handler: async (ctx) => {
-          const { meeting } = await caller(ctx, 'meeting.view');
-          sendJson(ctx.res, 200, await state(meeting.id));
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/minutes/finalize',
-        handler: async (ctx) => {
-          const { member, meeting } = await caller(ctx, 'minutes.finalize');
-          const current = await state(meeting.id);
-          if (current.status !== 'draft')
+      // The router has checked the session (the map marks the route 'session').
+      route('trust', async (): Promise<TrustResponse> => ({ caPem: await deps.trustedCas() })),
+      route('minutes', async (ctx) => {
+        const { meeting } = await caller(ctx, 'meeting.view');
+        return state(meeting.id);
+      }),
+      route('finalizeMinutes', async (ctx) => {
+        const { member, meeting } = await caller(ctx, 'minutes.finalize');
+        const current = await state(meeting.id);
+        if (current.status !== 'draft')
+          throw new HttpError(409, 'minutes-not-draft', 'The minutes are already finalized.');
+        const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) => {
+          const fragment = sharedMinutesDraft(doc);
+          checkDraftBlocks(fragment, draftLimits);
+          return draftToRichText(fragment);
+        });
+        checkDraftText(draft, draftLimits);
+        const people: MinutesMember[] = [];
+        for (const [memberId, role] of await meetings.roles(meeting.id)) {
+          const m = await members.get(memberId);
+          if (m) people.push({ id: m.id, name: m.name, role });
+        }
+        const at = now();
+        let pdf: Uint8Array;
+        try {
+          const data = await readDocument(rooms, controlDocName(meeting.id), (control) =>
+            buildMinutesData({ meeting, members: people, control, draft, now: at }),
+          );
+          pdf = await deps.renderer.render(data, deps.fonts);
+        } catch (error) {
+          if (error instanceof MinutesDataError)
+            throw new HttpError(422, error.code, error.message);
+          if (error instanceof MinutesError)
+            throw new HttpError(422, 'minutes-draft-invalid', error.message);
+          throw error;
+        }
+        const sha256 = toHex(await deps.crypto.sha256(pdf));
+        await saveMeetingBlob(deps, meeting.id, {
+          sha256,
+          bytes: pdf,
+          contentType: 'application/pdf',
+          memberId: member.id,
+        });
+        const next = await update(meeting.id, (latest) => {
+          if (latest.status !== 'draft')
             throw new HttpError(409, 'minutes-not-draft', 'The minutes are already finalized.');
-          const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) => {
-            const fragment = sharedMinutesDraft(doc);
-            checkDraftBlocks(fragment, draftLimits);
-            return draftToRichText(fragment);
-          });
-          checkDraftText(draft, draftLimits);
-          const people: MinutesMember[] = [];
-          for (const [memberId, role] of await meetings.roles(meeting.id)) {
-            const m = await members.get(memberId);
-            if (m) people.push({ id: m.id, name: m.name, role });
-          }
-          const at = now();
-          let pdf: Uint8Array;
-          try {
-            const data = await readDocument(rooms, controlDocName(meeting.id), (control) =>
-              buildMinutesData({ meeting, members: people, control, draft, now: at }),
-            );
-            pdf = await deps.renderer.render(data, deps.fonts);
-          } catch (error) {
-            if (error instanceof MinutesDataError)
-              throw new HttpError(422, error.code, error.message);
-            if (error instanceof MinutesError)
-              throw new HttpError(422, 'minutes-draft-invalid', error.message);
-            throw error;
-          }
-          const sha256 = toHex(await deps.crypto.sha256(pdf));
-          await saveMeetingBlob(deps, meeting.id, {
-            sha256,
-            bytes: pdf,
-            contentType: 'application/pdf',
-            memberId: member.id,
-          });
-          const next = await update(meeting.id, (latest) => {
-            if (latest.status !== 'draft')
-              throw new HttpError(409, 'minutes-not-draft', 'The minutes are already finalized.');
-            return {
-              ...DRAFT_MINUTES,
-              status: 'final',
-              pdfSha256: sha256,
-              finalSha256: sha256,
-              finalizedAt: at.toISOString(),
-              finalizedBy: member.id,
-            };
-          });
-          await audit(member.id, meeting.id, 'minutes.finalize', sha256);
-          sendJson(ctx.res, 201, next);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/minutes/signatures',
+          return {
+            ...DRAFT_MINUTES,
+            status: 'final',
+            pdfSha256: sha256,
+            finalSha256: sha256,
+            finalizedAt: at.toISOString(),
+            finalizedBy: member.id,
+          };
+        });
+        await audit(member.id, meeting.id, 'minutes.finalize', sha256);
+        return next;
+      }),
+      route('signMinutes', {
+        guard: (ctx) => caller(ctx, 'minutes.sign'),
         handler: async (ctx) => {
-          const { member, meeting, role } = await caller(ctx, 'minutes.sign');
-          let request;
-          try {
-            request = parseMinutesSignatureRequest(await readJson(ctx.req));
-          } catch (error) {
-            if (error instanceof ApiValidationError)
-              throw new HttpError(400, error.code, error.message);
-            throw error;
-          }
+          const { member, meeting, role } = ctx.guard;
+          const request = ctx.body;
           const current = await state(meeting.id);
           const expected = nextMinutesField(current.status);
           if (expected === null || current.pdfSha256 === null)
@@ -247,27 +223,23 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
             };
           });
           await audit(member.id, meeting.id, `minutes.sign.${request.field}`, request.sha256);
-          sendJson(ctx.res, 200, next);
+          return next;
         },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/minutes/reopen',
-        handler: async (ctx) => {
-          const { member, meeting, role } = await caller(ctx, 'minutes.sign');
-          if (role !== 'chair')
-            throw new HttpError(403, 'forbidden', 'Only the chair reopens the minutes.');
-          let reopened = '';
-          const next = await update(meeting.id, (current) => {
-            if (current.status === 'draft')
-              throw new HttpError(409, 'minutes-not-final', 'The minutes are still a draft.');
-            reopened = current.pdfSha256 ?? '';
-            return DRAFT_MINUTES;
-          });
-          await audit(member.id, meeting.id, 'minutes.reopen', reopened);
-          sendJson(ctx.res, 200, next);
-        },
-      },
+      }),
+      route('reopenMinutes', async (ctx) => {
+        const { member, meeting, role } = await caller(ctx, 'minutes.sign');
+        if (role !== 'chair')
+          throw new HttpError(403, 'forbidden', 'Only the chair reopens the minutes.');
+        let reopened = '';
+        const next = await update(meeting.id, (current) => {
+          if (current.status === 'draft')
+            throw new HttpError(409, 'minutes-not-final', 'The minutes are still a draft.');
+          reopened = current.pdfSha256 ?? '';
+          return DRAFT_MINUTES;
+        });
+        await audit(member.id, meeting.id, 'minutes.reopen', reopened);
+        return next;
+      }),
     ],
   };
 }
