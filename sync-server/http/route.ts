@@ -104,8 +104,7 @@ export function route<K extends RouteKey, G>(
   given: RouteHandler<K, G> | GuardedRoute<K, G>,
 ): Route {
   const spec = routes[key];
-  const { guard, handler } =
-    typeof given === 'function' ? { guard: null, handler: given } : given;
+  const { guard, handler } = typeof given === 'function' ? { guard: null, handler: given } : given;
   return {
     method: spec.method,
     path: spec.path,

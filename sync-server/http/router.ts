@@ -112,7 +112,8 @@ export function createRouter(routes: readonly Route[], authenticate?: Authentica
           params[name] = decodeParam(match[i + 1] ?? '');
         });
         // Who calls is settled before anything is read from the request body.
-        const session = route.auth === 'session' && authenticate ? await authenticate(req, url) : null;
+        const session =
+          route.auth === 'session' && authenticate ? await authenticate(req, url) : null;
         await route.handler({ req, res, url, params, session });
         return true;
       }
