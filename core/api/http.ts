@@ -8,10 +8,19 @@ import { ApiValidationError } from './meetings';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** What a request carries. JSON bodies are validated by `parse` (it throws ApiValidationError). */
-export type BodySpec<T> =
+/**
+ * What a request carries. JSON bodies are validated by `parse` (it throws ApiValidationError):
+ * the server gets T, the client sends S (the same unless the server fills defaults).
+ */
+export type BodySpec<T, S = T> =
   | { readonly kind: 'none' }
-  | { readonly kind: 'json'; readonly parse: (value: unknown) => T; readonly limit: number }
+  | {
+      readonly kind: 'json';
+      readonly parse: (value: unknown) => T;
+      readonly limit: number;
+      /** Types what the client sends; never called. */
+      readonly sent: ((request: S) => void) | null;
+    }
   /** Raw bytes (blobs); the server applies its own size limit and content checks. */
   | { readonly kind: 'binary' };
 
@@ -28,7 +37,12 @@ export type AnswerSpec<T> =
 /** Validates one decoded path segment; throws ApiValidationError (a 400 with its code). */
 export type ParamCheck = (value: string) => void;
 
-export interface RouteSpec<Path extends string = string, Body = unknown, Answer = unknown> {
+export interface RouteSpec<
+  Path extends string = string,
+  Body = unknown,
+  Answer = unknown,
+  Sent = Body,
+> {
   readonly method: HttpMethod;
   /** With `:name` segments, e.g. `/api/meetings/:id/members/:memberId`. */
   readonly path: Path;
@@ -37,7 +51,7 @@ export interface RouteSpec<Path extends string = string, Body = unknown, Answer 
   /** The status of a success. */
   readonly status: number;
   readonly params: Partial<Record<PathParamNames<Path>, ParamCheck>>;
-  readonly body: BodySpec<Body>;
+  readonly body: BodySpec<Body, Sent>;
   readonly answer: AnswerSpec<Answer>;
   /** Stable codes of the refusals this route can answer with (ApiErrorBody.error.code). */
   readonly errors: readonly string[];
@@ -61,27 +75,28 @@ export const textAnswer: AnswerSpec<string> = { kind: 'text' };
 export const noBody: BodySpec<undefined> = { kind: 'none' };
 export const binaryBody: BodySpec<Uint8Array> = { kind: 'binary' };
 /** A JSON body of at most `limit` bytes (1 MiB unless said), validated by `parse`. */
-export const jsonBody = <T>(parse: (value: unknown) => T, limit = 1024 * 1024): BodySpec<T> => ({
-  kind: 'json',
-  parse,
-  limit,
-});
+export const jsonBody = <T, S = T>(
+  parse: (value: unknown) => T,
+  limit = 1024 * 1024,
+): BodySpec<T, S> => ({ kind: 'json', parse, limit, sent: null });
 
 /** One route of the map; `const` keeps the path literal so its params are typed. */
-export function defineRoute<const Path extends string, Body, Answer>(
-  spec: RouteSpec<Path, Body, Answer>,
-): RouteSpec<Path, Body, Answer> {
+export function defineRoute<const Path extends string, Body, Answer, Sent = Body>(
+  spec: RouteSpec<Path, Body, Answer, Sent>,
+): RouteSpec<Path, Body, Answer, Sent> {
   return spec;
 }
 
 // ---------------------------------------------------------------- derived types
 
-type AnyRoute = RouteSpec<string, never, unknown> | RouteSpec<string, unknown, unknown>;
-
-export type RouteParamsOf<R> =
-  R extends RouteSpec<infer P, infer _B, infer _A> ? { [N in PathParamNames<P>]: string } : never;
-export type RouteBodyOf<R> = R extends RouteSpec<string, infer B, infer _A> ? B : never;
-export type RouteAnswerOf<R> = R extends RouteSpec<string, infer _B, infer A> ? A : never;
+export type RouteParamsOf<R> = R extends { readonly path: infer P extends string }
+  ? { [N in PathParamNames<P>]: string }
+  : never;
+/** What the server's handler gets: the validator's result (or bytes, or undefined). */
+export type RouteInputOf<R> = R extends { readonly body: BodySpec<infer B, infer _S> } ? B : never;
+/** What the client sends. */
+export type RouteBodyOf<R> = R extends { readonly body: BodySpec<infer _B, infer S> } ? S : never;
+export type RouteAnswerOf<R> = R extends { readonly answer: AnswerSpec<infer A> } ? A : never;
 
 /** Fills `:name` segments, each percent-encoded. */
 export function routePath(path: string, params: Readonly<Record<string, string>>): string {
@@ -95,8 +110,6 @@ export function routePath(path: string, params: Readonly<Record<string, string>>
     })
     .join('/');
 }
-
-export type { AnyRoute };
 
 // ---------------------------------------------------------------- shared param checks
 

@@ -7,7 +7,7 @@
  */
 import type { LoginChallenge, LoginRequest } from '../identity/login';
 import { parseLoginRequest } from '../identity/login';
-import { parsePollDraft, type PollDraft } from '../votes/poll';
+import { parsePollDraft, type PollDraft, type PollOption } from '../votes/poll';
 import type { AgendaDocument } from '../docs/control';
 import { parseSession, type MeAnswer, type Session, type SyncTicket } from './auth';
 import { parseAttachDocument, type BlobRecord } from './blobs';
@@ -23,6 +23,7 @@ import {
   type AnswerSpec,
   type RouteAnswerOf,
   type RouteBodyOf,
+  type RouteInputOf,
   type RouteParamsOf,
 } from './http';
 import {
@@ -52,6 +53,9 @@ export interface HealthAnswer {
   uptimeSeconds: number;
   checks?: Record<string, { status: 'ok' | 'degraded' | 'down'; detail?: string }>;
 }
+
+/** A poll draft as a client sends it: options may be left out. */
+export type PollDraftRequest = Omit<PollDraft, 'options'> & { options?: PollOption[] };
 
 // Refusals every route of a kind can give, before its own.
 const EDGE = ['bad-path', 'method-not-allowed', 'storage-full', 'storage-unavailable'] as const;
@@ -375,7 +379,8 @@ export const routes = {
     auth: 'session',
     status: 201,
     params: {},
-    body: jsonBody<PollDraft>(parsePollDraft, 64 * 1024),
+    // Without options the server fills in the Assembly's defaults.
+    body: jsonBody<PollDraft, PollDraftRequest>(parsePollDraft, 64 * 1024),
     answer: json<PollView>(),
     errors: [...MEETING, ...JSON_BODY, ...POLL_DRAFT, 'unknown-agenda-item'],
   }),
@@ -541,8 +546,10 @@ export type Routes = typeof routes;
 export type RouteKey = keyof Routes;
 /** The `:params` of a route's path, by name. */
 export type RouteParams<K extends RouteKey> = RouteParamsOf<Routes[K]>;
-/** The body a route takes: validated JSON, bytes (blobs) or undefined. */
+/** The body a client sends: JSON, bytes (blobs) or undefined. */
 export type RouteBody<K extends RouteKey> = RouteBodyOf<Routes[K]>;
+/** The body a server handler gets: what the route's validator returned. */
+export type RouteInput<K extends RouteKey> = RouteInputOf<Routes[K]>;
 /** What a route answers on success: JSON of this type, bytes (blobs) or text (metrics). */
 export type RouteAnswer<K extends RouteKey> = RouteAnswerOf<Routes[K]>;
 

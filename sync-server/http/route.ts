@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   routes,
   type RouteAnswer,
-  type RouteBody,
+  type RouteInput,
   type RouteKey,
   type RouteParams,
 } from '../../core/api/routes';
@@ -27,7 +27,7 @@ export class Reply<T> {
 /** Bytes are read by the handler, which knows its limit and checks the content type first. */
 export type ReadBytes = (limit: number) => Promise<Uint8Array>;
 
-type ServerBody<K extends RouteKey> = RouteBody<K> extends Uint8Array ? ReadBytes : RouteBody<K>;
+type ServerBody<K extends RouteKey> = RouteInput<K> extends Uint8Array ? ReadBytes : RouteInput<K>;
 
 /** JSON routes return their answer; byte and text routes write the response themselves. */
 export type RouteResult<K extends RouteKey> =
