@@ -1,12 +1,9 @@
-import { routes } from '../../core/api/routes';
 import type { ServerFeature } from '../feature';
 import { sessionOf } from '../http/router';
 import { route } from '../http/route';
 import type { Auth } from './auth-feature';
 import { sessionIdOf } from './sessions';
 import type { SyncTickets } from './sync-tickets';
-
-export const SYNC_TICKET_PATH = routes.syncTicket.path;
 
 /**
  * `POST /api/sync-ticket` (Authorization: Bearer <session token>) → `{ ticket, expiresAt }`: a
