@@ -111,6 +111,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       trustedCas: () => loadTrustedCas(options.dataDir),
       publicOrigins: () => publicOrigins,
       logger,
+      maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     });
     const rooms = sync.rooms;
     const pdf = new PdfInspector({ ...DEFAULT_PDF_LIMITS, ...options.pdfLimits });

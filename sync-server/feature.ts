@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Route } from './http/router';
+import type { Authenticate, Route } from './http/router';
 
 /**
  * A server capability (health, auth, rooms, blobs, votes…) plugs in as a feature: its HTTP
@@ -9,6 +9,8 @@ import type { Route } from './http/router';
 export interface ServerFeature {
   name: string;
   routes?: readonly Route[];
+  /** The feature that resolves sessions (auth) offers it for every session route. */
+  authenticate?: Authenticate;
   /** Takes the upgrade and returns true when `url` is this feature's; false leaves it to others. */
   upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): boolean;
   /** Flushes and releases resources; called once on shutdown, in reverse order of features. */

@@ -84,7 +84,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const logger = options.logger ?? silentLogger;
   const tls = options.tls ? readTls(options.tls) : null;
   const features = [healthFeature(Date.now(), options.healthChecks), ...(options.features ?? [])];
-  const router = createRouter(features.flatMap((f) => f.routes ?? []));
+  const router = createRouter(
+    features.flatMap((f) => f.routes ?? []),
+    features.find((f) => f.authenticate)?.authenticate,
+  );
   let origin = '';
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {

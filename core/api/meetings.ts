@@ -1,4 +1,4 @@
-import type { MeetingRole } from '../roles/permissions';
+import { isMeetingRole, type MeetingRole } from '../roles/permissions';
 import { CodedError } from '../errors/coded-error';
 /** HTTP API shapes for meetings, shared by the server (which validates) and the clients. */
 
@@ -104,4 +104,27 @@ export function parseAgendaItemDraft(body: unknown): { title: string } {
   if (typeof body !== 'object' || body === null)
     throw new ApiValidationError('invalid-body', '', 'Expected a JSON object.');
   return { title: text(body as Record<string, unknown>, 'title', 500) };
+}
+
+/** `PUT /api/meetings/:id/members/:memberId`: the member's role in the meeting. */
+export interface MemberRoleRequest {
+  role: MeetingRole;
+}
+
+/** Validates a role change from untrusted JSON (`{ role }`). */
+export function parseMemberRoleRequest(body: unknown): MemberRoleRequest {
+  const role = (body as { role?: unknown } | null)?.role;
+  if (!isMeetingRole(role))
+    throw new ApiValidationError(
+      'invalid-field',
+      'role',
+      'role must be chair, secretary, delegate or observer.',
+    );
+  return { role };
+}
+
+/** `DELETE /api/meetings/:id/members/:memberId`. */
+export interface MemberRemoved {
+  id: string;
+  removed: true;
 }

@@ -1,9 +1,8 @@
-import { ApiValidationError } from '../../core/api/meetings';
 import { meetingCaller } from '../meetings/caller';
-import { parseCheckInRequest } from '../../core/api/votes';
 import { type MeetingAction } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
-import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
+import type { RequestContext } from '../http/router';
+import { route } from '../http/route';
 import type { Auth } from '../identity/auth-feature';
 import type { Logger } from '../log';
 import type { MeetingDirectory } from '../meetings/directory';
@@ -58,19 +57,11 @@ export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
   return {
     name: 'attendance',
     routes: [
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/attendance',
+      route('checkIn', {
+        guard: (ctx) => allowed(ctx, 'attendance.checkIn'),
         handler: async (ctx) => {
-          const { member, meeting } = await allowed(ctx, 'attendance.checkIn');
-          let present: boolean;
-          try {
-            ({ present } = parseCheckInRequest(await readJson(ctx.req, 4096)));
-          } catch (error) {
-            if (error instanceof ApiValidationError)
-              throw new HttpError(400, error.code, error.message);
-            throw error;
-          }
+          const { member, meeting } = ctx.guard;
+          const { present } = ctx.body;
           const view = await serially(meeting.id, async () => {
             const at = new Date().toISOString();
             const status = present ? 'present' : 'absent';
@@ -86,17 +77,13 @@ export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
             ]);
             return mirror(meeting.id);
           });
-          sendJson(ctx.res, 200, view);
+          return view;
         },
-      },
-      {
-        method: 'GET',
-        path: '/api/meetings/:id/attendance',
-        handler: async (ctx) => {
-          const { meeting } = await allowed(ctx, 'meeting.view');
-          sendJson(ctx.res, 200, await book.view(meeting.id));
-        },
-      },
+      }),
+      route('attendance', async (ctx) => {
+        const { meeting } = await allowed(ctx, 'meeting.view');
+        return book.view(meeting.id);
+      }),
     ],
     async close() {
       await repaired;

@@ -1,12 +1,8 @@
 import { can, type MeetingAction } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
-import {
-  API_SECURITY_HEADERS,
-  HttpError,
-  readBody,
-  sendJson,
-  type RequestContext,
-} from '../http/router';
+import type { BlobRecord } from '../../core/api/blobs';
+import { API_SECURITY_HEADERS, HttpError, type RequestContext } from '../http/router';
+import { route } from '../http/route';
 import type { Auth } from '../identity/auth-feature';
 import { meetingCaller } from '../meetings/caller';
 import type { MeetingDirectory } from '../meetings/directory';
@@ -25,13 +21,7 @@ export interface BlobContentFacts {
  */
 export type BlobValidator = (bytes: Uint8Array) => Promise<BlobContentFacts>;
 
-export interface BlobRecord {
-  sha256: string;
-  size: number;
-  contentType: string;
-  uploadedBy: string;
-  at: string;
-}
+export type { BlobRecord };
 
 /** The record as stored: with the facts of its upload check, absent on blobs of older servers. */
 export type StoredBlobRecord = BlobRecord & BlobContentFacts;
@@ -119,21 +109,17 @@ export function blobsFeature(deps: BlobsDeps): ServerFeature {
 
   async function caller(ctx: RequestContext) {
     const { principal, meeting } = await meetingCaller(deps, ctx, 'meeting.view');
-    const sha256 = ctx.params.sha256 ?? '';
-    if (!isSha256Hex(sha256)) {
-      throw new HttpError(400, 'blob-bad-hash', 'A file is named by its lower-case SHA-256.');
-    }
-    return { principal, meeting, sha256 };
+    // The route map checked it is a lower-case SHA-256 before the handler ran.
+    return { principal, meeting, sha256: ctx.params.sha256 ?? '' };
   }
 
   return {
     name: 'blobs',
     routes: [
-      {
-        method: 'PUT',
-        path: '/api/meetings/:id/blobs/:sha256',
+      route('putBlob', {
+        guard: caller,
         handler: async (ctx) => {
-          const { principal, meeting, sha256 } = await caller(ctx);
+          const { principal, meeting, sha256 } = ctx.guard;
           if (!UPLOADERS.some((action) => can(principal, action))) {
             throw new HttpError(403, 'forbidden', 'Your role may not add files to this meeting.');
           }
@@ -145,7 +131,7 @@ export function blobsFeature(deps: BlobsDeps): ServerFeature {
               'unsupported-type',
               `Files of type "${contentType}" are not accepted.`,
             );
-          const bytes = new Uint8Array(await readBody(ctx.req, deps.maxBytes));
+          const bytes = await ctx.body(deps.maxBytes);
           const facts = await validate(bytes);
           let record: BlobRecord;
           try {
@@ -160,39 +146,35 @@ export function blobsFeature(deps: BlobsDeps): ServerFeature {
             if (error instanceof BlobError) throw new HttpError(400, error.code, error.message);
             throw error;
           }
-          sendJson(ctx.res, 201, record);
+          return record;
         },
-      },
-      {
-        method: 'GET',
-        path: '/api/meetings/:id/blobs/:sha256',
-        handler: async (ctx) => {
-          const { meeting, sha256 } = await caller(ctx);
-          const record = await blobRecord(records, meeting.id, sha256);
-          const size = record ? await blobs.size(sha256) : null;
-          if (!record || size === null)
-            throw new HttpError(404, 'blob-not-found', 'No such file in this meeting.');
-          const headers = {
-            ...API_SECURITY_HEADERS,
-            'Content-Type': record.contentType,
-            ETag: `"${sha256}"`,
-            // Content-addressed: the bytes behind this URL never change.
-            'Cache-Control': 'private, max-age=31536000, immutable',
-            'Content-Disposition': 'attachment',
-          };
-          if (ctx.req.headers['if-none-match'] === `"${sha256}"`) {
-            ctx.res.writeHead(304, headers);
-            ctx.res.end();
-            return;
-          }
-          ctx.res.writeHead(200, { ...headers, 'Content-Length': size });
-          if (ctx.req.method === 'HEAD') {
-            ctx.res.end();
-            return;
-          }
-          blobs.read(sha256).pipe(ctx.res);
-        },
-      },
+      }),
+      route('getBlob', async (ctx) => {
+        const { meeting, sha256 } = await caller(ctx);
+        const record = await blobRecord(records, meeting.id, sha256);
+        const size = record ? await blobs.size(sha256) : null;
+        if (!record || size === null)
+          throw new HttpError(404, 'blob-not-found', 'No such file in this meeting.');
+        const headers = {
+          ...API_SECURITY_HEADERS,
+          'Content-Type': record.contentType,
+          ETag: `"${sha256}"`,
+          // Content-addressed: the bytes behind this URL never change.
+          'Cache-Control': 'private, max-age=31536000, immutable',
+          'Content-Disposition': 'attachment',
+        };
+        if (ctx.req.headers['if-none-match'] === `"${sha256}"`) {
+          ctx.res.writeHead(304, headers);
+          ctx.res.end();
+          return;
+        }
+        ctx.res.writeHead(200, { ...headers, 'Content-Length': size });
+        if (ctx.req.method === 'HEAD') {
+          ctx.res.end();
+          return;
+        }
+        blobs.read(sha256).pipe(ctx.res);
+      }),
     ],
   };
 }

@@ -6,13 +6,14 @@ import {
 import type { ServerFeature } from '../feature';
 import { meetingCaller } from '../meetings/caller';
 import { transactControl } from '../meetings/control-doc';
-import { HttpError, readJson, sendJson } from '../http/router';
+import { HttpError } from '../http/router';
+import { route } from '../http/route';
 import type { Auth } from '../identity/auth-feature';
 import type { MeetingDirectory } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import type { AuditLog, RecordStore } from '../store/types';
 import { blobRecord, knownPdfPages } from '../blobs/feature';
-import { isSha256Hex, type BlobStore } from '../blobs/blob-store';
+import type { BlobStore } from '../blobs/blob-store';
 import { PdfInspectError, type PdfInspector } from './pdf-inspect';
 
 export interface DocumentsDeps {
@@ -26,23 +27,10 @@ export interface DocumentsDeps {
   pdf: PdfInspector;
 }
 
-const MAX_TITLE = 200;
-
 async function readBlob(blobs: BlobStore, sha256: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of blobs.read(sha256)) chunks.push(chunk as Buffer);
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** `{ sha256, title }` from the request body, or a 400 naming the bad field. */
-function parseAttach(body: unknown): { sha256: string; title: string } {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  if (typeof b.sha256 !== 'string' || !isSha256Hex(b.sha256))
-    throw new HttpError(400, 'invalid-field', 'sha256 must be a lower-case SHA-256 hex string.');
-  const title = typeof b.title === 'string' ? b.title.trim() : '';
-  if (title.length === 0 || title.length > MAX_TITLE)
-    throw new HttpError(400, 'invalid-field', `title must be 1–${MAX_TITLE} characters.`);
-  return { sha256: b.sha256, title };
 }
 
 /**
@@ -56,15 +44,17 @@ export function documentsFeature(deps: DocumentsDeps): ServerFeature {
   return {
     name: 'documents',
     routes: [
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/agenda/:itemId/documents',
-        handler: async (ctx) => {
-          const { member, meeting } = await meetingCaller(deps, ctx, 'document.attach');
-          const itemId = ctx.params.itemId ?? '';
-          if (!meeting.agenda.some((item) => item.id === itemId))
+      route('attachDocument', {
+        guard: async (ctx) => {
+          const found = await meetingCaller(deps, ctx, 'document.attach');
+          if (!found.meeting.agenda.some((item) => item.id === ctx.params.itemId))
             throw new HttpError(404, 'agenda-item-not-found', 'No such agenda item.');
-          const { sha256, title } = parseAttach(await readJson(ctx.req));
+          return found;
+        },
+        handler: async (ctx) => {
+          const { member, meeting } = ctx.guard;
+          const { itemId } = ctx.params;
+          const { sha256, title } = ctx.body;
           const record = await blobRecord(records, meeting.id, sha256);
           const size = record ? await blobs.size(sha256) : null;
           if (!record || size === null)
@@ -112,9 +102,9 @@ export function documentsFeature(deps: DocumentsDeps): ServerFeature {
             title,
             pages,
           });
-          sendJson(ctx.res, 201, entry);
+          return entry;
         },
-      },
+      }),
     ],
   };
 }

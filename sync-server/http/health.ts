@@ -1,6 +1,6 @@
 import type { ServerFeature } from '../feature';
 import { VERSION } from '../version';
-import { sendJson } from './router';
+import { route, Reply } from './route';
 
 /** One part of the server that can be unwell: degraded still serves, down is a 503. */
 export type HealthCheck = () => { status: 'ok' | 'degraded' | 'down'; detail?: string };
@@ -16,27 +16,24 @@ export function healthFeature(
   return {
     name: 'health',
     routes: [
-      {
-        method: 'GET',
-        path: '/healthz',
-        handler: ({ res }) => {
-          const results = Object.fromEntries(
-            Object.entries(checks).map(([name, check]) => [name, check()]),
-          );
-          const states = Object.values(results).map((r) => r.status);
-          const status = states.includes('down')
-            ? 'down'
-            : states.includes('degraded')
-              ? 'degraded'
-              : 'ok';
-          sendJson(res, status === 'down' ? 503 : 200, {
-            status,
-            version: VERSION,
-            uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-            ...(Object.keys(results).length > 0 ? { checks: results } : {}),
-          });
-        },
-      },
+      route('health', () => {
+        const results = Object.fromEntries(
+          Object.entries(checks).map(([name, check]) => [name, check()]),
+        );
+        const states = Object.values(results).map((r) => r.status);
+        const status = states.includes('down')
+          ? 'down'
+          : states.includes('degraded')
+            ? 'degraded'
+            : 'ok';
+        const answer = {
+          status,
+          version: VERSION,
+          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+          ...(Object.keys(results).length > 0 ? { checks: results } : {}),
+        } as const;
+        return status === 'down' ? new Reply(503, answer) : answer;
+      }),
     ],
   };
 }

@@ -1,32 +1,54 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpMethod } from '../../core/api/http';
+import { CodedError } from '../../core/errors/coded-error';
+import type { MemberRecord } from '../identity/members';
 
 /** An error a client caused: it gets this status, a stable code and a clear message. */
-export class HttpError extends Error {
+export class HttpError<Code extends string = string> extends CodedError<Code> {
+  override name = 'HttpError';
+
   constructor(
     readonly status: number,
-    readonly code: string,
+    code: Code,
     message: string,
   ) {
-    super(message);
-    this.name = 'HttpError';
+    super(code, message);
   }
 }
+
+/** The member a request acts for, resolved from its bearer token. */
+export interface CallerSession {
+  member: MemberRecord;
+  token: string;
+}
+
+/** Resolves the caller or throws HttpError 401 (session-missing/-invalid/-expired). */
+export type Authenticate = (req: IncomingMessage, url: URL) => Promise<CallerSession>;
 
 export interface RequestContext {
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
   params: Record<string, string>;
+  /** Set before the handler runs on routes the route map marks `auth: 'session'`. */
+  session: CallerSession | null;
 }
 
-export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Handler = (ctx: RequestContext) => Promise<void> | void;
 
+/** A registered route; features make them with `route(key, handler)` (route.ts). */
 export interface Route {
-  method: Method;
+  method: HttpMethod;
   /** Path with `:name` segments, e.g. `/api/meetings/:id`. */
   path: string;
+  auth: 'session' | 'public';
   handler: Handler;
+}
+
+/** The caller of a session route (the router resolved it before the handler ran). */
+export function sessionOf(ctx: RequestContext): CallerSession {
+  if (!ctx.session) throw new Error(`${ctx.url.pathname}: a session route ran without a session`);
+  return ctx.session;
 }
 
 interface CompiledRoute extends Route {
@@ -70,8 +92,12 @@ export interface Router {
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
 }
 
-export function createRouter(routes: readonly Route[]): Router {
+/** `authenticate` is needed as soon as one route is a session route. */
+export function createRouter(routes: readonly Route[], authenticate?: Authenticate): Router {
   const compiled = routes.map(compile);
+  const needsSession = routes.find((r) => r.auth === 'session');
+  if (needsSession && !authenticate)
+    throw new Error(`${needsSession.path} needs a session, but no feature authenticates`);
   return {
     async handle(req, res, url) {
       const method = req.method === 'HEAD' ? 'GET' : req.method;
@@ -85,7 +111,10 @@ export function createRouter(routes: readonly Route[]): Router {
         route.names.forEach((name, i) => {
           params[name] = decodeParam(match[i + 1] ?? '');
         });
-        await route.handler({ req, res, url, params });
+        // Who calls is settled before anything is read from the request body.
+        const session =
+          route.auth === 'session' && authenticate ? await authenticate(req, url) : null;
+        await route.handler({ req, res, url, params, session });
         return true;
       }
       if (pathMatched)

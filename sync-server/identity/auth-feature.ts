@@ -1,8 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import type { MemberProfile, Session } from '../../core/api/auth';
 import { IdentityError, verifyLogin } from '../../core/identity';
+import type { LoginRequest } from '../../core/identity/login';
 import type { CryptoServices } from '../../core/crypto/types';
 import type { ServerFeature } from '../feature';
-import { HttpError, readJson, sendJson } from '../http/router';
+import { HttpError, sessionOf, type CallerSession } from '../http/router';
+import { route } from '../http/route';
 import type { Logger } from '../log';
 import type { AuditLog } from '../store/types';
 import { ChallengeBook } from './challenges';
@@ -24,14 +27,13 @@ export interface AuthOptions {
    */
   publicOrigins: () => readonly string[];
   logger: Logger;
+  /** Told to members by `GET /api/me`, so clients refuse larger files before uploading. */
+  maxUploadBytes: number;
   now?: () => Date;
 }
 
 /** The member a request or websocket acts for, resolved from its bearer token. */
-export interface Authenticated {
-  member: MemberRecord;
-  token: string;
-}
+export type Authenticated = CallerSession;
 
 export interface Auth {
   feature: ServerFeature;
@@ -42,7 +44,7 @@ export interface Auth {
 const STATUS_BY_CODE: Record<string, number> = { 'login-malformed': 400 };
 
 /** Public profile of a member: what other members and the UI may see. */
-export const memberProfile = (m: MemberRecord) => ({
+export const memberProfile = (m: MemberRecord): MemberProfile => ({
   id: m.id,
   name: m.name,
   email: m.email,
@@ -70,7 +72,7 @@ export function createAuth(options: AuthOptions): Auth {
    * Only the configured origins count, never the request's Host header: a page elsewhere that
    * relays our challenge gets a signature bound to its own origin, which is refused here.
    */
-  async function verifyAgainstOrigins(body: unknown) {
+  async function verifyAgainstOrigins(body: LoginRequest) {
     const trustedCaPem = await options.trustedCas();
     let lastError: unknown = new HttpError(
       500,
@@ -80,7 +82,7 @@ export function createAuth(options: AuthOptions): Auth {
     for (const origin of options.publicOrigins()) {
       try {
         return await verifyLogin(options.crypto, {
-          request: body as never,
+          request: body,
           trustedCaPem,
           now: now(),
           origin,
@@ -94,7 +96,8 @@ export function createAuth(options: AuthOptions): Auth {
     throw lastError;
   }
 
-  async function login(req: IncomingMessage): Promise<object> {
+  /** Runs before the body is read: a flood is refused without buffering what it sends. */
+  function limitLogins(req: IncomingMessage): void {
     if (!loginLimiter.take(req.socket.remoteAddress ?? 'unknown')) {
       throw new HttpError(
         429,
@@ -102,12 +105,10 @@ export function createAuth(options: AuthOptions): Auth {
         'Too many login attempts; wait a minute and try again.',
       );
     }
-    const body = await readJson(req, 64 * 1024);
-    const nonce =
-      typeof body === 'object' && body !== null ? (body as { nonce?: unknown }).nonce : undefined;
-    if (typeof nonce !== 'string')
-      throw new HttpError(400, 'login-malformed', 'The login request has no nonce.');
-    const consumed = challenges.consume(nonce, now());
+  }
+
+  async function login(body: LoginRequest): Promise<Session> {
+    const consumed = challenges.consume(body.nonce, now());
     if (consumed !== 'ok') {
       throw new HttpError(
         401,
@@ -170,37 +171,24 @@ export function createAuth(options: AuthOptions): Auth {
 
   const feature: ServerFeature = {
     name: 'auth',
+    authenticate,
     routes: [
-      {
-        method: 'GET',
-        path: '/api/auth/challenge',
-        handler: ({ res }) => sendJson(res, 200, challenges.issue(now())),
-      },
-      {
-        method: 'POST',
-        path: '/api/auth/login',
-        handler: async ({ req, res }) => sendJson(res, 200, await login(req)),
-      },
-      {
-        method: 'POST',
-        path: '/api/auth/logout',
-        handler: async ({ req, res, url }) => {
-          const { token, member } = await authenticate(req, url);
-          await options.sessions.revoke(token);
-          await options.audit.appendAudit({
-            at: now().toISOString(),
-            action: 'logout',
-            memberId: member.id,
-          });
-          sendJson(res, 200, { loggedOut: true });
-        },
-      },
-      {
-        method: 'GET',
-        path: '/api/me',
-        handler: async ({ req, res, url }) =>
-          sendJson(res, 200, memberProfile((await authenticate(req, url)).member)),
-      },
+      route('challenge', () => challenges.issue(now())),
+      route('login', { guard: ({ req }) => limitLogins(req), handler: ({ body }) => login(body) }),
+      route('logout', async (ctx) => {
+        const { token, member } = sessionOf(ctx);
+        await options.sessions.revoke(token);
+        await options.audit.appendAudit({
+          at: now().toISOString(),
+          action: 'logout',
+          memberId: member.id,
+        });
+        return { loggedOut: true };
+      }),
+      route('me', (ctx) => ({
+        ...memberProfile(sessionOf(ctx).member),
+        maxUploadBytes: options.maxUploadBytes,
+      })),
     ],
   };
   return { feature, authenticate };

@@ -1,10 +1,9 @@
 import type { ServerFeature } from '../feature';
-import { sendJson } from '../http/router';
+import { sessionOf } from '../http/router';
+import { route } from '../http/route';
 import type { Auth } from './auth-feature';
 import { sessionIdOf } from './sessions';
 import type { SyncTickets } from './sync-tickets';
-
-export const SYNC_TICKET_PATH = '/api/sync-ticket';
 
 /**
  * `POST /api/sync-ticket` (Authorization: Bearer <session token>) → `{ ticket, expiresAt }`: a
@@ -19,18 +18,13 @@ export function syncTicketFeature(deps: {
   return {
     name: 'sync-ticket',
     routes: [
-      {
-        method: 'POST',
-        path: SYNC_TICKET_PATH,
-        handler: async ({ req, res, url }) => {
-          const { member, token } = await deps.auth.authenticate(req, url);
-          const issued = deps.tickets.issue(
-            { sessionId: sessionIdOf(token), memberId: member.id },
-            deps.now?.() ?? Date.now(),
-          );
-          sendJson(res, 200, issued);
-        },
-      },
+      route('syncTicket', (ctx) => {
+        const { member, token } = sessionOf(ctx);
+        return deps.tickets.issue(
+          { sessionId: sessionIdOf(token), memberId: member.id },
+          deps.now?.() ?? Date.now(),
+        );
+      }),
     ],
   };
 }

@@ -27,7 +27,7 @@ export async function meetingCaller(
   ctx: RequestContext,
   action: MeetingAction,
 ): Promise<MeetingCaller> {
-  const { member } = await deps.auth.authenticate(ctx.req, ctx.url);
+  const { member } = ctx.session ?? (await deps.auth.authenticate(ctx.req, ctx.url));
   const meeting = await deps.meetings.get(ctx.params.id ?? '');
   const role = meeting ? await deps.meetings.roleOf(meeting.id, member.id) : null;
   if (!meeting || (role === null && !member.isAdmin)) {

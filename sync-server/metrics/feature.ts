@@ -1,5 +1,6 @@
 import type { ServerFeature } from '../feature';
 import { API_SECURITY_HEADERS } from '../http/router';
+import { route } from '../http/route';
 import { registerProcessMetrics } from './process';
 import { MetricsRegistry } from './registry';
 
@@ -18,20 +19,16 @@ export function metricsFeature(registry = new MetricsRegistry()): MetricsFeature
     name: 'metrics',
     registry,
     routes: [
-      {
-        method: 'GET',
-        path: '/metrics',
-        handler: ({ res }) => {
-          const body = registry.render();
-          res.writeHead(200, {
-            ...API_SECURITY_HEADERS,
-            'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
-            'Content-Length': Buffer.byteLength(body),
-            'Cache-Control': 'no-store',
-          });
-          res.end(res.req.method === 'HEAD' ? undefined : body);
-        },
-      },
+      route('metrics', ({ res }) => {
+        const body = registry.render();
+        res.writeHead(200, {
+          ...API_SECURITY_HEADERS,
+          'Content-Type': 'text/plain; version=0.0.4; charset=utf-8',
+          'Content-Length': Buffer.byteLength(body),
+          'Cache-Control': 'no-store',
+        });
+        res.end(res.req.method === 'HEAD' ? undefined : body);
+      }),
     ],
     async close() {
       stop();

@@ -15,13 +15,12 @@
  * may do, in which state and by whom, is core/minutes/lifecycle.ts: the handlers load, ask it,
  * write and answer.
  */
-import { parseMinutesSignatureRequest, type TrustResponse } from '../../core/api/minutes';
+import type { TrustResponse } from '../../core/api/minutes';
 import {
   readMinutesState,
   writeMinutesState,
   type MinutesState,
 } from '../../core/docs/control/minutes';
-import { ApiValidationError } from '../../core/api/meetings';
 import type { CryptoServices } from '../../core/crypto/types';
 import { controlDocName, sharedDocName } from '../../core/docs/names';
 import { sharedMinutesDraft } from '../../core/docs/shared';
@@ -41,7 +40,8 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { ServerFeature } from '../feature';
 import { meetingCaller } from '../meetings/caller';
 import { transactControl } from '../meetings/control-doc';
-import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
+import { HttpError, type RequestContext } from '../http/router';
+import { route } from '../http/route';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory } from '../identity/members';
 import type { MeetingDirectory } from '../meetings/directory';
@@ -97,7 +97,7 @@ export interface MinutesDeps {
 }
 
 export function minutesFeature(deps: MinutesDeps): ServerFeature {
-  const { auth, meetings, members, rooms } = deps;
+  const { meetings, members, rooms } = deps;
   const now = deps.now ?? (() => new Date());
   const draftLimits = deps.draftLimits ?? DEFAULT_DRAFT_LIMITS;
 
@@ -128,82 +128,58 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
   return {
     name: 'minutes',
     routes: [
-      {
-        method: 'GET',
-        path: '/api/trust',
-        handler: async (ctx) => {
-          await auth.authenticate(ctx.req, ctx.url);
-          const body: TrustResponse = { caPem: await deps.trustedCas() };
-          sendJson(ctx.res, 200, body);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/api/meetings/:id/minutes',
-        handler: async (ctx) => {
-          const { meeting } = await caller(ctx, 'meeting.view');
-          sendJson(ctx.res, 200, await state(meeting.id));
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/minutes/finalize',
-        handler: async (ctx) => {
-          const { member, meeting, principal } = await caller(ctx, 'minutes.finalize');
-          const current = await state(meeting.id);
-          decided(() => checkMinutesStep(current, principal, { type: 'finalize' }));
-          const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) => {
-            checkDraftBlocks(sharedMinutesDraft(doc), draftLimits);
-            return readMinutesDraft(doc);
-          });
-          checkDraftText(draft.blocks, draftLimits);
-          const people: MinutesMember[] = [];
-          for (const [memberId, role] of await meetings.roles(meeting.id)) {
-            const m = await members.get(memberId);
-            if (m) people.push({ id: m.id, name: m.name, role });
-          }
-          const at = now();
-          let pdf: Uint8Array;
-          try {
-            const data = await readDocument(rooms, controlDocName(meeting.id), (control) =>
-              buildMinutesData({ meeting, members: people, control, draft, now: at }),
-            );
-            pdf = await deps.renderer.render(data, deps.fonts);
-          } catch (error) {
-            if (error instanceof MinutesDataError)
-              throw new HttpError(422, error.code, error.message);
-            if (error instanceof MinutesError)
-              throw new HttpError(422, 'minutes-draft-invalid', error.message);
-            throw error;
-          }
-          const sha256 = toHex(await deps.crypto.sha256(pdf));
-          await saveMeetingBlob(deps, meeting.id, {
-            sha256,
-            bytes: pdf,
-            contentType: 'application/pdf',
-            memberId: member.id,
-          });
-          const next = await update(meeting.id, (latest) =>
-            finalizeMinutes(latest, principal, { pdfSha256: sha256, at: at.toISOString() }),
+      // The router has checked the session (the map marks the route 'session').
+      route('trust', async (): Promise<TrustResponse> => ({ caPem: await deps.trustedCas() })),
+      route('minutes', async (ctx) => {
+        const { meeting } = await caller(ctx, 'meeting.view');
+        return state(meeting.id);
+      }),
+      route('finalizeMinutes', async (ctx) => {
+        const { member, meeting, principal } = await caller(ctx, 'minutes.finalize');
+        const current = await state(meeting.id);
+        decided(() => checkMinutesStep(current, principal, { type: 'finalize' }));
+        const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) => {
+          checkDraftBlocks(sharedMinutesDraft(doc), draftLimits);
+          return readMinutesDraft(doc);
+        });
+        checkDraftText(draft.blocks, draftLimits);
+        const people: MinutesMember[] = [];
+        for (const [memberId, role] of await meetings.roles(meeting.id)) {
+          const m = await members.get(memberId);
+          if (m) people.push({ id: m.id, name: m.name, role });
+        }
+        const at = now();
+        let pdf: Uint8Array;
+        try {
+          const data = await readDocument(rooms, controlDocName(meeting.id), (control) =>
+            buildMinutesData({ meeting, members: people, control, draft, now: at }),
           );
-          await audit(member.id, meeting.id, 'minutes.finalize', sha256);
-          sendJson(ctx.res, 201, next);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/minutes/signatures',
+          pdf = await deps.renderer.render(data, deps.fonts);
+        } catch (error) {
+          if (error instanceof MinutesDataError)
+            throw new HttpError(422, error.code, error.message);
+          if (error instanceof MinutesError)
+            throw new HttpError(422, 'minutes-draft-invalid', error.message);
+          throw error;
+        }
+        const sha256 = toHex(await deps.crypto.sha256(pdf));
+        await saveMeetingBlob(deps, meeting.id, {
+          sha256,
+          bytes: pdf,
+          contentType: 'application/pdf',
+          memberId: member.id,
+        });
+        const next = await update(meeting.id, (latest) =>
+          finalizeMinutes(latest, principal, { pdfSha256: sha256, at: at.toISOString() }),
+        );
+        await audit(member.id, meeting.id, 'minutes.finalize', sha256);
+        return next;
+      }),
+      route('signMinutes', {
+        guard: (ctx) => caller(ctx, 'minutes.sign'),
         handler: async (ctx) => {
-          const { member, meeting, principal } = await caller(ctx, 'minutes.sign');
-          let request;
-          try {
-            request = parseMinutesSignatureRequest(await readJson(ctx.req));
-          } catch (error) {
-            if (error instanceof ApiValidationError)
-              throw new HttpError(400, error.code, error.message);
-            throw error;
-          }
-          const { field, sha256 } = request;
+          const { member, meeting, principal } = ctx.guard;
+          const { field, sha256 } = ctx.body;
           const current = await state(meeting.id);
           decided(() => checkMinutesStep(current, principal, { type: 'sign', field }));
           const onto = current.pdfSha256 ?? '';
@@ -244,23 +220,19 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
             }),
           );
           await audit(member.id, meeting.id, `minutes.sign.${field}`, sha256);
-          sendJson(ctx.res, 200, next);
+          return next;
         },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/minutes/reopen',
-        handler: async (ctx) => {
-          const { member, meeting, principal } = await caller(ctx, 'minutes.reopen');
-          let reopened = '';
-          const next = await update(meeting.id, (current) => {
-            reopened = current.pdfSha256 ?? '';
-            return reopenMinutes(current, principal);
-          });
-          await audit(member.id, meeting.id, 'minutes.reopen', reopened);
-          sendJson(ctx.res, 200, next);
-        },
-      },
+      }),
+      route('reopenMinutes', async (ctx) => {
+        const { member, meeting, principal } = await caller(ctx, 'minutes.reopen');
+        let reopened = '';
+        const next = await update(meeting.id, (current) => {
+          reopened = current.pdfSha256 ?? '';
+          return reopenMinutes(current, principal);
+        });
+        await audit(member.id, meeting.id, 'minutes.reopen', reopened);
+        return next;
+      }),
     ],
   };
 }

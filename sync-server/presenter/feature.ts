@@ -1,5 +1,3 @@
-import { ApiValidationError } from '../../core/api/meetings';
-import { parseAssignPresenter, parsePresenterPosition } from '../../core/api/presenter';
 import {
   readPresenterView,
   writePresenter,
@@ -10,7 +8,8 @@ import { can } from '../../core/roles/permissions';
 import type { ServerFeature } from '../feature';
 import { meetingCaller } from '../meetings/caller';
 import { transactControl } from '../meetings/control-doc';
-import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
+import { HttpError, type RequestContext } from '../http/router';
+import { route } from '../http/route';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory } from '../identity/members';
 import type { MeetingDirectory } from '../meetings/directory';
@@ -23,15 +22,6 @@ export interface PresenterDeps {
   meetings: MeetingDirectory;
   rooms: Rooms;
   audit: AuditLog;
-}
-
-async function parsed<T>(ctx: RequestContext, parse: (body: unknown) => T): Promise<T> {
-  try {
-    return parse(await readJson(ctx.req, 4096));
-  } catch (error) {
-    if (error instanceof ApiValidationError) throw new HttpError(400, error.code, error.message);
-    throw error;
-  }
 }
 
 /**
@@ -69,24 +59,20 @@ export function presenterFeature(deps: PresenterDeps): ServerFeature {
   return {
     name: 'presenter',
     routes: [
-      {
-        method: 'GET',
-        path: '/api/meetings/:id/presenter',
+      route('presenter', async (ctx) => {
+        const { meeting } = await caller(ctx);
+        let view: PresenterView | null = null;
+        await rooms.transact(controlDocName(meeting.id), (doc) => {
+          view = readPresenterView(doc);
+        });
+        if (view === null) throw new Error('presenter read did not run');
+        return view;
+      }),
+      route('setPresenterPosition', {
+        guard: caller,
         handler: async (ctx) => {
-          const { meeting } = await caller(ctx);
-          let view: PresenterView | null = null;
-          await rooms.transact(controlDocName(meeting.id), (doc) => {
-            view = readPresenterView(doc);
-          });
-          sendJson(ctx.res, 200, view);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/presenter',
-        handler: async (ctx) => {
-          const { member, meeting, chair } = await caller(ctx);
-          const position = await parsed(ctx, parsePresenterPosition);
+          const { member, meeting, chair } = ctx.guard;
+          const position = ctx.body;
           const view = await update(meeting.id, (current) => {
             if (current.memberId !== member.id && !chair)
               return new HttpError(
@@ -96,36 +82,34 @@ export function presenterFeature(deps: PresenterDeps): ServerFeature {
               );
             return { ...position, memberId: member.id, memberName: member.name };
           });
-          sendJson(ctx.res, 200, view);
+          return view;
         },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/presenter/stop',
-        handler: async (ctx) => {
-          const { member, meeting, chair } = await caller(ctx);
-          const view = await update(meeting.id, (current) => {
-            if (current.memberId !== member.id && !chair)
-              return new HttpError(403, 'not-presenter', 'Only the presenter stops presenting.');
-            return {
-              memberId: null,
-              memberName: null,
-              documentSha256: null,
-              page: null,
-              zoom: null,
-            };
-          });
-          sendJson(ctx.res, 200, view);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/presenter/assign',
-        handler: async (ctx) => {
-          const { member, meeting, chair } = await caller(ctx);
-          if (!chair)
+      }),
+      route('stopPresenting', async (ctx) => {
+        const { member, meeting, chair } = await caller(ctx);
+        const view = await update(meeting.id, (current) => {
+          if (current.memberId !== member.id && !chair)
+            return new HttpError(403, 'not-presenter', 'Only the presenter stops presenting.');
+          return {
+            memberId: null,
+            memberName: null,
+            documentSha256: null,
+            page: null,
+            zoom: null,
+          };
+        });
+        return view;
+      }),
+      route('assignPresenter', {
+        guard: async (ctx) => {
+          const found = await caller(ctx);
+          if (!found.chair)
             throw new HttpError(403, 'forbidden', 'Your role may not do this (presenter.set).');
-          const { memberId } = await parsed(ctx, parseAssignPresenter);
+          return found;
+        },
+        handler: async (ctx) => {
+          const { member, meeting } = ctx.guard;
+          const { memberId } = ctx.body;
           const target = memberId === null ? member : await members.get(memberId);
           if (!target || (await meetings.roleOf(meeting.id, target.id)) === null)
             throw new HttpError(404, 'member-not-found', 'That member is not in this meeting.');
@@ -140,9 +124,9 @@ export function presenterFeature(deps: PresenterDeps): ServerFeature {
             meetingId: meeting.id,
             target: target.id,
           });
-          sendJson(ctx.res, 200, view);
+          return view;
         },
-      },
+      }),
     ],
   };
 }

@@ -1,18 +1,14 @@
 import { ApiValidationError } from '../../core/api/meetings';
 import { meetingCaller } from '../meetings/caller';
 import { transactControl } from '../meetings/control-doc';
-import {
-  parseCastBallotRequest,
-  voteErrorStatus,
-  type CastBallotResponse,
-  type PollView,
-} from '../../core/api/votes';
+import { voteErrorStatus, type CastBallotResponse, type PollView } from '../../core/api/votes';
 import { writePoll } from '../../core/docs/control/polls';
 import { type MeetingAction } from '../../core/roles/permissions';
-import { createPoll, emptyBallotBox, parsePollDraft, VoteError } from '../../core/votes';
+import { createPoll, emptyBallotBox, VoteError } from '../../core/votes';
 import { AttendanceBook } from '../attendance/book';
 import type { ServerFeature } from '../feature';
-import { HttpError, readJson, sendJson, type RequestContext } from '../http/router';
+import { HttpError, type RequestContext } from '../http/router';
+import { route } from '../http/route';
 import type { Auth } from '../identity/auth-feature';
 import { newId } from '../ids';
 import type { Logger } from '../log';
@@ -37,6 +33,16 @@ export interface VotesDeps {
 }
 
 type Outcome = CastBallotResponse | PollView;
+
+/** The queue settles a cast with its ballot and every other action with the poll. */
+function asPollView(outcome: Outcome): PollView {
+  if ('state' in outcome) return outcome;
+  throw new Error('a poll action was settled with a ballot');
+}
+function asBallot(outcome: Outcome): CastBallotResponse {
+  if ('changed' in outcome) return outcome;
+  throw new Error('a ballot was settled with a poll');
+}
 
 /** Turns the errors a client can cause into HTTP refusals with their stable code. */
 async function refusals<T>(fn: () => Promise<T>): Promise<T> {
@@ -149,38 +155,31 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
     return record;
   }
 
-  const lifecycle = (type: 'open' | 'close' | 'publish' | 'cancel') => ({
-    method: 'POST' as const,
-    path: `/api/meetings/:id/polls/:pollId/${type}`,
-    handler: async (ctx: RequestContext) => {
+  const lifecycle = (
+    key: 'openPoll' | 'closePoll' | 'publishPoll' | 'cancelPoll',
+    type: 'open' | 'close' | 'publish' | 'cancel',
+  ) =>
+    route(key, async (ctx) => {
       const { member, meeting } = await allowed(ctx, 'poll.manage');
       const record = await existing(meeting.id, ctx);
       const outcome = await refusals(() =>
         queue.submit(`${meeting.id}/${record.poll.id}`, { type, memberId: member.id }),
       );
-      sendJson(ctx.res, 200, outcome);
-    },
-  });
+      return asPollView(outcome);
+    });
 
   return {
     name: 'votes',
     routes: [
-      {
-        method: 'GET',
-        path: '/api/meetings/:id/polls',
+      route('polls', async (ctx) => {
+        const { meeting } = await allowed(ctx, 'meeting.view');
+        return (await polls.list(meeting.id)).map(pollView);
+      }),
+      route('createPoll', {
+        guard: (ctx) => allowed(ctx, 'poll.manage'),
         handler: async (ctx) => {
-          const { meeting } = await allowed(ctx, 'meeting.view');
-          sendJson(ctx.res, 200, (await polls.list(meeting.id)).map(pollView));
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/polls',
-        handler: async (ctx) => {
-          const { member, meeting } = await allowed(ctx, 'poll.manage');
-          const draft = await refusals(async () =>
-            parsePollDraft(await readJson(ctx.req, 64 * 1024)),
-          );
+          const { member, meeting } = ctx.guard;
+          const draft = ctx.body;
           if (!meeting.agenda.some((item) => item.id === draft.agendaItemId)) {
             throw new HttpError(
               400,
@@ -206,62 +205,47 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
           };
           await Promise.all([polls.save(record), store.appendAudit(audit)]);
           await mirror(record);
-          sendJson(ctx.res, 201, pollView(record));
+          return pollView(record);
         },
-      },
-      {
-        method: 'GET',
-        path: '/api/meetings/:id/polls/:pollId',
-        handler: async (ctx) => {
-          const { meeting } = await allowed(ctx, 'meeting.view');
-          sendJson(ctx.res, 200, pollView(await existing(meeting.id, ctx)));
+      }),
+      route('poll', async (ctx) => {
+        const { meeting } = await allowed(ctx, 'meeting.view');
+        return pollView(await existing(meeting.id, ctx));
+      }),
+      lifecycle('openPoll', 'open'),
+      lifecycle('closePoll', 'close'),
+      lifecycle('publishPoll', 'publish'),
+      lifecycle('cancelPoll', 'cancel'),
+      route('pollResult', async (ctx) => {
+        const { meeting } = await allowed(ctx, 'poll.manage');
+        const record = await existing(meeting.id, ctx);
+        if (record.poll.state !== 'closed' && record.poll.state !== 'published') {
+          throw new HttpError(409, 'result-not-ready', 'A result exists once the poll is closed.');
+        }
+        return refusals(async () => pollResult(record));
+      }),
+      route('castBallot', {
+        guard: async (ctx) => {
+          const caller = await allowed(ctx, 'ballot.cast');
+          return { ...caller, record: await existing(caller.meeting.id, ctx) };
         },
-      },
-      lifecycle('open'),
-      lifecycle('close'),
-      lifecycle('publish'),
-      lifecycle('cancel'),
-      {
-        method: 'GET',
-        path: '/api/meetings/:id/polls/:pollId/result',
         handler: async (ctx) => {
-          const { meeting } = await allowed(ctx, 'poll.manage');
-          const record = await existing(meeting.id, ctx);
-          if (record.poll.state !== 'closed' && record.poll.state !== 'published') {
-            throw new HttpError(
-              409,
-              'result-not-ready',
-              'A result exists once the poll is closed.',
-            );
-          }
-          sendJson(ctx.res, 200, await refusals(async () => pollResult(record)));
-        },
-      },
-      {
-        method: 'POST',
-        path: '/api/meetings/:id/polls/:pollId/ballots',
-        handler: async (ctx) => {
-          const { member, meeting } = await allowed(ctx, 'ballot.cast');
-          const record = await existing(meeting.id, ctx);
+          const { member, meeting, record } = ctx.guard;
           const outcome = await refusals(async () => {
-            const { optionId } = parseCastBallotRequest(await readJson(ctx.req, 4096));
+            const { optionId } = ctx.body;
             return queue.submit(`${meeting.id}/${record.poll.id}`, {
               type: 'cast',
               memberId: member.id,
               optionId,
             });
           });
-          sendJson(ctx.res, 200, outcome);
+          return asBallot(outcome);
         },
-      },
-      {
-        method: 'GET',
-        path: '/api/meetings/:id/polls/:pollId/my-ballot',
-        handler: async (ctx) => {
-          const { member, meeting } = await allowed(ctx, 'meeting.view');
-          sendJson(ctx.res, 200, myBallot(await existing(meeting.id, ctx), member.id));
-        },
-      },
+      }),
+      route('myBallot', async (ctx) => {
+        const { member, meeting } = await allowed(ctx, 'meeting.view');
+        return myBallot(await existing(meeting.id, ctx), member.id);
+      }),
     ],
     async close() {
       await repaired;

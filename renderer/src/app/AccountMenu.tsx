@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { call } from '../api/client';
 import { forgetLocalCopies } from '../collab/local-copies';
 import { sessionStore, type Session } from '../session/session';
 
@@ -11,7 +11,7 @@ export function AccountMenu({ session }: { session: Session }) {
   const logout = async () => {
     setBusy(true);
     try {
-      await api.logout();
+      await call('logout');
     } catch {
       // The session ends here either way; the server's copy expires on its own.
     }

@@ -2,7 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { controlDocName, privateDocName, sharedDocName } from '../../../core/docs/names';
-import { api, ApiError } from '../api/client';
+import { ApiError, call } from '../api/client';
 import { sessionStore } from '../session/session';
 import { ConnectionWatch, type ConnectionProblem, reconnectsByItself } from './connection-watch';
 import { ticketedConnection, type FetchSyncTicket } from './sync-ticket';
@@ -38,20 +38,16 @@ interface Entry {
 }
 
 /** A one-time sync ticket through the API client (its 401 ends the session). */
-const apiTicket: FetchSyncTicket = async () =>
-  ((await api.request('/api/sync-ticket', { method: 'POST' })) as { ticket: string }).ticket;
+const apiTicket: FetchSyncTicket = async () => (await call('syncTicket')).ticket;
 
 /**
  * Ends the local session as expired if the server no longer knows it — unless it ended (or
  * changed) meanwhile, as after this tab's own logout, which must stay a logout.
  */
 async function endIfGone(serverOrigin: string): Promise<void> {
-  const session = sessionStore.get().session;
-  if (!session) return;
-  const res = await fetch(`${serverOrigin}/api/me`, {
-    headers: { Authorization: `Bearer ${session.token}` },
-  }).catch(() => null);
-  if (res?.status === 401 && sessionStore.get().session === session) sessionStore.end('expired');
+  if (!sessionStore.get().session) return;
+  // The client ends the session on a 401, and only if it is still the one that was refused.
+  await call('me', { origin: serverOrigin }).catch(() => null);
 }
 
 /** No ticket because the session is gone or refused: reconnecting cannot help. */

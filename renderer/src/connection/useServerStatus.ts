@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { call } from '../api/client';
 
 export type ServerStatus = 'checking' | 'online' | 'offline';
 
@@ -9,8 +10,9 @@ export function useServerStatus(intervalMs = 5000): ServerStatus {
     let cancelled = false;
     const check = async () => {
       try {
-        const res = await fetch('/healthz', { cache: 'no-store' });
-        if (!cancelled) setStatus(res.ok ? 'online' : 'offline');
+        // Any answer but a refusal (a 503 from /healthz is one) means online.
+        await call('health', { cache: 'no-store' });
+        if (!cancelled) setStatus('online');
       } catch {
         if (!cancelled) setStatus('offline');
       }

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentitySummary } from '../../../core/bridge/contract';
-import { api } from '../api/client';
 import { bridge } from '../bridge';
 import { sessionStore, type SessionEnd } from '../session/session';
 import { loginProblem, type LoginProblem } from './errors';
 import { ImportIdentity } from './ImportIdentity';
-import { logIn } from './login-flow';
+import { logIn, loginApi } from './login-flow';
 import { ProblemMessage } from './ProblemMessage';
 
 function IdentityCard({
@@ -101,7 +100,7 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
     setBusy(true);
     setProblem(null);
     try {
-      const session = await logIn({ api, bridge }, chosen, password);
+      const session = await logIn({ api: loginApi, bridge }, chosen, password);
       sessionStore.start(session);
     } catch (error) {
       setProblem(loginProblem(error));

@@ -1,5 +1,6 @@
 import type { Bridge } from '../../../core/bridge/contract';
-import type { ApiClient } from '../api/client';
+import type { LoginChallenge, LoginRequest } from '../../../core/identity/login';
+import { call } from '../api/client';
 import type { Session } from '../session/session';
 import { CodedError } from '../../../core/errors/coded-error';
 
@@ -8,8 +9,20 @@ export class LoginFailure extends CodedError {
   override readonly name = 'LoginFailure';
 }
 
+/** The two routes a login takes. */
+export interface LoginApi {
+  challenge(): Promise<LoginChallenge>;
+  login(body: LoginRequest): Promise<Session>;
+}
+
+/** Through the one client; the login answer is checked by the route map (parseSession). */
+export const loginApi: LoginApi = {
+  challenge: () => call('challenge'),
+  login: (body) => call('login', { body }),
+};
+
 export interface LoginDeps {
-  api: Pick<ApiClient, 'challenge' | 'login'>;
+  api: LoginApi;
   bridge: Pick<Bridge, 'getAppInfo' | 'signLogin'>;
 }
 

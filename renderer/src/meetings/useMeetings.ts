@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MeetingView } from '../../../core/api/meetings';
-import { api } from '../api/client';
+import { call } from '../api/client';
 
 export type MeetingsState =
   | { kind: 'loading' }
@@ -11,7 +11,7 @@ export function useMeetings(): MeetingsState {
   const [state, setState] = useState<MeetingsState>({ kind: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
-    api.meetings(controller.signal).then(
+    call('meetings', { signal: controller.signal }).then(
       (meetings) => setState({ kind: 'ready', meetings }),
       (error: unknown) => {
         if (!controller.signal.aborted) {

@@ -1,10 +1,7 @@
-import type { MeetingMemberView } from '../../../core/api/meetings';
-import { api } from '../api/client';
+import { call } from '../api/client';
 
 /** The meeting's members (names and roles): read by attendance and by the vote panels alike. */
 export const membersApi = {
-  list: async (meetingId: string, signal?: AbortSignal) =>
-    (await api.request(`/api/meetings/${encodeURIComponent(meetingId)}/members`, {
-      signal,
-    })) as MeetingMemberView[],
+  list: (meetingId: string, signal?: AbortSignal) =>
+    call('members', { params: { id: meetingId }, signal }),
 };

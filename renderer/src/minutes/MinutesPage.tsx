@@ -144,7 +144,7 @@ export function MinutesPage() {
         reason: signingReason(meeting.title),
         location: meeting.location,
       });
-      if (!result.ok) throw new ApiError(0, result.error.code, result.error.message);
+      if (!result.ok) throw new ApiError(null, result.error.code, result.error.message);
       const uploaded = await minutesApi.upload(meeting.id, result.value);
       await minutesApi.sign(meeting.id, uploaded, next);
       setSigning(false);
@@ -178,7 +178,7 @@ export function MinutesPage() {
         });
       } catch {
         setChecked(null);
-        throw new ApiError(0, 'unreadable', 'unreadable');
+        throw new ApiError(null, 'unreadable', 'unreadable');
       }
     });
 

@@ -3,21 +3,12 @@
  * logged in, closing the tab logs out. Ends on logout, on a 401 from the server, or at expiry.
  */
 import { useSyncExternalStore } from 'react';
+import { parseSession, type MemberProfile, type Session } from '../../../core/api/auth';
 
-export interface SessionMember {
-  id: string;
-  name: string;
-  email: string | null;
-  isAdmin: boolean;
-}
-
-/** What `POST /api/auth/login` answers. */
-export interface Session {
-  token: string;
-  /** Unix time in milliseconds. */
-  expiresAt: number;
-  member: SessionMember;
-}
+/** The session's shape and its check live with the route map (core/api/auth.ts). */
+export type SessionMember = MemberProfile;
+export type { Session };
+export { parseSession };
 
 /** Why there is no session: the login screen says so when the server ended it. */
 export type SessionEnd = 'logout' | 'expired';
@@ -30,26 +21,6 @@ export interface SessionState {
 const STORAGE_KEY = 'dienhong.session';
 /** setTimeout takes at most a signed 32-bit delay. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A Session from untrusted JSON (the server's answer or storage), or null. */
-export function parseSession(value: unknown): Session | null {
-  if (!isRecord(value) || !isRecord(value.member)) return null;
-  const { token, expiresAt, member } = value;
-  if (typeof token !== 'string' || token.length === 0 || token.length > 512) return null;
-  if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) return null;
-  const { id, name, email, isAdmin } = member;
-  if (typeof id !== 'string' || typeof name !== 'string') return null;
-  if (email !== null && email !== undefined && typeof email !== 'string') return null;
-  return {
-    token,
-    expiresAt,
-    member: { id, name, email: email ?? null, isAdmin: isAdmin === true },
-  };
-}
 
 type SessionStorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 

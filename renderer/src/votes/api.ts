@@ -1,45 +1,30 @@
-import type {
-  AttendanceView,
-  CastBallotResponse,
-  MyBallot,
-  PollResult,
-  PollView,
-} from '../../../core/api/votes';
-import type { PollDraft, PollOption } from '../../../core/votes/poll';
-import { api } from '../api/client';
+import type { PollDraftRequest } from '../../../core/api/routes';
+import { call } from '../api/client';
 
-/** Typed calls of the votes and attendance routes (core/api/votes.ts lists them). */
+/** The votes and attendance routes (core/api/routes.ts), through the one client. */
 export type PollAction = 'open' | 'close' | 'publish' | 'cancel';
 
 /** A draft as sent: without options the server uses the Assembly's defaults (with i18n keys). */
-export type NewPoll = Omit<PollDraft, 'options'> & { options?: PollOption[] };
+export type NewPoll = PollDraftRequest;
 
-const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
-const pollPath = (meetingId: string, pollId: string) =>
-  `${meetingPath(meetingId)}/polls/${encodeURIComponent(pollId)}`;
+const ACTION_ROUTES = {
+  open: 'openPoll',
+  close: 'closePoll',
+  publish: 'publishPoll',
+  cancel: 'cancelPoll',
+} as const satisfies Record<PollAction, string>;
 
 export const votesApi = {
-  checkIn: async (meetingId: string, present: boolean) =>
-    (await api.request(`${meetingPath(meetingId)}/attendance`, {
-      method: 'POST',
-      body: { present },
-    })) as AttendanceView,
-  createPoll: async (meetingId: string, draft: NewPoll) =>
-    (await api.request(`${meetingPath(meetingId)}/polls`, {
-      method: 'POST',
-      body: draft,
-    })) as PollView,
-  pollAction: async (meetingId: string, pollId: string, action: PollAction) =>
-    (await api.request(`${pollPath(meetingId, pollId)}/${action}`, {
-      method: 'POST',
-    })) as PollView,
-  result: async (meetingId: string, pollId: string, signal?: AbortSignal) =>
-    (await api.request(`${pollPath(meetingId, pollId)}/result`, { signal })) as PollResult,
-  cast: async (meetingId: string, pollId: string, optionId: string) =>
-    (await api.request(`${pollPath(meetingId, pollId)}/ballots`, {
-      method: 'POST',
-      body: { optionId },
-    })) as CastBallotResponse,
-  myBallot: async (meetingId: string, pollId: string, signal?: AbortSignal) =>
-    (await api.request(`${pollPath(meetingId, pollId)}/my-ballot`, { signal })) as MyBallot,
+  checkIn: (meetingId: string, present: boolean) =>
+    call('checkIn', { params: { id: meetingId }, body: { present } }),
+  createPoll: (meetingId: string, draft: NewPoll) =>
+    call('createPoll', { params: { id: meetingId }, body: draft }),
+  pollAction: (meetingId: string, pollId: string, action: PollAction) =>
+    call(ACTION_ROUTES[action], { params: { id: meetingId, pollId } }),
+  result: (meetingId: string, pollId: string, signal?: AbortSignal) =>
+    call('pollResult', { params: { id: meetingId, pollId }, signal }),
+  cast: (meetingId: string, pollId: string, optionId: string) =>
+    call('castBallot', { params: { id: meetingId, pollId }, body: { optionId } }),
+  myBallot: (meetingId: string, pollId: string, signal?: AbortSignal) =>
+    call('myBallot', { params: { id: meetingId, pollId }, signal }),
 };

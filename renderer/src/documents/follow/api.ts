@@ -1,21 +1,14 @@
 import type {
   AssignPresenterRequest,
   PresenterPositionRequest,
-  PresenterView,
 } from '../../../../core/api/presenter';
-import { api } from '../../api/client';
+import { call } from '../../api/client';
 
-const path = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/presenter`;
-
-/** The follow-mode routes (core/api/presenter.ts). */
+/** The follow-mode routes (core/api/routes.ts). */
 export const presenterApi = {
-  setPosition: async (meetingId: string, position: PresenterPositionRequest) =>
-    (await api.request(path(meetingId), { method: 'POST', body: position })) as PresenterView,
-  stop: async (meetingId: string) =>
-    (await api.request(`${path(meetingId)}/stop`, { method: 'POST' })) as PresenterView,
-  assign: async (meetingId: string, request: AssignPresenterRequest) =>
-    (await api.request(`${path(meetingId)}/assign`, {
-      method: 'POST',
-      body: request,
-    })) as PresenterView,
+  setPosition: (meetingId: string, position: PresenterPositionRequest) =>
+    call('setPresenterPosition', { params: { id: meetingId }, body: position }),
+  stop: (meetingId: string) => call('stopPresenting', { params: { id: meetingId } }),
+  assign: (meetingId: string, request: AssignPresenterRequest) =>
+    call('assignPresenter', { params: { id: meetingId }, body: request }),
 };

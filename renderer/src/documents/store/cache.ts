@@ -3,7 +3,7 @@
  * opens offline. Every read is hashed again before use: a damaged or tampered copy is dropped.
  */
 import { idbStore } from '../../storage/idb-store';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../../api/blobs';
 
 interface CachedDocument {
   sha256: string;

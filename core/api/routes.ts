@@ -1,0 +1,51 @@
+/**
+ * Every HTTP route of the sync server, once: method, path, who may call, body (with its
+ * validator), answer and the error codes it can give. The server registers its handlers by key
+ * (sync-server/http/route.ts) and the renderer calls by key (renderer/src/api/client.ts), so
+ * both sides are typed from this one table. Websockets (`/sync/…`) and the web client's static
+ * files are not routes of this API.
+ */
+import type { AnswerSpec, RouteAnswerOf, RouteBodyOf, RouteInputOf, RouteParamsOf } from './http';
+import { identityRoutes } from './routes-identity';
+import { meetingsRoutes } from './routes-meetings';
+import { minutesRoutes } from './routes-minutes';
+import { votesRoutes } from './routes-votes';
+
+export type { HealthAnswer } from './routes-identity';
+export type { PollDraftRequest } from './routes-votes';
+
+export const routes = {
+  ...identityRoutes,
+  ...meetingsRoutes,
+  ...votesRoutes,
+  ...minutesRoutes,
+} as const;
+
+/** Fails to compile if two areas name the same route (a spread would silently keep one). */
+type Keys<T> = keyof T;
+type Overlap =
+  | (Keys<typeof identityRoutes> & Keys<typeof meetingsRoutes>)
+  | (Keys<typeof identityRoutes & typeof meetingsRoutes> & Keys<typeof votesRoutes>)
+  | (Keys<typeof identityRoutes & typeof meetingsRoutes & typeof votesRoutes> &
+      Keys<typeof minutesRoutes>);
+const _disjoint: [Overlap] extends [never] ? true : never = true;
+void _disjoint;
+
+export type Routes = typeof routes;
+export type RouteKey = keyof Routes;
+/** The `:params` of a route's path, by name. */
+export type RouteParams<K extends RouteKey> = RouteParamsOf<Routes[K]>;
+/** The body a client sends: JSON, bytes (blobs) or undefined. */
+export type RouteBody<K extends RouteKey> = RouteBodyOf<Routes[K]>;
+/** The body a server handler gets: what the route's validator returned. */
+export type RouteInput<K extends RouteKey> = RouteInputOf<Routes[K]>;
+/** What a route answers on success: JSON of this type, bytes (blobs) or text (metrics). */
+export type RouteAnswer<K extends RouteKey> = RouteAnswerOf<Routes[K]>;
+
+/**
+ * The map again, typed per key: generic code (the renderer's client) indexing it by a type
+ * parameter K keeps `AnswerSpec<RouteAnswer<K>>` instead of the union of every route's.
+ */
+export const routeAnswers: {
+  readonly [K in RouteKey]: { readonly answer: AnswerSpec<RouteAnswer<K>> };
+} = routes;
