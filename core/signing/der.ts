@@ -22,17 +22,10 @@ export const TAG = {
   SET: 0x31,
 } as const;
 
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+import { concatBytes } from '../util/bytes';
+
+// Signing modules import it from here; it lives in core/util (the renderer uses it too).
+export { concatBytes };
 
 function encodeLength(length: number): Uint8Array {
   if (length < 0x80) return Uint8Array.of(length);

@@ -6,6 +6,7 @@
  */
 import type { BlobRecord } from '../../../core/api/blobs';
 import { toHex } from '../../../core/util/hex';
+import { concatBytes } from '../../../core/util/bytes';
 import { api, clientError, type ApiClient } from './client';
 
 /** Lower-case hex SHA-256 of bytes, with WebCrypto (in the renderer and in Electron alike). */
@@ -93,13 +94,7 @@ async function readWithProgress(
     received += value.byteLength;
     onProgress?.({ received, total });
   }
-  const out = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 export const blobs: BlobTransfer = createBlobTransfer(api);
