@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint, type Linter } from 'eslint';
@@ -186,24 +185,5 @@ describe('runtime allowlists (ESLint)', () => {
     ],
   ])('%s allows: %s', async (file, code) => {
     expect(await restrictedImports(file, code)).toEqual([]);
-  });
-});
-
-describe('import cycles (dpdm)', () => {
-  it('fails on a cycle', () => {
-    const result = spawnSync(
-      path.join(root, 'node_modules/.bin/dpdm'),
-      [
-        '--no-warning',
-        '--no-tree',
-        '--exit-code',
-        'circular:1',
-        '-T',
-        'test/fixtures/lint/cycle/a.ts',
-      ],
-      { cwd: root, encoding: 'utf8' },
-    );
-    expect(result.status).toBe(1);
-    expect(result.stdout).toContain('Circular Dependencies');
   });
 });

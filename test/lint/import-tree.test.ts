@@ -27,17 +27,14 @@ describe('feature folders import each other as a tree', () => {
   });
 });
 
-describe('import cycles (dpdm without -T)', () => {
-  it('fails on a cycle of type imports', () => {
+describe('import cycles (dpdm without -T, as npm run lint runs it)', () => {
+  it.each([
+    ['a cycle of value imports', 'test/fixtures/lint/cycle/a.ts'],
+    ['a cycle of type imports', 'test/fixtures/lint/folders/alpha/alpha.ts'],
+  ])('fails on %s', (_name, entry) => {
     const result = spawnSync(
       path.join(root, 'node_modules/.bin/dpdm'),
-      [
-        '--no-warning',
-        '--no-tree',
-        '--exit-code',
-        'circular:1',
-        'test/fixtures/lint/folders/alpha/alpha.ts',
-      ],
+      ['--no-warning', '--no-tree', '--exit-code', 'circular:1', entry],
       { cwd: root, encoding: 'utf8' },
     );
     expect(result.status).toBe(1);
