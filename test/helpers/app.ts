@@ -28,6 +28,13 @@ export interface AppMember {
 export const MEETING_ID = 'hop-1';
 export const PASSWORD = 'mật-khẩu-thử';
 
+/** The meeting most tests sit in: a chair, a secretary and a delegate. */
+export const CHAIR_SECRETARY_DELEGATE: readonly AppMember[] = [
+  { id: 'nhung', name: 'Trần Thị Hồng Nhung', role: 'chair' },
+  { id: 'sy', name: 'Nguyễn Tiến Sỹ', role: 'secretary' },
+  { id: 'dung', name: 'Lê Văn Dũng', role: 'delegate' },
+];
+
 export interface TestApp {
   url: string;
   syncUrl: string;

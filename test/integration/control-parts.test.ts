@@ -10,7 +10,7 @@ import { readAgenda } from '../../core/docs/control/agenda';
 import { sharedMinutesDraft } from '../../core/docs/shared';
 import { controlPartSource } from '../../renderer/src/collab/control-parts';
 import { MeetingDocs } from '../../renderer/src/collab/meeting-docs';
-import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
+import { CHAIR_SECRETARY_DELEGATE, MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, waitFor } from '../helpers/server';
 
 describe('control parts over a real connection', () => {
@@ -19,11 +19,7 @@ describe('control parts over a real connection', () => {
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await startTestApp([
-      { id: 'nhung', name: 'Trần Thị Hồng Nhung', role: 'chair' },
-      { id: 'sy', name: 'Nguyễn Tiến Sỹ', role: 'secretary' },
-      { id: 'dung', name: 'Lê Văn Dũng', role: 'delegate' },
-    ]);
+    app = await startTestApp(CHAIR_SECRETARY_DELEGATE);
     for (const id of ['nhung', 'sy', 'dung']) tokens[id] = await app.login(id);
     const ticket = async (): Promise<string> => {
       const res = await app.api('/api/sync-ticket', { method: 'POST', token: tokens.sy });

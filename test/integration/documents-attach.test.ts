@@ -15,7 +15,7 @@ import {
 } from '../../tools/harness/pdf-fixtures';
 import { openStore } from '../../sync-server/store/open';
 import type { JsonValue } from '../../sync-server/store/types';
-import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
+import { CHAIR_SECRETARY_DELEGATE, MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, waitFor } from '../helpers/server';
 
 let app: TestApp;
@@ -30,11 +30,7 @@ let tmp: string;
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
-  app = await startTestApp([
-    { id: 'nhung', name: 'Trần Thị Hồng Nhung', role: 'chair' },
-    { id: 'sy', name: 'Nguyễn Tiến Sỹ', role: 'secretary' },
-    { id: 'dung', name: 'Lê Văn Dũng', role: 'delegate' },
-  ]);
+  app = await startTestApp(CHAIR_SECRETARY_DELEGATE);
   [chair, secretary, delegate] = await Promise.all([
     app.login('nhung'),
     app.login('sy'),

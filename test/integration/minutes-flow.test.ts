@@ -17,7 +17,13 @@ import { sharedMinutesDraft } from '../../core/docs/shared';
 import { createOutlineTextPainter, signPdf } from '../../core/signing';
 import { loadTrustedCas } from '../../sync-server/identity/data-dir';
 import { nodeCryptoServices, nodeRsaSigner } from '../../sync-server/crypto/node-crypto';
-import { MEETING_ID, PASSWORD, startTestApp, type TestApp } from '../helpers/app';
+import {
+  CHAIR_SECRETARY_DELEGATE,
+  MEETING_ID,
+  PASSWORD,
+  startTestApp,
+  type TestApp,
+} from '../helpers/app';
 import { dejavuSans } from '../helpers/minutes-fonts';
 import { createJudges, pdftotext, type Judges } from '../helpers/pdf-judges';
 import { connectClient, waitFor } from '../helpers/server';
@@ -30,11 +36,7 @@ const base = `/api/meetings/${MEETING_ID}`;
 const font = createOutlineTextPainter(dejavuSans());
 
 beforeAll(async () => {
-  app = await startTestApp([
-    { id: 'nhung', name: 'Trần Thị Hồng Nhung', role: 'chair' },
-    { id: 'sy', name: 'Nguyễn Tiến Sỹ', role: 'secretary' },
-    { id: 'dung', name: 'Lê Văn Dũng', role: 'delegate' },
-  ]);
+  app = await startTestApp(CHAIR_SECRETARY_DELEGATE);
   for (const id of ['nhung', 'sy', 'dung']) tokens[id] = await app.login(id);
   const [ca] = await loadTrustedCas(app.dataDir);
   judges = createJudges(mkdtempSync(join(tmpdir(), 'minutes-judges-')), ca ?? '');
