@@ -25,7 +25,7 @@ export const documentsMessages = defineMessages(
     'docs.error.pdf-broken': 'Tệp PDF này bị hỏng, không mở được. Hãy xuất lại tệp từ bản gốc.',
     'docs.error.pdf-encrypted':
       'Tệp PDF này được đặt mật khẩu. Hãy gỡ mật khẩu rồi đính kèm lại để mọi đại biểu mở được.',
-    'docs.error.too-large': 'Tệp quá lớn (giới hạn của máy chủ là 100 MB).',
+    'docs.error.too-large': 'Tệp lớn hơn giới hạn máy chủ cho phép.',
     'docs.error.forbidden': 'Vai trò của bạn không được đính kèm tài liệu.',
     'docs.error.document-already-attached': 'Tài liệu này đã có trong mục.',
     'docs.error.hash-mismatch':
@@ -83,7 +83,7 @@ export const documentsMessages = defineMessages(
     'docs.error.pdf-broken': 'This PDF is damaged and cannot be opened. Export it again.',
     'docs.error.pdf-encrypted':
       'This PDF is password-protected. Remove the password and attach it again so every delegate can open it.',
-    'docs.error.too-large': 'The file is too large (the server accepts up to 100 MB).',
+    'docs.error.too-large': 'The file is larger than the server accepts.',
     'docs.error.forbidden': 'Your role may not attach documents.',
     'docs.error.document-already-attached': 'This item already has this document.',
     'docs.error.hash-mismatch':
