@@ -154,7 +154,9 @@ beforeAll(async () => {
     keyUsage: { keyEncipherment: true },
     now,
   });
-});
+  // A dozen RSA keys generated in pure JavaScript (forge): a loaded two-core machine needs more than the
+  // default 30 s.
+}, 120_000);
 
 describe('verifyCertificateChain', () => {
   it('accepts a member certificate issued by the trusted CA', () => {
