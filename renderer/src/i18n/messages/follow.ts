@@ -16,7 +16,7 @@ export const followMessages = defineMessages(
     'follow.assignLabel': 'Chọn người trình bày',
     'follow.noPresenter': 'Chưa có ai trình bày',
     'follow.error.not-presenter': 'Bạn không phải người đang trình bày.',
-    'follow.error.forbidden': 'Chỉ chủ toạ mới giao quyền trình bày.',
+    'follow.error.forbidden': 'Chỉ chủ tọa mới giao quyền trình bày.',
     'follow.error.generic': 'Không cập nhật được vị trí trình bày.',
   },
   {
