@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentitySummary } from '../../../core/bridge/contract';
 import { bridge } from '../bridge';
+import { formatDate, languageOf } from '../i18n/dates';
 import { sessionStore, type SessionEnd } from '../session/session';
 import { loginProblem, type LoginProblem } from './errors';
 import { ImportIdentity } from './ImportIdentity';
@@ -40,8 +41,7 @@ function IdentityCard({
             {t('login.issuer')}: {identity.issuer}
           </span>
           <span className={expired ? 'identity__expired' : undefined}>
-            {t('login.validUntil')}:{' '}
-            {new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(notAfter)}
+            {t('login.validUntil')}: {formatDate(notAfter, languageOf(i18n.language))}
             {expired && ` (${t('login.expiredTag')})`}
           </span>
         </span>
