@@ -95,7 +95,11 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
         />
       }
     >
-      <ConnectionBanner problems={problems} controlNewer={controlNewer} />
+      <ConnectionBanner
+        problems={problems}
+        controlNewer={controlNewer}
+        offline={frameStatus === 'offline'}
+      />
       <FollowNavigator
         itemId={item?.id}
         onShowItem={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
