@@ -143,7 +143,7 @@ describe('flattenAnnotations', () => {
         })
         .map((m) => m[5]);
       expect(outside, `page ${page}`).toEqual([]);
-      const list = words.map((m) => m[5]);
+      const list = words.map((m) => m[5] ?? '');
       const count = (word: string) => list.filter((w) => w === word).length;
       // Whole notes survive beside the edges: first and last words there, nothing cut off.
       if (page === 1) {
