@@ -78,20 +78,25 @@ function frame(rect: Rect, rotation: number) {
   }
 }
 
+const TEXT_PAD = 2;
+const LINE_HEIGHT = 1.15;
+const rotationOf = (page: PDFPage) => ((page.getRotation().angle % 360) + 360) % 360;
+
 function drawTextBlock(
   page: PDFPage,
   font: PDFFont,
-  text: string,
+  text: string | readonly string[],
   rect: Rect,
   size: number,
   color: RGB,
 ): void {
-  const rotation = ((page.getRotation().angle % 360) + 360) % 360;
+  const rotation = rotationOf(page);
   const f = frame(rect, rotation);
-  const pad = 2;
-  const lines = wrapText(text, font, size, Math.max(f.width - 2 * pad, size));
+  const pad = TEXT_PAD;
+  const lines =
+    typeof text === 'string' ? wrapText(text, font, size, Math.max(f.width - 2 * pad, size)) : text;
   lines.forEach((line, i) => {
-    const down = pad + size * (i + 1) * 1.15 - size * 0.2;
+    const down = pad + size * (i + 1) * LINE_HEIGHT - size * 0.2;
     page.drawText(line, {
       x: f.origin[0] + f.u[0] * pad + f.v[0] * down,
       y: f.origin[1] + f.u[1] * pad + f.v[1] * down,
@@ -101,6 +106,42 @@ function drawTextBlock(
       rotate: degrees(rotation),
     });
   });
+}
+
+const NOTE_SIZE = 8;
+/** The popup's width along a line of text, as on screen. */
+const NOTE_WIDTH = 180;
+
+/**
+ * Where a note's text goes: a box as tall as its wrapped lines, beside the icon, kept inside
+ * the page's visible area (crop box) — flipped to the icon's other side near an edge, shifted
+ * up near the bottom, and cut with "…" only if the whole page could not hold it.
+ */
+function notePopup(
+  page: PDFPage,
+  font: PDFFont,
+  text: string,
+  [x, y]: readonly [number, number],
+): { box: Rect; lines: string[] } {
+  const rotation = rotationOf(page);
+  const sideways = rotation === 90 || rotation === 270;
+  const crop = page.getCropBox();
+  // On screen: `across` runs along a line, `down` from line to line.
+  const across = Math.min(NOTE_WIDTH, sideways ? crop.height : crop.width);
+  const room = sideways ? crop.width : crop.height;
+  const lineHeight = NOTE_SIZE * LINE_HEIGHT;
+  let lines = wrapText(text, font, NOTE_SIZE, across - 2 * TEXT_PAD);
+  const fits = Math.max(1, Math.floor((room - 2 * TEXT_PAD - NOTE_SIZE * 0.3) / lineHeight));
+  if (lines.length > fits) lines = [...lines.slice(0, fits - 1), `${lines[fits - 1] ?? ''}…`];
+  const down = 2 * TEXT_PAD + lines.length * lineHeight + NOTE_SIZE * 0.3;
+  const [w, h] = sideways ? [down, across] : [across, down];
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, hi));
+  // Right of the icon (14 pt wide, 4 pt gap), else left of it; top level with the anchor.
+  let left = x + 18;
+  if (left + w > crop.x + crop.width) left = x - 4 - w;
+  left = clamp(left, crop.x, crop.x + crop.width - w);
+  const bottom = clamp(y - h, crop.y, crop.y + crop.height - h);
+  return { box: [left, bottom, left + w, bottom + h], lines };
 }
 
 function drawAnnotation(page: PDFPage, font: PDFFont, a: Annotation, options: FlattenOptions) {
@@ -148,18 +189,18 @@ function drawAnnotation(page: PDFPage, font: PDFFont, a: Annotation, options: Fl
       });
       const text = options.showAuthors ? `${a.author.name}: ${a.text}` : a.text;
       if (text) {
-        const box: Rect = [x + 18, y - 60, x + 198, y];
+        const { box, lines } = notePopup(page, font, text, [x, y]);
         page.drawRectangle({
           x: box[0],
           y: box[1],
-          width: 180,
-          height: 60,
+          width: box[2] - box[0],
+          height: box[3] - box[1],
           color: rgb(1, 0.98, 0.88),
           opacity: 0.9,
           borderColor: color,
           borderWidth: 0.8,
         });
-        drawTextBlock(page, font, text, box, 8, rgb(0.11, 0.11, 0.1));
+        drawTextBlock(page, font, lines, box, NOTE_SIZE, rgb(0.11, 0.11, 0.1));
       }
       break;
     }

@@ -20,7 +20,8 @@ function demoDir(): string {
 }
 
 /**
- * Imports the member's .p12 through the file chooser and logs in, as a person would.
+ * Imports the member's .p12 through the file chooser and logs in with its password, typed once,
+ * as a person would.
  * `fromDir` is the demo folder of the server the page talks to (global-setup's by default).
  */
 export async function loginAs(
@@ -34,10 +35,7 @@ export async function loginAs(
   await page.getByRole('button', { name: 'Nhập tệp .p12' }).click();
   await (await chooser).setFiles(path.join(fromDir, member.file));
   await page.getByLabel('Mật khẩu của tệp').fill(password);
-  await page.getByRole('button', { name: 'Nhập', exact: true }).click();
-  await expect(page.getByText(`Đã nhập chứng thư số của ${member.name}.`)).toBeVisible();
-  await page.getByLabel('Mật khẩu chứng thư số').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Nhập và đăng nhập', exact: true }).click();
   await expect(page.getByRole('group', { name: 'Tài khoản' })).toContainText(member.name);
 }
 

@@ -163,7 +163,7 @@ test('a member absent when the vote opened is told they cannot vote; a cancelled
   await setPresence(secretary, true);
   await expect(ballot.getByRole('button')).toHaveCount(0);
 
-  await card.getByRole('button', { name: 'Huỷ biểu quyết' }).click();
+  await card.getByRole('button', { name: 'Hủy biểu quyết' }).click();
   await card.getByRole('button', { name: 'Đồng ý' }).click();
   await expect(secretary.getByRole('alertdialog', { name: title })).toHaveCount(0);
   await expect(panel.getByRole('article', { name: title })).toHaveCount(0);

@@ -102,6 +102,60 @@ describe('flattenAnnotations', () => {
     expect(await text(2)).toContain('Trang xoay: Hội đồng');
   });
 
+  it('keeps every note inside the page: flipped at the right edge, lifted at the bottom', async () => {
+    const source = await PDFDocument.create();
+    source.addPage([595, 842]);
+    source.addPage([595, 842]).setRotation(degrees(90));
+    const long = 'Đề nghị ban soạn thảo rà soát lại toàn bộ số liệu của phụ lục kèm theo tờ trình.';
+    const note = (id: string, pageIndex: number, at: [number, number], text: string) =>
+      ({ ...common, id, kind: 'note', pageIndex, at, text }) satisfies Annotation;
+    const output = await flattenAnnotations(
+      await source.save(),
+      [
+        note('right', 0, [585, 500], `Mép phải. ${long}`),
+        note('bottom', 0, [200, 20], `Mép dưới. ${long}`),
+        note('huge', 0, [60, 830], Array.from({ length: 400 }, () => long).join(' ')),
+        note('turned', 1, [560, 60], `Trang xoay. ${long}`),
+      ],
+      { fontBytes: await fontBytes() },
+    );
+    for (const page of [1, 2]) {
+      const child = execFile('pdftotext', ['-bbox', '-f', `${page}`, '-l', `${page}`, '-', '-'], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      child.stdin?.end(Buffer.from(output));
+      let html = '';
+      child.stdout?.on('data', (chunk: string) => (html += chunk));
+      await new Promise((resolve, reject) => child.on('close', resolve).on('error', reject));
+      const [, width = '0', height = '0'] =
+        /<page width="([\d.]+)" height="([\d.]+)"/.exec(html) ?? [];
+      const words = [
+        ...html.matchAll(
+          /xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)</g,
+        ),
+      ];
+      expect(words.length).toBeGreaterThan(10);
+      const outside = words
+        .filter(([, x1, y1, x2, y2]) => {
+          const [a, b, c, d] = [x1, y1, x2, y2].map(Number) as [number, number, number, number];
+          return a < -0.5 || b < -0.5 || c > Number(width) + 0.5 || d > Number(height) + 0.5;
+        })
+        .map((m) => m[5]);
+      expect(outside, `page ${page}`).toEqual([]);
+      const list = words.map((m) => m[5] ?? '');
+      const count = (word: string) => list.filter((w) => w === word).length;
+      // Whole notes survive beside the edges: first and last words there, nothing cut off.
+      if (page === 1) {
+        expect([count('phải.'), count('dưới.')]).toEqual([1, 1]);
+        expect(count('trình.')).toBeGreaterThanOrEqual(3);
+        expect(list.some((w) => w.endsWith('…'))).toBe(true);
+      } else {
+        expect([count('xoay.'), count('trình.')]).toEqual([1, 1]);
+      }
+    }
+  });
+
   it('refuses bytes that are not a PDF with a stable code', async () => {
     await expect(
       flattenAnnotations(new TextEncoder().encode('not a pdf'), [], {

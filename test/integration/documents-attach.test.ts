@@ -123,7 +123,7 @@ describe('agenda documents', () => {
     expect(await code(await put(encrypted, chair))).toEqual([422, 'pdf-encrypted']);
     expect(await code(await put(buildNonPdf(), chair))).toEqual([415, 'not-a-pdf']);
     // Nothing refused was kept, so it cannot be attached either.
-    expect(await code(await attach(encrypted, chair, 'Mã hoá'))).toEqual([404, 'blob-not-found']);
+    expect(await code(await attach(encrypted, chair, 'Mã hóa'))).toEqual([404, 'blob-not-found']);
     expect((await app.api('/healthz')).status).toBe(200);
     expect((await app.api(`/api/meetings/${MEETING_ID}`, { token: delegate })).status).toBe(200);
   });

@@ -161,6 +161,16 @@ describe('close policy on the client', () => {
     dung.destroy();
   });
 
+  it('a restart only meant "reconnecting": the explanation goes at the next sync, no wait', async () => {
+    const dung = await member('dung', shared);
+    await app.restart({ port: Number(new URL(app.url).port) });
+    await waitFor(() => dung.watch.problem() !== null || !dung.provider.synced, 'the close');
+    await waitFor(() => dung.provider.synced, 'the reconnect to sync', 10_000);
+    await waitFor(() => dung.watch.problem() === null, 'the explanation to clear', 5_000);
+    expect(dung.timers.delays()).toEqual([]);
+    dung.destroy();
+  });
+
   it('4403: an observer’s refused write is explained as changed rights and never retried', async () => {
     const khach = await member('khach', shared);
     khach.doc.getMap('notes').set('observer-write', 'không được phép');

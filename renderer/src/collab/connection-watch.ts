@@ -103,6 +103,14 @@ export class ConnectionWatch {
       return;
     }
     this.cancelHealthy?.();
+    // A close that only meant "reconnecting" is over once synced again; a refusal must first
+    // survive HEALTHY_AFTER_MS, since the server closes right after the sync that repeats it.
+    if (!this.current.writesRefused && !this.current.final) {
+      this.current = null;
+      this.attempts = 0;
+      this.onChange();
+      return;
+    }
     this.cancelHealthy = this.timers.after(HEALTHY_AFTER_MS, () => {
       this.cancelHealthy = null;
       if (!this.provider.wsconnected || !this.provider.synced) return;

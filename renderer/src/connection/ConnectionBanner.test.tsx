@@ -23,10 +23,11 @@ function problem(code: number): ConnectionProblem {
 const render = (
   problems: { kind: MeetingDocKind; problem: ConnectionProblem }[],
   controlNewer = false,
+  offline = false,
 ): string =>
   renderToStaticMarkup(
     <I18nextProvider i18n={i18next}>
-      <ConnectionBanner problems={problems} controlNewer={controlNewer} />
+      <ConnectionBanner problems={problems} controlNewer={controlNewer} offline={offline} />
     </I18nextProvider>,
   );
 
@@ -88,6 +89,20 @@ describe('connection banner', () => {
     expect(lines(quotas)).toHaveLength(2);
     expect(quotas).toContain('sync-banner--serious');
     expect(restarting).not.toContain('sync-banner--serious');
+  });
+
+  it('says plainly, in a banner, that the connection is lost, and nothing once it is back', async () => {
+    await i18next.changeLanguage('vi');
+    const html = render([], false, true);
+    expect(html).toContain('sync-banner--serious');
+    expect(lines(html)).toEqual([expect.stringMatching(/^Mất kết nối tới máy chủ\./)]);
+    const withReason = render([{ kind: 'control', problem: problem(4429) }], false, true);
+    expect(lines(withReason)).toHaveLength(2);
+    expect(render([], false, false)).toBe('');
+    await i18next.changeLanguage('en');
+    expect(lines(render([], false, true))).toEqual([
+      expect.stringMatching(/^The connection to the server is lost\./),
+    ]);
   });
 
   it('says when the meeting is kept in a newer schema than this app reads', async () => {

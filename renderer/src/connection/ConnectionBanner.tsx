@@ -7,15 +7,18 @@ interface Props {
   problems: readonly { kind: MeetingDocKind; problem: ConnectionProblem }[];
   /** The control document is in a newer schema than this app reads (core/docs/control). */
   controlNewer?: boolean;
+  /** The server does not answer or the room's connection is down (more than the header dot). */
+  offline?: boolean;
 }
 
 /**
- * Says why the server closed the room's connections and what happens next; stays until they
- * are healthy again (ConnectionWatch). Refusals of the member's own edits are the serious ones.
+ * Says that the connection is lost while it is, and why the server closed the room's
+ * connections and what happens next; a refusal stays until the connection is healthy again
+ * (ConnectionWatch). Refusals of the member's own edits are the serious ones.
  */
-export function ConnectionBanner({ problems, controlNewer = false }: Props) {
+export function ConnectionBanner({ problems, controlNewer = false, offline = false }: Props) {
   const { t } = useTranslation();
-  if (problems.length === 0 && !controlNewer) return null;
+  if (problems.length === 0 && !controlNewer && !offline) return null;
   // One line per distinct explanation: three documents closed for one reason say it once.
   const lines = new Map<string, { kind: MeetingDocKind; problem: ConnectionProblem }>();
   for (const p of problems) {
@@ -25,7 +28,8 @@ export function ConnectionBanner({ problems, controlNewer = false }: Props) {
         : p.problem.reason;
     if (!lines.has(key)) lines.set(key, p);
   }
-  const serious = controlNewer || problems.some((p) => p.problem.writesRefused || p.problem.final);
+  const serious =
+    offline || controlNewer || problems.some((p) => p.problem.writesRefused || p.problem.final);
   return (
     <div
       className={serious ? 'sync-banner sync-banner--serious' : 'sync-banner'}
@@ -33,6 +37,7 @@ export function ConnectionBanner({ problems, controlNewer = false }: Props) {
       aria-label={t('syncProblem.label')}
       data-testid="sync-banner"
     >
+      {offline && <p data-offline="true">{t('syncProblem.offline')}</p>}
       {[...lines.entries()].map(([key, { kind, problem }]) => (
         <p key={key} data-close-code={problem.code}>
           {t(`syncProblem.${problem.reason}`, { doc: t(`syncProblem.doc.${kind}`) })}{' '}

@@ -51,18 +51,41 @@ export function DocumentReader({
     );
     return () => abort.abort();
   }, [meetingId, sha256, size]);
-  // Reading takes the whole main area: bring the reader up when it opens. (A block body: in
-  // current Chromium scrollIntoView returns a promise, which React would take for a cleanup.)
+  // Reading takes the whole main area: bring the reader up when it opens, and again once the
+  // pages are there (what renders above it meanwhile — votes, progress — pushes it down on a
+  // 1366×768 screen). A block body: in current Chromium scrollIntoView returns a promise,
+  // which React would take for a cleanup.
+  const ready = state.kind === 'ready';
   useEffect(() => {
     rootRef.current?.scrollIntoView({ block: 'start' });
-  }, []);
+    if (!ready) return;
+    const frame = requestAnimationFrame(() => {
+      rootRef.current?.scrollIntoView({ block: 'start' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [ready]);
+  // Focus mode: the reader alone over the whole window, Escape or the button to leave.
+  const [focus, setFocus] = useState(false);
+  useEffect(() => {
+    if (!focus) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setFocus(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focus]);
 
   const percent =
     state.kind === 'loading' && state.progress.total > 0
       ? Math.min(100, Math.round((state.progress.received / state.progress.total) * 100))
       : 0;
   return (
-    <div ref={rootRef} className="docs__reader" aria-label={document.title}>
+    <div
+      ref={rootRef}
+      className={focus ? 'docs__reader docs__reader--focus' : 'docs__reader'}
+      aria-label={document.title}
+      data-testid="document-reader"
+    >
       <div className="docs__reader-head">
         <h4>{document.title}</h4>
         {state.kind === 'ready' ? (
@@ -71,6 +94,14 @@ export function DocumentReader({
             {state.fromCache ? ` · ${t('docs.offline')}` : null}
           </span>
         ) : null}
+        <button
+          type="button"
+          className="docs__focus"
+          aria-pressed={focus}
+          onClick={() => setFocus((on) => !on)}
+        >
+          {focus ? t('docs.focusLeave') : t('docs.focus')}
+        </button>
         <button type="button" className="docs__close" onClick={onClose}>
           {t('docs.close')}
         </button>

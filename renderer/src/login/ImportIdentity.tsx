@@ -6,11 +6,17 @@ import { loginProblem, type LoginProblem } from './errors';
 import { ProblemMessage } from './ProblemMessage';
 
 interface ImportIdentityProps {
-  onImported: (identity: IdentitySummary) => void;
+  /** The file's password comes along: it also opens the key, so login need not ask again. */
+  onImported: (identity: IdentitySummary, password: string) => void;
+  /** No certificate on this computer yet: importing is the first step, shown as such. */
+  first?: boolean;
 }
 
-/** "Import a .p12 file": pick it, type its password, and the bridge checks and keeps it. */
-export function ImportIdentity({ onImported }: ImportIdentityProps) {
+/**
+ * "Import a .p12 file": pick it, type its password once; the bridge checks and keeps it and
+ * the login screen logs in with the same password.
+ */
+export function ImportIdentity({ onImported, first = false }: ImportIdentityProps) {
   const { t } = useTranslation();
   const ids = useId();
   const [file, setFile] = useState<PickedFile | null>(null);
@@ -45,7 +51,7 @@ export function ImportIdentity({ onImported }: ImportIdentityProps) {
       if (result.ok) {
         setFile(null);
         setPassword('');
-        onImported(result.value);
+        onImported(result.value, password);
       } else {
         setProblem(loginProblem(result.error));
       }
@@ -59,7 +65,7 @@ export function ImportIdentity({ onImported }: ImportIdentityProps) {
   if (!file) {
     return (
       <div className="login__import">
-        <button type="button" className="secondary" onClick={pick}>
+        <button type="button" className={first ? 'primary' : 'secondary'} onClick={pick}>
           {t('login.import')}
         </button>
         <ProblemMessage problem={problem} id={`${ids}-error`} />

@@ -2,11 +2,13 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IdentitySummary } from '../../../core/bridge/contract';
 import { bridge } from '../bridge';
+import { formatDate, languageOf } from '../i18n/dates';
 import { sessionStore, type SessionEnd } from '../session/session';
 import { loginProblem, type LoginProblem } from './errors';
 import { ImportIdentity } from './ImportIdentity';
 import { logIn, loginApi } from './login-flow';
 import { ProblemMessage } from './ProblemMessage';
+import { lastIdentity, SharedComputerNotice } from './SharedComputerNotice';
 
 function IdentityCard({
   identity,
@@ -40,8 +42,7 @@ function IdentityCard({
             {t('login.issuer')}: {identity.issuer}
           </span>
           <span className={expired ? 'identity__expired' : undefined}>
-            {t('login.validUntil')}:{' '}
-            {new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(notAfter)}
+            {t('login.validUntil')}: {formatDate(notAfter, languageOf(i18n.language))}
             {expired && ` (${t('login.expiredTag')})`}
           </span>
         </span>
@@ -74,7 +75,7 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
   const show = useCallback((list: IdentitySummary[], prefer?: string) => {
     setIdentities(list);
     setChosen((current) => {
-      const wanted = prefer ?? current;
+      const wanted = prefer ?? current ?? lastIdentity.read();
       return list.some((i) => i.id === wanted) ? (wanted ?? null) : (list[0]?.id ?? null);
     });
   }, []);
@@ -91,16 +92,12 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
     };
   }, [show]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setNotice(null);
-    if (chosen === null) return setProblem({ key: 'login.chooseRequired' });
-    if (password === '') return setProblem({ key: 'login.passwordRequired' });
+  const signIn = async (identityId: string, secret: string) => {
     setBusy(true);
     setProblem(null);
     try {
-      const session = await logIn({ api: loginApi, bridge }, chosen, password);
+      const session = await logIn({ api: loginApi, bridge }, identityId, secret);
+      lastIdentity.remember(identityId);
       sessionStore.start(session);
     } catch (error) {
       setProblem(loginProblem(error));
@@ -108,11 +105,31 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
     }
   };
 
-  const remove = async (identity: IdentitySummary) => {
-    if (!window.confirm(t('login.removeConfirm', { name: identity.name }))) return;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setNotice(null);
+    if (chosen === null) return setProblem({ key: 'login.chooseRequired' });
+    if (password === '') return setProblem({ key: 'login.passwordRequired' });
+    await signIn(chosen, password);
+  };
+
+  const removeNow = async (identity: IdentitySummary) => {
     await bridge.removeIdentity(identity.id);
+    lastIdentity.forget(identity.id);
     await reload();
   };
+  const remove = async (identity: IdentitySummary) => {
+    if (!window.confirm(t('login.removeConfirm', { name: identity.name }))) return;
+    await removeNow(identity);
+  };
+  const none = identities !== null && identities.length === 0;
+  // Right after a logout the certificate just used is still listed: on a shared computer the
+  // next member should not see it, so offer to remove it.
+  const [justLoggedOut, setJustLoggedOut] = useState(ended === 'logout');
+  const previous = justLoggedOut
+    ? (identities ?? []).find((i) => i.id === lastIdentity.read())
+    : undefined;
 
   const sessionMessage = ended === 'expired' && problem === null && notice === null;
   return (
@@ -129,50 +146,56 @@ export function LoginScreen({ ended }: { ended: SessionEnd | null }) {
           {notice}
         </p>
       )}
-      <form onSubmit={(e) => void submit(e)} className="login__panel">
-        <fieldset>
-          <legend>{t('login.choose')}</legend>
-          {identities !== null && identities.length === 0 && (
-            <p className="muted">{t('login.none')}</p>
-          )}
-          <ul className="identity-list">
-            {(identities ?? []).map((identity) => (
-              <IdentityCard
-                key={identity.id}
-                identity={identity}
-                checked={identity.id === chosen}
-                now={now}
-                onChoose={() => setChosen(identity.id)}
-                onRemove={() => void remove(identity)}
-              />
-            ))}
-          </ul>
-        </fieldset>
-        <label htmlFor={`${ids}-password`}>{t('login.password')}</label>
-        <input
-          id={`${ids}-password`}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          disabled={identities?.length === 0}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? `${ids}-error` : undefined}
-          onChange={(e) => setPassword(e.target.value)}
+      {previous && (
+        <SharedComputerNotice
+          identity={previous}
+          onRemove={() => void removeNow(previous)}
+          onKeep={() => setJustLoggedOut(false)}
         />
-        <ProblemMessage problem={problem} id={`${ids}-error`} />
-        <button
-          type="submit"
-          className="primary login__submit"
-          disabled={busy || identities?.length === 0}
-        >
-          {busy ? t('login.busy') : t('login.submit')}
-        </button>
-      </form>
+      )}
+      {none && <p className="login__notice">{t('login.none')}</p>}
+      {identities !== null && !none && (
+        <form onSubmit={(e) => void submit(e)} className="login__panel">
+          <fieldset>
+            <legend>{t('login.choose')}</legend>
+            <ul className="identity-list">
+              {(identities ?? []).map((identity) => (
+                <IdentityCard
+                  key={identity.id}
+                  identity={identity}
+                  checked={identity.id === chosen}
+                  now={now}
+                  onChoose={() => setChosen(identity.id)}
+                  onRemove={() => void remove(identity)}
+                />
+              ))}
+            </ul>
+          </fieldset>
+          <label htmlFor={`${ids}-password`}>{t('login.password')}</label>
+          <input
+            id={`${ids}-password`}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            aria-invalid={problem !== null}
+            aria-describedby={problem ? `${ids}-error` : undefined}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <ProblemMessage problem={problem} id={`${ids}-error`} />
+          <button type="submit" className="primary login__submit" disabled={busy}>
+            {busy ? t('login.busy') : t('login.submit')}
+          </button>
+        </form>
+      )}
       <ImportIdentity
-        onImported={(identity) => {
+        first={none}
+        onImported={(identity, filePassword) => {
           setProblem(null);
+          setJustLoggedOut(false);
           setNotice(t('login.imported', { name: identity.name }));
-          void reload(identity.id);
+          setPassword(filePassword);
+          // The file's password also opens the key: log in now instead of asking for it again.
+          void reload(identity.id).then(() => signIn(identity.id, filePassword));
         }}
       />
     </section>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '../../../core/api/meetings';
+import { formatMeetingTime, languageOf } from '../i18n/dates';
 import { errorMessage } from '../i18n/error-message';
 import type { MeetingsState } from './useMeetings';
 
@@ -13,7 +14,6 @@ export function MeetingList({ state, onOpen }: MeetingListProps) {
   if (state.kind === 'loading') return <p role="status">{t('meetings.loading')}</p>;
   if (state.kind === 'error') return <p role="alert">{errorMessage(t, state.error, 'meetings')}</p>;
   if (state.meetings.length === 0) return <p>{t('meetings.empty')}</p>;
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short' });
   return (
     <ul className="meeting-list">
       {state.meetings.map((meeting) => (
@@ -21,7 +21,7 @@ export function MeetingList({ state, onOpen }: MeetingListProps) {
           <h2>{meeting.title}</h2>
           <dl>
             <dt>{t('meetings.when')}</dt>
-            <dd>{when.format(new Date(meeting.startsAt))}</dd>
+            <dd>{formatMeetingTime(new Date(meeting.startsAt), languageOf(i18n.language))}</dd>
             <dt>{t('meetings.where')}</dt>
             <dd>{meeting.location}</dd>
           </dl>

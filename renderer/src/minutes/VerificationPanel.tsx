@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { isMinutesField } from '../../../core/api/minutes';
 import { type PdfSignatureReport, fileVerdict } from '../../../core/signing';
+import { formatDateTime, languageOf } from '../i18n/dates';
 import { signatureOk } from './verify';
 
 export function VerificationPanel({ reports }: { reports: readonly PdfSignatureReport[] }) {
@@ -54,7 +55,9 @@ export function VerificationPanel({ reports }: { reports: readonly PdfSignatureR
               ) : null}
               <dl>
                 <dt>{t('minutes.verify.time')}</dt>
-                <dd>{r.signingTime ? r.signingTime.toLocaleString(i18n.language) : '—'}</dd>
+                <dd>
+                  {r.signingTime ? formatDateTime(r.signingTime, languageOf(i18n.language)) : '—'}
+                </dd>
                 <dt>{t('minutes.verify.scope')}</dt>
                 <dd>
                   {r.coversWholeDocument ? t('minutes.verify.whole') : t('minutes.verify.revision')}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '../../../core/api/meetings';
 import type { Route } from '../shell/route';
@@ -21,6 +21,7 @@ import { MinutesPage } from '../minutes/MinutesPage';
 import { RoomContext, roomFor } from '../room-context/RoomContext';
 import { FollowProvider, useFollow } from '../documents/follow/FollowContext';
 import { FollowNavigator } from '../documents/follow/FollowNavigator';
+import { PresentingBar } from '../documents/follow/PresentingBar';
 
 interface Props {
   meeting: MeetingView;
@@ -72,6 +73,15 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
     if (follow?.following && follow.presenter?.documentSha256) follow.setFollowing(false);
     navigate(route);
   };
+  // The minutes stay put when someone presents (the secretary is writing them): being there
+  // is browsing on one's own, and PresentingBar offers the one click back.
+  // Only on the way in: the bar's "follow" sets following before the route leaves the minutes.
+  const setFollowing = follow?.setFollowing;
+  const wasOnMinutes = useRef(false);
+  useEffect(() => {
+    if (minutes === true && !wasOnMinutes.current) setFollowing?.(false);
+    wasOnMinutes.current = minutes === true;
+  }, [minutes, setFollowing]);
   return (
     <AppFrame
       title={meeting.title}
@@ -95,11 +105,21 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
         />
       }
     >
-      <ConnectionBanner problems={problems} controlNewer={controlNewer} />
-      <FollowNavigator
-        itemId={item?.id}
-        onShowItem={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
+      <ConnectionBanner
+        problems={problems}
+        controlNewer={controlNewer}
+        offline={frameStatus === 'offline'}
       />
+      {minutes ? (
+        <PresentingBar
+          onFollow={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
+        />
+      ) : (
+        <FollowNavigator
+          itemId={item?.id}
+          onShowItem={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
+        />
+      )}
       <BallotDock
         currentItemId={item?.id}
         onShowItem={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}

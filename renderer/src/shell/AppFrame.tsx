@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServerStatus } from '../connection/useServerStatus';
 import { LANGUAGES, type Language } from '../i18n';
@@ -46,15 +46,34 @@ function ConnectionStatus({ status }: { status: ServerStatus }) {
   );
 }
 
-/** Header (meeting title, language, connection), a left agenda column and the main area. */
+/**
+ * Header (meeting title, language, connection), a left agenda column that can be folded away
+ * for more reading room on a small laptop, and the main area.
+ */
 export function AppFrame({ title, status, sidebar, account, children }: AppFrameProps) {
   const { t } = useTranslation();
+  const [folded, setFolded] = useState(false);
+  const frameClass =
+    sidebar === null ? 'frame frame--single' : folded ? 'frame frame--folded' : 'frame';
   return (
-    <div className={sidebar === null ? 'frame frame--single' : 'frame'}>
+    <div className={frameClass}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <header className="frame__header">
+        {sidebar !== null && (
+          <button
+            type="button"
+            className="frame__fold"
+            aria-expanded={!folded}
+            aria-controls="frame-sidebar"
+            aria-label={folded ? t('app.sidebar.show') : t('app.sidebar.hide')}
+            title={folded ? t('app.sidebar.show') : t('app.sidebar.hide')}
+            onClick={() => setFolded((f) => !f)}
+          >
+            <span aria-hidden="true">{folded ? '☰' : '⟨'}</span>
+          </button>
+        )}
         <div className="brand">
           <span className="brand__name">{t('app.name')}</span>
           <span className="brand__tagline">{t('app.tagline')}</span>
@@ -65,7 +84,12 @@ export function AppFrame({ title, status, sidebar, account, children }: AppFrame
         {account}
       </header>
       {sidebar !== null && (
-        <nav className="frame__sidebar" aria-label={t('agenda.title')}>
+        <nav
+          id="frame-sidebar"
+          className="frame__sidebar"
+          aria-label={t('agenda.title')}
+          hidden={folded}
+        >
           {sidebar}
         </nav>
       )}

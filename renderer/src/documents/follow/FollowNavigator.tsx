@@ -2,6 +2,13 @@ import { useEffect } from 'react';
 import { useControlPart } from '../../collab/MeetingDocsContext';
 import { useFollowedDocument } from './FollowContext';
 
+/** The agenda item holding document `sha256`, if any. */
+export function useItemHolding(sha256: string | null): { id: string; title: string } | null {
+  const agenda = useControlPart('agenda');
+  if (!sha256) return null;
+  return agenda?.find((i) => i.documents.some((doc) => doc.sha256 === sha256)) ?? null;
+}
+
 /**
  * While a member follows, shows the agenda item holding the presenter's document (the item's
  * documents section then opens it, see useFollowOpen). Renders nothing.
@@ -13,11 +20,7 @@ export function FollowNavigator({
   itemId: string | undefined;
   onShowItem: (itemId: string) => void;
 }) {
-  const sha256 = useFollowedDocument();
-  const agenda = useControlPart('agenda');
-  const holder = sha256
-    ? (agenda?.find((i) => i.documents.some((doc) => doc.sha256 === sha256))?.id ?? null)
-    : null;
+  const holder = useItemHolding(useFollowedDocument())?.id ?? null;
   useEffect(() => {
     if (holder && holder !== itemId) onShowItem(holder);
   }, [holder, itemId, onShowItem]);

@@ -1,8 +1,11 @@
 /**
  * Text search over a PDF's pages. Page text is the text layer's items joined, so a hit maps back
- * to the spans the text layer draws. Matching ignores case (Vietnamese rules) but not diacritics:
- * "nghị" and "nghi" are different words in Vietnamese.
+ * to the spans the text layer draws. Matching ignores case (Vietnamese rules). A query typed
+ * without diacritics ignores them on both sides ("chuyen doi so" finds "chuyển đổi số", đ = d),
+ * since many people type without them; a query with diacritics keeps them, because "nghị" and
+ * "nghi" are different words. Hits are offsets in the original page text either way.
  */
+import { foldText, hasDiacritics, originalRange, type FoldMode } from '../../../../core/text/fold';
 
 export interface PageText {
   /** The items' strings joined, in text layer order (an end of line adds one space). */
@@ -29,25 +32,27 @@ export function buildPageText(items: readonly { str: string; hasEOL?: boolean }[
   return { text, itemStarts };
 }
 
-export const normalizeForFind = (s: string): string => s.normalize('NFC').toLocaleLowerCase('vi');
-
 /** Every occurrence of `query` in each page, in reading order. */
 export function findInPages(pages: readonly (PageText | undefined)[], query: string): FindHit[] {
-  const needle = normalizeForFind(query.trim());
+  const trimmed = query.trim();
+  const mode: FoldMode = hasDiacritics(trimmed) ? 'case' : 'diacritics';
+  const needle = foldText(trimmed, mode).text;
   if (needle.length === 0) return [];
   const hits: FindHit[] = [];
   pages.forEach((page, pageIndex) => {
     if (!page) return;
-    // Offsets must stay valid for the page text: use the normalized form only if it kept length.
-    const normalized = normalizeForFind(page.text);
-    const hay =
-      normalized.length === page.text.length ? normalized : page.text.toLocaleLowerCase('vi');
-    for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + needle.length))
-      hits.push({ pageIndex, start: at, end: at + needle.length });
+    const hay = foldText(page.text, mode);
+    for (
+      let at = hay.text.indexOf(needle);
+      at !== -1;
+      at = hay.text.indexOf(needle, at + needle.length)
+    ) {
+      const [start, end] = originalRange(hay, at, at + needle.length);
+      hits.push({ pageIndex, start, end });
+    }
   });
   return hits;
 }
-
 /** The part of item `index` that a hit covers, as [from, to) offsets in the item's string. */
 export function hitRangeInItem(
   page: PageText,

@@ -18,7 +18,7 @@ export const attendanceMessages = defineMessages(
     'attendance.presentList': 'Đang có mặt',
     'attendance.absentList': 'Chưa có mặt',
     'attendance.nobody': 'Chưa có ai.',
-    'attendance.role.chair': 'Chủ toạ',
+    'attendance.role.chair': 'Chủ tọa',
     'attendance.role.secretary': 'Thư ký',
     'attendance.role.delegate': 'Đại biểu',
     'attendance.role.observer': 'Khách mời',

@@ -26,6 +26,8 @@ export const connectionMessages = defineMessages(
       'Máy chủ từ chối dữ liệu từ máy này; thay đổi chưa gửi vẫn được giữ trên máy này. Nếu còn lặp lại, hãy báo quản trị viên.',
     'syncProblem.retrySeconds': 'Ứng dụng sẽ tự thử kết nối lại sau {{n}} giây.',
     'syncProblem.retryMinutes': 'Ứng dụng sẽ tự thử kết nối lại sau {{n}} phút.',
+    'syncProblem.offline':
+      'Mất kết nối tới máy chủ. Ứng dụng đang tự kết nối lại; những gì bạn làm vẫn được giữ trên máy này và sẽ được gửi khi có kết nối.',
     'syncProblem.controlNewer':
       'Cuộc họp này được máy chủ lưu theo một phiên bản Diên Hồng mới hơn ứng dụng này; một số thông tin có thể hiển thị không đúng. Hãy cập nhật ứng dụng.',
   },
@@ -54,6 +56,8 @@ export const connectionMessages = defineMessages(
       'The server refused data from this computer; unsent changes are kept here. If this keeps happening, tell the administrator.',
     'syncProblem.retrySeconds': 'The app will try to reconnect in {{n}} seconds.',
     'syncProblem.retryMinutes': 'The app will try to reconnect in {{n}} minutes.',
+    'syncProblem.offline':
+      'The connection to the server is lost. The app is reconnecting by itself; what you do is kept on this computer and sent once connected.',
     'syncProblem.controlNewer':
       'The server keeps this meeting in a newer version of Diên Hồng than this app; some information may show wrongly. Please update the app.',
   },

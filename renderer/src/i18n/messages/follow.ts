@@ -15,8 +15,9 @@ export const followMessages = defineMessages(
     'follow.assign': 'Giao trình bày cho…',
     'follow.assignLabel': 'Chọn người trình bày',
     'follow.noPresenter': 'Chưa có ai trình bày',
+    'follow.presentingNow': '{{name}} đang trình bày: {{item}}',
     'follow.error.not-presenter': 'Bạn không phải người đang trình bày.',
-    'follow.error.forbidden': 'Chỉ chủ toạ mới giao quyền trình bày.',
+    'follow.error.forbidden': 'Chỉ chủ tọa mới giao quyền trình bày.',
     'follow.error.generic': 'Không cập nhật được vị trí trình bày.',
   },
   {
@@ -32,6 +33,7 @@ export const followMessages = defineMessages(
     'follow.assign': 'Hand presenting to…',
     'follow.assignLabel': 'Choose the presenter',
     'follow.noPresenter': 'Nobody is presenting',
+    'follow.presentingNow': '{{name}} is presenting: {{item}}',
     'follow.error.not-presenter': 'You are not the presenter.',
     'follow.error.forbidden': 'Only the chair names the presenter.',
     'follow.error.generic': 'The presenter position could not be updated.',

@@ -106,7 +106,7 @@ export const minutesMessages = defineMessages(
     'minutes.verify.refused.form-changed': 'Biểu mẫu bị thay đổi',
     'minutes.verify.refused.catalog-changed': 'Danh mục tài liệu bị thay đổi',
     'minutes.verify.refused.metadata-changed': 'Thông tin mô tả tài liệu bị thay đổi',
-    'minutes.verify.refused.object-freed': 'Một đối tượng của tài liệu bị xoá',
+    'minutes.verify.refused.object-freed': 'Một đối tượng của tài liệu bị xóa',
     'minutes.verify.refused.object-changed': 'Một đối tượng của tài liệu bị thay đổi',
     'minutes.verify.refused.data-appended': 'Có dữ liệu nối thêm ngoài các phiên bản',
     'minutes.verify.refused.docmdp-forbids':
