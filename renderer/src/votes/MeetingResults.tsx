@@ -94,7 +94,7 @@ export function MeetingResults() {
         <table className="results-table meeting-results__list">
           <thead>
             <tr>
-              <th scope="col">{t('votes.results.title')}</th>
+              <th scope="col">{t('results.poll')}</th>
               <th scope="col">{t('results.item')}</th>
               <th scope="col">{t('results.state')}</th>
               <th scope="col">{t('votes.results.verdict')}</th>

@@ -164,7 +164,7 @@ export function ResultView({ poll, result, members, level = 3, titled = true }: 
                     <td>{memberName(members, memberId)}</td>
                     <td className="roll__choice">
                       {choice === undefined
-                        ? t('votes.result.didNotVote')
+                        ? t('votes.row.notVoted')
                         : (labelOf.get(choice) ?? choice)}
                     </td>
                   </tr>
