@@ -29,6 +29,7 @@ import { openStore } from './store/open';
 import type { FreeSpace } from './store/disk';
 import type { QuotaLimits } from './rooms/quota';
 import { minutesFeature } from './minutes/feature';
+import { resultsFeature } from './results/feature';
 import { loadMinutesFonts } from './minutes/fonts';
 import type { DraftLimits } from './minutes/draft-limits';
 import { DEFAULT_MINUTES_RENDER_LIMITS, MinutesRenderer } from './minutes/pdf-render';
@@ -200,6 +201,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           renderer,
           ...(options.draftLimits ? { draftLimits: options.draftLimits } : {}),
         }),
+        resultsFeature({ auth, meetings, members, rooms: sync.rooms, fonts: loadMinutesFonts() }),
       ],
     });
     publicOrigins = server.publicOrigins;

@@ -36,6 +36,8 @@ export const POLL_STATE = [
   'poll-not-open',
   'poll-not-closed',
   'poll-not-cancellable',
+  'cancel-reason-required',
+  'bad-cancel-reason',
 ];
 export const SECRET_BALLOTS = [
   'ballot-key-unavailable',

@@ -2,6 +2,7 @@
 import { parsePollDraft, type PollDraft, type PollOption } from '../votes/poll';
 import { defineRoute, json, jsonBody, noBody } from './http';
 import {
+  parseCancelPollRequest,
   parseCastBallotRequest,
   parseCheckInRequest,
   type AttendanceView,
@@ -90,7 +91,16 @@ export const votesRoutes = {
   openPoll: pollLifecycle('/api/meetings/:id/polls/:pollId/open'),
   closePoll: pollLifecycle('/api/meetings/:id/polls/:pollId/close'),
   publishPoll: pollLifecycle('/api/meetings/:id/polls/:pollId/publish'),
-  cancelPoll: pollLifecycle('/api/meetings/:id/polls/:pollId/cancel'),
+  cancelPoll: defineRoute({
+    method: 'POST',
+    path: '/api/meetings/:id/polls/:pollId/cancel',
+    auth: 'session',
+    status: 200,
+    params: {},
+    body: jsonBody(parseCancelPollRequest, 8192),
+    answer: json<PollView>(),
+    errors: [...POLL, ...POLL_STATE, ...JSON_BODY, ...VALIDATION, ...SECRET_BALLOTS],
+  }),
   pollResult: defineRoute({
     method: 'GET',
     path: '/api/meetings/:id/polls/:pollId/result',

@@ -9,6 +9,7 @@ import type { AnswerSpec, RouteAnswerOf, RouteBodyOf, RouteInputOf, RouteParamsO
 import { identityRoutes } from './routes-identity';
 import { meetingsRoutes } from './routes-meetings';
 import { minutesRoutes } from './routes-minutes';
+import { resultsRoutes } from './routes-results';
 import { votesRoutes } from './routes-votes';
 
 export type { HealthAnswer } from './routes-identity';
@@ -19,6 +20,7 @@ export const routes = {
   ...meetingsRoutes,
   ...votesRoutes,
   ...minutesRoutes,
+  ...resultsRoutes,
 } as const;
 
 /** Fails to compile if two areas name the same route (a spread would silently keep one). */
@@ -27,7 +29,11 @@ type Overlap =
   | (Keys<typeof identityRoutes> & Keys<typeof meetingsRoutes>)
   | (Keys<typeof identityRoutes & typeof meetingsRoutes> & Keys<typeof votesRoutes>)
   | (Keys<typeof identityRoutes & typeof meetingsRoutes & typeof votesRoutes> &
-      Keys<typeof minutesRoutes>);
+      Keys<typeof minutesRoutes>)
+  | (Keys<
+      typeof identityRoutes & typeof meetingsRoutes & typeof votesRoutes & typeof minutesRoutes
+    > &
+      Keys<typeof resultsRoutes>);
 const _disjoint: [Overlap] extends [never] ? true : never = true;
 void _disjoint;
 

@@ -16,7 +16,7 @@
  * | `POST /api/meetings/:id/polls/:pollId/open` | chair | (no body) → PollView |
  * | `POST /api/meetings/:id/polls/:pollId/close` | chair | (no body) → PollView |
  * | `POST /api/meetings/:id/polls/:pollId/publish` | chair | (no body) → PollView (with result) |
- * | `POST /api/meetings/:id/polls/:pollId/cancel` | chair | (no body) → PollView |
+ * | `POST /api/meetings/:id/polls/:pollId/cancel` | chair | CancelPollRequest → PollView (a reason once closed) |
  * | `GET  /api/meetings/:id/polls/:pollId/result` | chair | → PollResult (closed or published) |
  * | `POST /api/meetings/:id/polls/:pollId/ballots` | eligible voter (ballot.cast) | CastBallotRequest → CastBallotResponse |
  * | `GET  /api/meetings/:id/polls/:pollId/my-ballot` | any member | → MyBallot |
@@ -64,6 +64,11 @@ export interface AttendanceView {
 // ---------------------------------------------------------------- polls
 
 /** `POST …/ballots`: the option chosen. Any other field (e.g. a memberId) is refused. */
+/** `POST …/cancel`: the reason, required once the poll has closed (core/votes/lifecycle.ts). */
+export interface CancelPollRequest {
+  reason?: string;
+}
+
 export interface CastBallotRequest {
   optionId: string;
 }
@@ -93,6 +98,11 @@ export interface PublishedBallot {
 export interface PollResult {
   tally: Tally;
   ballots: PublishedBallot[] | null;
+  /**
+   * Named polls: the eligible members who cast nothing (the "không tham gia biểu quyết" of the
+   * named list), ordered by member id. Null for secret polls: never a name list there.
+   */
+  notVoted: string[] | null;
 }
 
 /**
@@ -109,6 +119,8 @@ export interface PollView extends PollDraft {
   closedAt: number | null;
   publishedAt: number | null;
   cancelledAt: number | null;
+  /** Why the chair cancelled it (always set when it was cancelled after closing); null otherwise. */
+  cancelledReason: string | null;
   /** Members allowed to vote, frozen when the poll opened (present, voting role); [] before. */
   eligible: string[];
   /** Members with a voting role when the poll opened (the 'members' base); null before. */
@@ -121,7 +133,7 @@ export interface PollView extends PollDraft {
   voters: string[];
   /** How many ballots are in (every kind, every state); the only live figure of a secret poll. */
   ballotsCast: number;
-  /** Set when published; null before. */
+  /** Set when published (and kept if a published poll is then cancelled); null otherwise. */
   result: PollResult | null;
 }
 
@@ -157,6 +169,7 @@ const STATUS: Partial<Record<VoteErrorCode, number>> = {
   'poll-not-open': 409,
   'poll-not-closed': 409,
   'poll-not-cancellable': 409,
+  'cancel-reason-required': 409,
   'already-voted': 409,
   // These mean stored data is wrong, not that the client is.
   'ballot-box-mismatch': 500,
@@ -193,6 +206,15 @@ export function parseCheckInRequest(body: unknown): CheckInRequest {
     throw new ApiValidationError('invalid-field', 'present', 'present must be true or false.');
   }
   return { present };
+}
+
+export function parseCancelPollRequest(body: unknown): CancelPollRequest {
+  const { reason } = objectBody(body, ['reason']);
+  if (reason === undefined || reason === null) return {};
+  if (typeof reason !== 'string') {
+    throw new ApiValidationError('invalid-field', 'reason', 'reason must be text.');
+  }
+  return { reason };
 }
 
 export function parseCastBallotRequest(body: unknown): CastBallotRequest {

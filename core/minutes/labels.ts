@@ -53,6 +53,7 @@ export const LABELS = {
   chairTitle: 'CHỦ TỌA',
   signHint: '(Ký số)',
   page: 'Trang',
+  cancelled: 'Đã hủy',
 } as const;
 
 export interface LocalTime {

@@ -11,6 +11,7 @@ import type {
   MinutesPerson,
   MinutesTime,
   MinutesVote,
+  MinutesVoteRowKind,
   MinutesVoteOption,
   RichBlock,
   RichRun,
@@ -200,10 +201,26 @@ function item(v: unknown, path: string): MinutesAgendaItem {
   };
 }
 
+const ROW_KINDS: readonly MinutesVoteRowKind[] = ['option', 'not-voted', 'absent'];
+const isRowKind = (k: unknown): k is MinutesVoteRowKind =>
+  typeof k === 'string' && (ROW_KINDS as readonly string[]).includes(k);
+
 function voteOption(v: unknown, path: string): MinutesVoteOption {
   const o = object(v, path);
+  const kind = o.kind ?? 'option';
+  if (!isRowKind(kind))
+    throw new MinutesError(
+      'minutes-vote-invalid',
+      'kind must be "option", "not-voted" or "absent"',
+      `${path}.kind`,
+    );
   const percent = o.percent;
-  if (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100)
+  // Only a row outside the base (not voting, on the 'cast' base) has no share.
+  const outside = percent === null && kind !== 'option';
+  if (
+    !outside &&
+    (typeof percent !== 'number' || !Number.isFinite(percent) || percent < 0 || percent > 100)
+  )
     throw new MinutesError(
       'minutes-vote-invalid',
       'must be a number from 0 to 100',
@@ -212,7 +229,8 @@ function voteOption(v: unknown, path: string): MinutesVoteOption {
   return {
     label: requiredText(o, 'label', `${path}.`),
     count: count(o.count, `${path}.count`),
-    percent,
+    percent: typeof percent === 'number' ? percent : null,
+    ...(kind !== 'option' ? { kind } : {}),
   };
 }
 
@@ -225,10 +243,12 @@ function vote(v: unknown, path: string): MinutesVote {
       'kind must be "named" or "secret"',
       `${path}.kind`,
     );
-  const options = list(field(o, 'options', `${path}.`), `${path}.options`, 50).map((x, i) =>
+  const options = list(field(o, 'options', `${path}.`), `${path}.options`, 52).map((x, i) =>
     voteOption(x, `${path}.options[${i}]`),
   );
-  if (options.length === 0)
+  const cancelledReason = optionalText(o, 'cancelledReason', `${path}.`);
+  // A poll cancelled before its result was published has no rows to print, only its reason.
+  if (options.length === 0 && cancelledReason === undefined)
     throw new MinutesError('minutes-vote-invalid', 'needs at least one option', `${path}.options`);
   const cast = count(o.cast, `${path}.cast`);
   const eligible = count(o.eligible, `${path}.eligible`);
@@ -238,7 +258,10 @@ function vote(v: unknown, path: string): MinutesVote {
       'more ballots cast than eligible members',
       `${path}.cast`,
     );
-  const counted = options.reduce((s, x) => s + x.count, 0);
+  const counted = options.reduce(
+    (s, x) => s + ((x.kind ?? 'option') === 'option' ? x.count : 0),
+    0,
+  );
   if (counted > cast)
     throw new MinutesError(
       'minutes-vote-invalid',
@@ -255,6 +278,7 @@ function vote(v: unknown, path: string): MinutesVote {
     baseLabel: requiredText(o, 'baseLabel', `${path}.`),
     quorumMet: flag(field(o, 'quorumMet', `${path}.`), `${path}.quorumMet`),
     passed: flag(field(o, 'passed', `${path}.`), `${path}.passed`),
+    ...(cancelledReason !== undefined ? { cancelledReason } : {}),
   };
 }
 

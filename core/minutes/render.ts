@@ -19,7 +19,8 @@ import { drawVotes } from './vote-table';
 
 const PRODUCER = 'Diên Hồng (pdf-lib)';
 
-async function embedFonts(
+/** The minutes' four fonts, subset-embedded (also used by the results export, core/results). */
+export async function embedFonts(
   doc: PDFDocument,
   fonts: MinutesFonts,
 ): Promise<Record<FontStyle, PDFFont>> {
@@ -48,7 +49,8 @@ async function embedFonts(
   return { regular, bold, italic, boldItalic };
 }
 
-function drawPageNumbers(flow: PageFlow): void {
+/** "Trang i/n" centred at the foot of every page. */
+export function drawPageNumbers(flow: PageFlow): void {
   const total = flow.pages.length;
   const size = 10;
   const measure = flow.measurer(size);

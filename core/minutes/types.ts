@@ -50,11 +50,19 @@ export interface MinutesAgendaItem {
   readonly decisions: RichText;
 }
 
+/**
+ * One row of a vote's table (core/votes/result-rows.ts): an option, or the eligible members who
+ * cast nothing ('not-voted'), or, on the 'members' base, those absent ('absent').
+ */
+export type MinutesVoteRowKind = 'option' | 'not-voted' | 'absent';
+
 export interface MinutesVoteOption {
   readonly label: string;
   readonly count: number;
-  /** 0–100, already computed against the base. */
-  readonly percent: number;
+  /** 0–100, already computed against the base; null for a row outside the base (printed "—"). */
+  readonly percent: number | null;
+  /** Absent: 'option'. */
+  readonly kind?: MinutesVoteRowKind;
 }
 
 export interface MinutesVote {
@@ -69,6 +77,11 @@ export interface MinutesVote {
   readonly baseLabel: string;
   readonly quorumMet: boolean;
   readonly passed: boolean;
+  /**
+   * Set when the chair cancelled the poll (after it closed, a reason is required): printed as
+   * "Đã hủy: <lý do>". A poll cancelled before its result was published has no rows.
+   */
+  readonly cancelledReason?: string;
 }
 
 export interface MinutesData {

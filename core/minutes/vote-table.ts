@@ -95,7 +95,11 @@ function voteRows(vote: MinutesVote): { header: Row; body: Row[] } {
     cells: [
       { runs: [{ text: o.label }] },
       { runs: [{ text: String(o.count) }], align: 'center' },
-      { runs: [{ text: vietnamesePercent(o.percent) }], align: 'center' },
+      // A row outside the base (not voting, on the 'cast' base) has no share.
+      {
+        runs: [{ text: o.percent === null ? '—' : vietnamesePercent(o.percent) }],
+        align: 'center',
+      },
     ],
   }));
   const summary = (label: string, value: RichRun[]): Row => ({
@@ -110,28 +114,29 @@ function voteRows(vote: MinutesVote): { header: Row; body: Row[] } {
   return { header, body };
 }
 
-export function drawVotes(flow: PageFlow, minutes: MinutesData): void {
-  sectionHeading(flow, LABELS.sectionVotes);
-  if (minutes.votes.length === 0) flow.text([{ text: LABELS.noVotes }], { firstIndent: 28 });
-  minutes.votes.forEach((vote, i) => {
-    const { header, body } = voteRows(vote);
-    const intro: RichRun[][] = [[{ text: `${i + 1}. ${vote.title}`, bold: true }]];
-    if (vote.agendaItemTitle)
-      intro.push([
-        { text: `${LABELS.agendaItem}: `, italic: true },
-        { text: vote.agendaItemTitle },
-      ]);
-    intro.push([
-      { text: `${LABELS.voteKind}: `, italic: true },
-      { text: vote.kind === 'secret' ? LABELS.secret : LABELS.named },
-    ]);
-    const introLines = intro.map((runs) => flow.wrap(runs));
-    const introHeight = introLines.reduce((s, l) => s + l.length, 0) * flow.lineHeight();
-    const firstRows = layRow(flow, header).height + layRow(flow, body[0] ?? header).height;
-    // Keep the title with the header row and the first body row.
-    flow.ensure(introHeight + firstRows + 8);
-    flow.gap(4);
-    for (const lines of introLines) for (const line of lines) flow.drawLine(line);
+/** One vote: its number and title, what it belongs to, a cancellation, then its table. */
+export function drawVote(flow: PageFlow, vote: MinutesVote, index: number): void {
+  const { header, body } = voteRows(vote);
+  const intro: RichRun[][] = [[{ text: `${index + 1}. ${vote.title}`, bold: true }]];
+  if (vote.agendaItemTitle)
+    intro.push([{ text: `${LABELS.agendaItem}: `, italic: true }, { text: vote.agendaItemTitle }]);
+  intro.push([
+    { text: `${LABELS.voteKind}: `, italic: true },
+    { text: vote.kind === 'secret' ? LABELS.secret : LABELS.named },
+  ]);
+  if (vote.cancelledReason !== undefined)
+    intro.push([{ text: `${LABELS.cancelled}: `, bold: true }, { text: vote.cancelledReason }]);
+  const introLines = intro.map((runs) => flow.wrap(runs));
+  const introHeight = introLines.reduce((s, l) => s + l.length, 0) * flow.lineHeight();
+  const hasTable = vote.options.length > 0;
+  const firstRows = hasTable
+    ? layRow(flow, header).height + layRow(flow, body[0] ?? header).height
+    : 0;
+  // Keep the title with the header row and the first body row.
+  flow.ensure(introHeight + firstRows + 8);
+  flow.gap(4);
+  for (const lines of introLines) for (const line of lines) flow.drawLine(line);
+  if (hasTable) {
     flow.gap(3);
     drawRow(flow, header);
     for (const row of body) {
@@ -142,6 +147,12 @@ export function drawVotes(flow: PageFlow, minutes: MinutesData): void {
       }
       drawRow(flow, row);
     }
-    flow.gap(8);
-  });
+  }
+  flow.gap(8);
+}
+
+export function drawVotes(flow: PageFlow, minutes: MinutesData): void {
+  sectionHeading(flow, LABELS.sectionVotes);
+  if (minutes.votes.length === 0) flow.text([{ text: LABELS.noVotes }], { firstIndent: 28 });
+  minutes.votes.forEach((vote, i) => drawVote(flow, vote, i));
 }

@@ -40,6 +40,7 @@ describe('can', () => {
     ['minutes.finalize', false, true, false, false],
     ['minutes.sign', true, true, false, false],
     ['minutes.reopen', true, false, false, false],
+    ['results.export', true, true, true, true],
   ];
 
   it('the table above names every action', () => {

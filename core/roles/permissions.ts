@@ -33,7 +33,8 @@ export type MeetingAction =
   | 'minutes.insertRecords' // insert attendance, agenda and vote results into the draft
   | 'minutes.finalize'
   | 'minutes.sign' // which field each role signs: core/minutes/lifecycle.ts
-  | 'minutes.reopen';
+  | 'minutes.reopen'
+  | 'results.export'; // published results as CSV/PDF (secret polls: counts only)
 
 const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
   'meeting.view': ['chair', 'secretary', 'delegate', 'observer'],
@@ -50,6 +51,7 @@ const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
   'minutes.finalize': ['secretary'],
   'minutes.sign': ['secretary', 'chair'],
   'minutes.reopen': ['chair'],
+  'results.export': ['chair', 'secretary', 'delegate', 'observer'],
 };
 
 /** Every action, in the table's order (for table tests and exhaustive UIs). */

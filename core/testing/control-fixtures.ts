@@ -22,6 +22,7 @@ export function samplePoll(patch: Partial<PollView> = {}): PollView {
     closedAt: null,
     publishedAt: null,
     cancelledAt: null,
+    cancelledReason: null,
     eligible: [],
     memberCount: null,
     voters: [],

@@ -31,6 +31,8 @@ export type VoteErrorCode =
   | 'poll-not-open'
   | 'poll-not-closed'
   | 'poll-not-cancellable'
+  | 'cancel-reason-required'
+  | 'bad-cancel-reason'
   // castBallot
   | 'ballot-box-mismatch'
   | 'not-eligible'

@@ -20,7 +20,14 @@ export {
   type PollOption,
   type PollState,
 } from './poll';
-export { cancelPoll, closePoll, openPoll, publishPoll } from './lifecycle';
+export {
+  MAX_CANCEL_REASON_LENGTH,
+  cancelPoll,
+  closePoll,
+  openPoll,
+  parseCancelReason,
+  publishPoll,
+} from './lifecycle';
 export {
   castBallot,
   countChoices,
@@ -36,3 +43,13 @@ export {
 } from './ballot';
 export { baseCount, meetsRule, percentOf, type BaseCounts } from './majority';
 export { tally, type OptionTally, type Tally, type TallyContext, type TallyOutcome } from './tally';
+export {
+  ABSENT_LABEL,
+  NOT_VOTED_LABEL,
+  apportionHundredths,
+  resultTable,
+  type ResultRow,
+  type ResultRowKind,
+  type ResultTable,
+  type TableCounts,
+} from './result-rows';

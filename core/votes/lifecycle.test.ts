@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { VoteError, type VoteErrorCode } from './errors';
-import { cancelPoll, closePoll, openPoll, publishPoll } from './lifecycle';
+import {
+  MAX_CANCEL_REASON_LENGTH,
+  cancelPoll,
+  closePoll,
+  openPoll,
+  parseCancelReason,
+  publishPoll,
+} from './lifecycle';
 import { createPoll, parsePollDraft, type Poll, type PollState } from './poll';
 
 function errorCode(fn: () => unknown): VoteErrorCode | 'no error' {
@@ -66,6 +73,12 @@ describe('refused transitions', () => {
     ['close', (p) => closePoll(p, T0 + 9), ['open'], 'poll-not-open'],
     ['publish', (p) => publishPoll(p, T0 + 9), ['closed'], 'poll-not-closed'],
     ['cancel', (p) => cancelPoll(p, T0 + 9), ['draft', 'open'], 'poll-not-cancellable'],
+    [
+      'cancel with a reason',
+      (p) => cancelPoll(p, T0 + 9, 'Nhầm phương án'),
+      ['draft', 'open', 'closed', 'published'],
+      'poll-not-cancellable',
+    ],
   ];
   const cases = table.flatMap(([name, step, allowed, code]) =>
     states.map(
@@ -73,7 +86,13 @@ describe('refused transitions', () => {
     ),
   );
   it.each(cases)('%s from %s → %s', (_name, state, expected, step) => {
-    expect(errorCode(() => step(inState(state)))).toBe(expected);
+    const code = errorCode(() => step(inState(state)));
+    // Without a reason, a closed or published poll is refused for want of one.
+    const want =
+      _name === 'cancel' && (state === 'closed' || state === 'published')
+        ? 'cancel-reason-required'
+        : expected;
+    expect(code).toBe(want);
   });
 
   it.each<[string, () => unknown, VoteErrorCode]>([
@@ -90,5 +109,47 @@ describe('refused transitions', () => {
     ['cancelling at NaN', () => cancelPoll(draft(), Number.NaN), 'bad-time'],
   ])('refuses %s', (_name, fn, code) => {
     expect(errorCode(fn)).toBe(code);
+  });
+});
+
+describe('cancelling after close (issue 12 §3)', () => {
+  it('records the reason, cleaned, and keeps the closing and publishing times', () => {
+    const published = inState('published');
+    const cancelled = cancelPoll(published, T0 + 20, '  Phát hiện\n sai   sót  về túc số ');
+    expect(cancelled).toMatchObject({
+      state: 'cancelled',
+      cancelledAt: T0 + 20,
+      cancelledReason: 'Phát hiện sai sót về túc số',
+      closedAt: published.closedAt,
+      publishedAt: published.publishedAt,
+    });
+    expect(published.state).toBe('published');
+  });
+
+  it('keeps an optional reason for a draft or open poll', () => {
+    expect(cancelPoll(inState('open'), T0 + 20, 'Hoãn').cancelledReason).toBe('Hoãn');
+    expect(cancelPoll(inState('draft'), T0 + 20).cancelledReason).toBeUndefined();
+  });
+
+  it.each<[string, unknown, VoteErrorCode]>([
+    ['no reason', undefined, 'cancel-reason-required'],
+    ['null', null, 'cancel-reason-required'],
+    ['blank', '   \n ', 'bad-cancel-reason'],
+    ['too long', 'x'.repeat(MAX_CANCEL_REASON_LENGTH + 1), 'bad-cancel-reason'],
+    ['a control character', 'lý do\u0007', 'bad-cancel-reason'],
+    ['not text', 42, 'bad-cancel-reason'],
+  ])('refuses %s for a closed poll', (_name, reason, code) => {
+    const closed = inState('closed');
+    expect(errorCode(() => cancelPoll(closed, T0 + 20, reason as string | null))).toBe(code);
+    expect(closed.state).toBe('closed');
+  });
+
+  it('accepts a reason of exactly the limit, NFC-normalised', () => {
+    const decomposed = 'Hu\u0309y'.normalize('NFD');
+    expect(cancelPoll(inState('closed'), T0, decomposed).cancelledReason).toBe(
+      'Hủy'.normalize('NFC'),
+    );
+    const longest = 'ạ'.repeat(MAX_CANCEL_REASON_LENGTH);
+    expect(parseCancelReason(longest)).toBe(longest);
   });
 });

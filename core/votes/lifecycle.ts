@@ -2,7 +2,8 @@ import { VoteError } from './errors';
 import { checkTime, MAX_ID_LENGTH, type Poll } from './poll';
 
 /*
- * draft → open → closed → published, and draft/open → cancelled. Each step returns a new poll
+ * draft → open → closed → published; draft/open → cancelled, closed/published → cancelled with
+ * a reason. Each step returns a new poll
  * and leaves its argument untouched, so the server can compute, check and only then write.
  */
 
@@ -48,14 +49,53 @@ export function publishPoll(poll: Poll, now: number): Poll {
   return { ...poll, state: 'published', publishedAt: now };
 }
 
-/** A closed poll has a result and is kept in the minutes, so it cannot be cancelled. */
-export function cancelPoll(poll: Poll, now: number): Poll {
-  if (poll.state !== 'draft' && poll.state !== 'open') {
+export const MAX_CANCEL_REASON_LENGTH = 500;
+
+/**
+ * Why a poll is cancelled, cleaned: NFC, trimmed, inner whitespace runs (line breaks too) made
+ * one space so it prints as one line, 1 to MAX_CANCEL_REASON_LENGTH characters, no control
+ * characters. Throws 'bad-cancel-reason'.
+ */
+export function parseCancelReason(value: unknown): string {
+  if (typeof value !== 'string') {
+    throw new VoteError('bad-cancel-reason', 'The reason must be text.');
+  }
+  const text = value.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/u.test(text)) {
+    throw new VoteError('bad-cancel-reason', 'The reason holds control characters.');
+  }
+  if (text.length === 0 || text.length > MAX_CANCEL_REASON_LENGTH) {
     throw new VoteError(
-      'poll-not-cancellable',
-      `Only a draft or open poll can be cancelled (it is ${poll.state}).`,
+      'bad-cancel-reason',
+      `The reason must be 1 to ${MAX_CANCEL_REASON_LENGTH} characters.`,
     );
   }
+  return text;
+}
+
+/**
+ * A draft or open poll may be cancelled as it is (a reason is kept if given). Once closed (or
+ * published) it has a result that the room has seen, so it is cancelled only with a reason,
+ * which is recorded on the poll and printed in the minutes.
+ */
+export function cancelPoll(poll: Poll, now: number, reason?: string | null): Poll {
+  if (poll.state === 'cancelled') {
+    throw new VoteError('poll-not-cancellable', 'This poll is already cancelled.');
+  }
+  const afterClose = poll.state === 'closed' || poll.state === 'published';
+  if (afterClose && (reason === undefined || reason === null)) {
+    throw new VoteError(
+      'cancel-reason-required',
+      'A closed poll can only be cancelled with a reason, which the minutes print.',
+    );
+  }
+  const cleaned = reason === undefined || reason === null ? null : parseCancelReason(reason);
   checkTime(now);
-  return { ...poll, state: 'cancelled', cancelledAt: now };
+  return {
+    ...poll,
+    state: 'cancelled',
+    cancelledAt: now,
+    ...(cleaned !== null ? { cancelledReason: cleaned } : {}),
+  };
 }

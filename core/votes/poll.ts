@@ -47,6 +47,8 @@ export interface Poll extends PollDraft {
   closedAt?: number;
   publishedAt?: number;
   cancelledAt?: number;
+  /** Why it was cancelled (required once it had closed); printed in the minutes. */
+  cancelledReason?: string;
   /** Member ids present when the poll opened, frozen then: only they may vote. */
   eligible?: string[];
 }

@@ -1,6 +1,7 @@
 import { countsByOption, type BallotBox } from './ballot';
 import { VoteError } from './errors';
-import { baseCount, meetsRule, percentOf } from './majority';
+import { baseCount, meetsRule } from './majority';
+import { resultTable } from './result-rows';
 import { ABSTAIN, FOR, type MajorityBase, type MajorityRule, type Poll } from './poll';
 
 /**
@@ -103,6 +104,7 @@ export function tally(poll: Poll, box: BallotBox, context: TallyContext): Tally 
     else if (option.id !== ABSTAIN) opposed += count;
   }
 
+  const eligible = poll.eligible?.length ?? 0;
   const quorumMet = present >= poll.quorum;
   const reached = meetsRule(poll.rule, motion, opposed, base);
   const outcome: TallyOutcome = !quorumMet
@@ -112,23 +114,28 @@ export function tally(poll: Poll, box: BallotBox, context: TallyContext): Tally 
       : reached
         ? 'passed'
         : 'not-reached';
-  const eligible = poll.eligible?.length ?? 0;
+
+  const options = poll.options.map((option) => {
+    const row: OptionTally = {
+      optionId: option.id,
+      label: option.label,
+      count: counts[option.id] ?? 0,
+      percent: 0,
+    };
+    if (option.labelKey !== undefined) row.labelKey = option.labelKey;
+    return row;
+  });
+  // The percentages shown everywhere are the table's, so the rows of a base sum to 100 %.
+  const table = resultTable({ base: poll.base, options, cast, eligible, present, members });
+  options.forEach((option, i) => {
+    option.percent = table.rows[i]?.percent ?? 0;
+  });
 
   return {
     pollId: poll.id,
     rule: poll.rule,
     base: poll.base,
-    options: poll.options.map((option) => {
-      const count = counts[option.id] ?? 0;
-      const row: OptionTally = {
-        optionId: option.id,
-        label: option.label,
-        count,
-        percent: percentOf(count, base),
-      };
-      if (option.labelKey !== undefined) row.labelKey = option.labelKey;
-      return row;
-    }),
+    options,
     motionOptionId,
     cast,
     eligible,

@@ -3,7 +3,6 @@
  * who took the minutes), the control document (attendance, published votes) and the shared
  * document's draft (discussion and decisions per agenda item).
  */
-import type { PollView } from '../../core/api/votes';
 import { readAttendanceView } from '../../core/docs/control/attendance';
 import { readPolls } from '../../core/docs/control/polls';
 import {
@@ -18,12 +17,7 @@ import type * as Y from 'yjs';
 import type { MeetingRecord } from '../meetings/directory';
 import { splitDraft, type MinutesDraft } from './draft';
 import { CodedError } from '../../core/errors/coded-error';
-
-const BASE_LABELS: Record<PollView['base'], string> = {
-  cast: 'tổng số phiếu biểu quyết',
-  present: 'tổng số thành viên có mặt',
-  members: 'tổng số thành viên',
-};
+import { printedVote } from '../../core/results/print-vote';
 
 export interface MinutesMember {
   id: string;
@@ -49,26 +43,6 @@ export class MinutesDataError extends CodedError<'minutes-draft-invalid'> {
   }
 }
 
-function published(poll: PollView, agenda: MeetingRecord['agenda']): MinutesVote | null {
-  if (poll.state !== 'published' || poll.result === null) return null;
-  const tally = poll.result.tally;
-  return {
-    agendaItemTitle: agenda.find((a) => a.id === poll.agendaItemId)?.title ?? '',
-    title: poll.title,
-    kind: poll.kind,
-    options: tally.options.map((o) => ({
-      label: o.label,
-      count: o.count,
-      percent: Math.min(100, Math.max(0, o.percent)),
-    })),
-    cast: tally.cast,
-    eligible: Math.max(tally.eligible, tally.cast),
-    baseLabel: BASE_LABELS[poll.base],
-    quorumMet: tally.quorumMet,
-    passed: tally.passed,
-  };
-}
-
 export function buildMinutesData(sources: MinutesSources): MinutesData {
   const { meeting, members, control, draft, now } = sources;
   const person = (role: MeetingRole) => {
@@ -90,7 +64,7 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
   const startsAt = new Date(meeting.startsAt);
   const endsAt = now.getTime() > startsAt.getTime() ? now : startsAt;
   const votes = readPolls(control)
-    .map((p) => published(p, meeting.agenda))
+    .map((p) => printedVote(p, meeting.agenda))
     .filter((v): v is MinutesVote => v !== null);
   return {
     organisation: meeting.organisation,

@@ -16,7 +16,8 @@ import { dropInUrn, type SealedUrn } from './urn';
 
 /** What a member asks of one poll; `memberId` always comes from the session. */
 export type PollAction =
-  | { type: 'open' | 'close' | 'publish' | 'cancel'; memberId: string }
+  | { type: 'open' | 'close' | 'publish'; memberId: string }
+  | { type: 'cancel'; memberId: string; reason: string | null }
   | { type: 'cast'; memberId: string; optionId: string };
 
 /** Who may vote if the poll opens now (present members with a voting role). */
@@ -98,12 +99,20 @@ export function applyAction(
         audit: { ...base, action: 'poll.publish' },
         ballot: null,
       };
-    case 'cancel':
+    case 'cancel': {
+      const cancelled = cancelPoll(poll, now, action.reason);
+      const reason = cancelled.cancelledReason;
       return {
-        record: { ...record, poll: cancelPoll(poll, now), urn: null },
-        audit: { ...base, action: 'poll.cancel' },
+        record: { ...record, poll: cancelled, urn: null },
+        audit: {
+          ...base,
+          action: 'poll.cancel',
+          from: poll.state,
+          ...(reason !== undefined ? { reason } : {}),
+        },
         ballot: null,
       };
+    }
     case 'cast': {
       const changed = hasVoted(box, action.memberId);
       const next = castBallot(poll, box, action.memberId, action.optionId, now);

@@ -156,8 +156,8 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
   }
 
   const lifecycle = (
-    key: 'openPoll' | 'closePoll' | 'publishPoll' | 'cancelPoll',
-    type: 'open' | 'close' | 'publish' | 'cancel',
+    key: 'openPoll' | 'closePoll' | 'publishPoll',
+    type: 'open' | 'close' | 'publish',
   ) =>
     route(key, async (ctx) => {
       const { member, meeting } = await allowed(ctx, 'poll.manage');
@@ -215,7 +215,22 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
       lifecycle('openPoll', 'open'),
       lifecycle('closePoll', 'close'),
       lifecycle('publishPoll', 'publish'),
-      lifecycle('cancelPoll', 'cancel'),
+      route('cancelPoll', {
+        guard: (ctx) => allowed(ctx, 'poll.manage'),
+        handler: async (ctx) => {
+          const { member, meeting } = ctx.guard;
+          const record = await existing(meeting.id, ctx);
+          const reason = ctx.body.reason ?? null;
+          const outcome = await refusals(() =>
+            queue.submit(`${meeting.id}/${record.poll.id}`, {
+              type: 'cancel',
+              memberId: member.id,
+              reason,
+            }),
+          );
+          return asPollView(outcome);
+        },
+      }),
       route('pollResult', async (ctx) => {
         const { meeting } = await allowed(ctx, 'poll.manage');
         const record = await existing(meeting.id, ctx);

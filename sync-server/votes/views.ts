@@ -19,8 +19,18 @@ export function pollResult(record: PollRecord): PollResult {
           .map((b) => ({ memberId: b.memberId, optionId: b.optionId }))
           .sort((a, b) => a.memberId.localeCompare(b.memberId))
       : null;
-  return { tally: result, ballots };
+  const notVoted =
+    box.kind === 'named'
+      ? (poll.eligible ?? [])
+          .filter((id) => !box.ballots.some((b) => b.memberId === id))
+          .sort((a, b) => a.localeCompare(b))
+      : null;
+  return { tally: result, ballots, notVoted };
 }
+
+/** Published results stay visible (with the cancellation beside them) when a published poll is cancelled. */
+const resultShown = ({ poll }: PollRecord): boolean =>
+  poll.state === 'published' || (poll.state === 'cancelled' && poll.publishedAt !== undefined);
 
 /**
  * Whether the voter roll stays out of the view: while a secret poll is open, the room learns how
@@ -52,11 +62,12 @@ export function pollView(record: PollRecord): PollView {
     closedAt: poll.closedAt ?? null,
     publishedAt: poll.publishedAt ?? null,
     cancelledAt: poll.cancelledAt ?? null,
+    cancelledReason: poll.cancelledReason ?? null,
     eligible: [...(poll.eligible ?? [])],
     memberCount: record.memberCount,
     voters: rollHidden(record) ? [] : voterIds(record.box).sort(),
     ballotsCast: voterIds(record.box).length,
-    result: poll.state === 'published' ? pollResult(record) : null,
+    result: resultShown(record) ? pollResult(record) : null,
   };
 }
 

@@ -239,9 +239,10 @@ describe('polls: who may do what', () => {
       ['against', 1, 25],
       ['abstain', 0, 0],
     ]);
+    // Published: cancelled only with a reason (votes-results.test.ts).
     expect(await refused(post('chu-toa', `/polls/${poll.id}/cancel`))).toEqual([
       409,
-      'poll-not-cancellable',
+      'cancel-reason-required',
     ]);
   });
 

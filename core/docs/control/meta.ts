@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { readNumber, readString } from '../values';
 
 /** The version of the control document's shape this code reads and writes (see migrations.ts). */
-export const CONTROL_SCHEMA_VERSION = 2;
+export const CONTROL_SCHEMA_VERSION = 3;
 
 export const META = 'meta';
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isCodedError } from '../../errors/coded-error';
 import { agendaArray, readAgenda } from './agenda';
+import { pollsMap, readPoll } from './polls';
 import { CONTROL_SCHEMA_VERSION, metaMap, readControlMeta } from './meta';
 import {
   CONTROL_MIGRATIONS,
@@ -59,7 +60,7 @@ describe('control document migrations', () => {
       name: 'version 1 with a legacy bare SHA-256 entry (and junk)',
       version: 1,
       documents: [LEGACY, 42, 'not-a-sha', ATTACHED],
-      applied: [1],
+      applied: [1, 2],
       // A legacy bare SHA-256 entry still reads, as a document with unknown details.
       read: [{ sha256: LEGACY, ...UNKNOWN }, ATTACHED],
     },
@@ -67,14 +68,14 @@ describe('control document migrations', () => {
       name: 'never stamped (version 0), legacy entries',
       version: null,
       documents: [LEGACY],
-      applied: [0, 1],
+      applied: [0, 1, 2],
       read: [{ sha256: LEGACY, ...UNKNOWN }],
     },
     {
       name: 'version 1 already in objects',
       version: 1,
       documents: [ATTACHED],
-      applied: [1],
+      applied: [1, 2],
       read: [ATTACHED],
     },
     {
@@ -150,5 +151,45 @@ describe('control document migrations', () => {
     expect(controlSchemaState(stored(CONTROL_SCHEMA_VERSION, []))).toBe('current');
     expect(controlSchemaState(stored(1, []))).toBe('older');
     expect(controlSchemaState(new Y.Doc())).toBe('older');
+  });
+
+  it('2 → 3: polls gain cancelledReason, named results list who did not vote, secret ones none', () => {
+    const doc = stored(2, [ATTACHED]);
+    doc.transact(() => {
+      const entry = (id: string, kind: string, result: unknown) => {
+        const poll = new Y.Map<unknown>();
+        for (const [k, v] of Object.entries({
+          id,
+          agendaItemId: 'item-1',
+          title: `Biểu quyết ${id}`,
+          kind,
+          options: [{ id: 'for', label: 'Tán thành' }],
+          rule: 'simple',
+          base: 'present',
+          quorum: 0,
+          allowChange: false,
+          state: 'published',
+          createdAt: 1,
+          eligible: ['c', 'a', 'b'],
+          memberCount: 3,
+          result,
+        }))
+          poll.set(k, v);
+        pollsMap(doc).set(id, poll);
+      };
+      entry('named', 'named', { tally: {}, ballots: [{ memberId: 'a', optionId: 'for' }] });
+      entry('secret', 'secret', { tally: {}, ballots: null });
+    });
+    expect(migrateControl(doc).applied.map((s) => s.from)).toEqual([2]);
+    const [named, secret] = ['named', 'secret'].map((id) => readPoll(doc, id));
+    expect(named?.cancelledReason).toBeNull();
+    expect(named?.result?.notVoted).toEqual(['b', 'c']);
+    expect(secret?.result?.notVoted).toBeNull();
+    expect(pollsMap(doc).get('secret')).toBeInstanceOf(Y.Map);
+    // Running it again changes nothing.
+    const again: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => again.push(u));
+    migrateControl(doc);
+    expect(again).toEqual([]);
   });
 });

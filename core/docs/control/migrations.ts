@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { CodedError } from '../../errors/coded-error';
 import { agendaArray, rawDocuments, SHA256_HEX, type AgendaDocument } from './agenda';
 import { CONTROL_SCHEMA_VERSION, readControlMeta, writeSchemaVersion } from './meta';
+import { pollsMap } from './polls';
 
 export interface ControlMigration {
   from: number;
@@ -55,6 +56,33 @@ function agendaDocumentObjects(doc: Y.Doc): void {
   });
 }
 
+/**
+ * Version 2 → 3 (issue 12 §3): every poll entry gets `cancelledReason` (null when it has none),
+ * and a published named poll's result its `notVoted` list — the eligible members without a
+ * ballot — so the named list shows them. Secret results get none.
+ */
+function pollResultsAddUp(doc: Y.Doc): void {
+  pollsMap(doc).forEach((value) => {
+    if (!(value instanceof Y.Map)) return;
+    const entry = value as Y.Map<unknown>;
+    if (!entry.has('cancelledReason')) entry.set('cancelledReason', null);
+    const result = entry.get('result');
+    if (typeof result !== 'object' || result === null) return;
+    const { ballots, notVoted } = result as Record<string, unknown>;
+    if (!Array.isArray(ballots) || Array.isArray(notVoted)) return;
+    const voted = new Set(
+      (ballots as unknown[]).map((b) =>
+        typeof b === 'object' && b !== null ? (b as Record<string, unknown>).memberId : null,
+      ),
+    );
+    const eligible = entry.get('eligible');
+    const missing = (Array.isArray(eligible) ? (eligible as unknown[]) : [])
+      .filter((id): id is string => typeof id === 'string' && !voted.has(id))
+      .sort((a, b) => a.localeCompare(b));
+    entry.set('result', { ...(result as Record<string, unknown>), notVoted: missing });
+  });
+}
+
 /** Every step, oldest first; each `to` is the next step's `from`. */
 export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [
   {
@@ -68,6 +96,12 @@ export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [
     to: 2,
     what: 'agenda documents listed as bare SHA-256 strings become AgendaDocument objects',
     migrate: agendaDocumentObjects,
+  },
+  {
+    from: 2,
+    to: 3,
+    what: 'polls gain cancelledReason; named results list the eligible members who did not vote',
+    migrate: pollResultsAddUp,
   },
 ];
 

@@ -43,6 +43,7 @@ const PLAIN_FIELDS = [
   'closedAt',
   'publishedAt',
   'cancelledAt',
+  'cancelledReason',
   'eligible',
   'memberCount',
   'result',
@@ -70,12 +71,15 @@ function readOptions(value: unknown): PollOption[] | null {
 
 function readResult(value: unknown): PollResult | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { tally, ballots } = value as Record<string, unknown>;
+  const { tally, ballots, notVoted } = value as Record<string, unknown>;
   if (typeof tally !== 'object' || tally === null) return null;
   // Written by the server from core/votes' tally(); only its presence is checked here.
+  const named = Array.isArray(ballots);
   return {
     tally: tally as PollResult['tally'],
-    ballots: Array.isArray(ballots) ? (ballots as PollResult['ballots']) : null,
+    ballots: named ? (ballots as PollResult['ballots']) : null,
+    // Never a name list for a secret poll, whatever the document holds.
+    notVoted: named && Array.isArray(notVoted) ? (notVoted as unknown[]).filter(isString) : null,
   };
 }
 
@@ -120,6 +124,7 @@ function readPollEntry(entry: Y.Map<unknown>): PollView | null {
   const memberCount = get('memberCount');
   const voters = readVoters(get('voters'));
   const ballotsCast = get('ballotsCast');
+  const cancelledReason = get('cancelledReason');
   return {
     id,
     agendaItemId,
@@ -136,6 +141,7 @@ function readPollEntry(entry: Y.Map<unknown>): PollView | null {
     closedAt: timeOrNull(get('closedAt')),
     publishedAt: timeOrNull(get('publishedAt')),
     cancelledAt: timeOrNull(get('cancelledAt')),
+    cancelledReason: isString(cancelledReason) ? cancelledReason : null,
     eligible: Array.isArray(eligible) ? (eligible as unknown[]).filter(isString) : [],
     memberCount: isCount(memberCount) ? memberCount : null,
     voters,

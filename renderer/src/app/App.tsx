@@ -70,6 +70,7 @@ function MeetingsApp({ session, status }: { session: Session; status: ServerStat
       status={status}
       itemId={route.itemId}
       minutes={route.view === 'minutes'}
+      results={route.view === 'results'}
       account={account}
       navigate={navigate}
     />

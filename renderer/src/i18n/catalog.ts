@@ -1,6 +1,7 @@
 import { appMessages } from './messages/app';
 import { loginMessages } from './messages/login';
 import { votesMessages } from './messages/votes';
+import { resultsMessages } from './messages/results';
 import { attendanceMessages } from './messages/attendance';
 import { documentsMessages } from './messages/documents';
 import { minutesMessages } from './messages/minutes';
@@ -16,6 +17,7 @@ export const vi = {
   ...appMessages.vi,
   ...loginMessages.vi,
   ...votesMessages.vi,
+  ...resultsMessages.vi,
   ...attendanceMessages.vi,
   ...documentsMessages.vi,
   ...annotationsMessages.vi,
@@ -27,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...appMessages.en,
   ...loginMessages.en,
   ...votesMessages.en,
+  ...resultsMessages.en,
   ...attendanceMessages.en,
   ...documentsMessages.en,
   ...annotationsMessages.en,

@@ -6,7 +6,7 @@ import { vi, type MessageKey } from './catalog';
  * catalogues (`annot` for annotations, `docs` for agenda documents).
  */
 export type ErrorArea =
-  'annot' | 'attendance' | 'docs' | 'login' | 'meetings' | 'minutes' | 'votes';
+  'annot' | 'attendance' | 'docs' | 'login' | 'meetings' | 'minutes' | 'results' | 'votes';
 
 /** What each area says for a failure it has no message for. */
 const FALLBACK: Record<ErrorArea, MessageKey> = {
@@ -16,6 +16,7 @@ const FALLBACK: Record<ErrorArea, MessageKey> = {
   login: 'login.error.unexpected',
   meetings: 'meetings.error.unexpected',
   minutes: 'minutes.error.generic',
+  results: 'results.error.unexpected',
   votes: 'votes.error.unexpected',
 };
 

@@ -15,6 +15,8 @@ import { AgendaColumn } from '../meetings/AgendaColumn';
 import { AttendancePanel } from '../attendance/AttendancePanel';
 import type { Session } from '../session/session';
 import { BallotDock } from '../votes/BallotDock';
+import { MeetingResults } from '../votes/MeetingResults';
+import { ResultsLink } from '../votes/ResultsLink';
 import { ItemView } from './ItemView';
 import { MinutesLink } from '../minutes/MinutesLink';
 import { MinutesPage } from '../minutes/MinutesPage';
@@ -30,6 +32,8 @@ interface Props {
   itemId: string | undefined;
   /** Show the minutes instead of an agenda item. */
   minutes?: boolean;
+  /** Show the meeting-wide results list instead of an agenda item. */
+  results?: boolean;
   account: React.ReactNode;
   navigate: (route: Route) => void;
 }
@@ -52,7 +56,7 @@ export function MeetingRoom(props: Props) {
   );
 }
 
-function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Props) {
+function RoomFrame({ meeting, status, itemId, minutes, results, account, navigate }: Props) {
   const { t } = useTranslation();
   // The control document is live; until it has synced the HTTP snapshot stands in.
   const agenda = useControlPart('agenda') ?? meeting.agenda;
@@ -96,6 +100,10 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
           footer={
             <>
               <AttendancePanel />
+              <ResultsLink
+                current={results === true}
+                onOpen={() => browse({ name: 'room', meetingId: meeting.id, view: 'results' })}
+              />
               <MinutesLink
                 current={minutes === true}
                 onOpen={() => browse({ name: 'room', meetingId: meeting.id, view: 'minutes' })}
@@ -126,6 +134,8 @@ function RoomFrame({ meeting, status, itemId, minutes, account, navigate }: Prop
       />
       {minutes ? (
         <MinutesPage />
+      ) : results ? (
+        <MeetingResults />
       ) : item ? (
         <ItemView key={item.id} item={item} />
       ) : (

@@ -1,6 +1,7 @@
 /** Hash routes: the server serves one page, the client picks the view. */
 export type Route =
-  { name: 'meetings' } | { name: 'room'; meetingId: string; itemId?: string; view?: 'minutes' };
+  | { name: 'meetings' }
+  | { name: 'room'; meetingId: string; itemId?: string; view?: 'minutes' | 'results' };
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -8,6 +9,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'meetings' && parts[1] !== undefined && ID.test(parts[1])) {
     if (parts[2] === 'minutes') return { name: 'room', meetingId: parts[1], view: 'minutes' };
+    if (parts[2] === 'results') return { name: 'room', meetingId: parts[1], view: 'results' };
     const itemId =
       parts[2] === 'items' && parts[3] !== undefined && ID.test(parts[3]) ? parts[3] : undefined;
     return itemId
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.name === 'meetings') return '#/';
   if (route.view === 'minutes') return `#/meetings/${route.meetingId}/minutes`;
+  if (route.view === 'results') return `#/meetings/${route.meetingId}/results`;
   return route.itemId
     ? `#/meetings/${route.meetingId}/items/${route.itemId}`
     : `#/meetings/${route.meetingId}`;

@@ -6,6 +6,7 @@ import { memberName } from '../members/useMembers';
 import type { MessageKey } from '../i18n/catalog';
 import { errorMessageKey } from '../i18n/error-message';
 import { useRoom } from '../room-context/RoomContext';
+import { MAX_CANCEL_REASON_LENGTH } from '../../../core/votes/lifecycle';
 import { votesApi, type PollAction } from './api';
 import { conditionText, message, motionOf, optionLabel } from './labels';
 import { ResultView } from './ResultView';
@@ -131,6 +132,9 @@ export function PollControl({ poll, members }: Props) {
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<'close' | 'cancel' | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
+  const [reason, setReason] = useState('');
+  // Once closed the room has seen a result: cancelling it needs a reason, printed in the minutes.
+  const reasonRequired = poll.state === 'closed' || poll.state === 'published';
   const result = useClosedResult(meeting.id, poll);
   const missing = poll.eligible.length - poll.ballotsCast;
 
@@ -147,6 +151,20 @@ export function PollControl({ poll, members }: Props) {
     }
   }
 
+  async function cancel() {
+    setBusy(true);
+    setError(null);
+    try {
+      const text = reason.trim();
+      await votesApi.cancelPoll(meeting.id, poll.id, text === '' ? null : text);
+      setConfirming(null);
+    } catch (e) {
+      setError(errorMessageKey(e, 'votes'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const primary: PollAction | null =
     poll.state === 'draft'
       ? 'open'
@@ -155,10 +173,13 @@ export function PollControl({ poll, members }: Props) {
         : poll.state === 'closed'
           ? 'publish'
           : null;
-  const needsConfirm = (action: PollAction) =>
-    action === 'cancel' || (action === 'close' && missing > 0);
-  const press = (action: PollAction) =>
-    needsConfirm(action) ? setConfirming(action as 'close' | 'cancel') : void run(action);
+  const needsConfirm = (action: PollAction) => action === 'close' && missing > 0;
+  const press = (action: PollAction | 'cancel') =>
+    action === 'cancel'
+      ? setConfirming('cancel')
+      : needsConfirm(action)
+        ? setConfirming('close')
+        : void run(action);
 
   return (
     <article className={`poll-card poll-card--${poll.state}`} aria-labelledby={`poll-${poll.id}`}>
@@ -200,7 +221,26 @@ export function PollControl({ poll, members }: Props) {
               ? t('votes.action.closeConfirm', { count: missing })
               : t('votes.action.cancelConfirm')}
           </p>
-          <button type="button" className="primary" onClick={() => void run(confirming)}>
+          {confirming === 'cancel' && (
+            <label className="poll-card__reason">
+              <span>
+                {t(reasonRequired ? 'votes.cancel.reasonRequired' : 'votes.cancel.reasonOptional')}
+              </span>
+              <textarea
+                value={reason}
+                maxLength={MAX_CANCEL_REASON_LENGTH}
+                rows={2}
+                required={reasonRequired}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </label>
+          )}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || (confirming === 'cancel' && reasonRequired && reason.trim() === '')}
+            onClick={() => void (confirming === 'cancel' ? cancel() : run(confirming))}
+          >
             {t('votes.action.confirm')}
           </button>
           <button type="button" className="secondary" onClick={() => setConfirming(null)}>

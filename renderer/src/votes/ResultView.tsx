@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MeetingMemberView } from '../../../core/api/meetings';
 import type { PollResult, PollView } from '../../../core/api/votes';
-import type { OptionTally } from '../../../core/votes/tally';
+import { resultTable, type ResultRow } from '../../../core/votes/result-rows';
 import { memberName } from '../members/useMembers';
 import { conditionText, formatPercent, optionLabel } from './labels';
 import './result.css';
@@ -23,7 +23,8 @@ function thresholdPercent(rule: PollView['rule']): number | null {
   return null;
 }
 
-function toneOf(option: OptionTally, motionOptionId: string): string {
+function toneOf(option: ResultRow, motionOptionId: string): string {
+  if (option.kind !== 'option') return 'none';
   if (option.optionId === motionOptionId) return 'for';
   if (option.optionId === 'against') return 'against';
   if (option.optionId === 'abstain') return 'abstain';
@@ -34,6 +35,8 @@ function toneOf(option: OptionTally, motionOptionId: string): string {
 export function ResultView({ poll, result, members, level = 3, titled = true }: Props) {
   const { t, i18n } = useTranslation();
   const { tally } = result;
+  // The same rows as the minutes and the exports: they add up to the base, 100 %.
+  const rows = resultTable(tally).rows;
   const motion = poll.options.find((o) => o.id === tally.motionOptionId);
   const condition = conditionText(t, tally.rule, tally.base, motion);
   const threshold = thresholdPercent(tally.rule);
@@ -79,19 +82,22 @@ export function ResultView({ poll, result, members, level = 3, titled = true }: 
         <div className="result__chart">
           <table className="bars" aria-label={t('votes.result.chart')}>
             <tbody>
-              {tally.options.map((option) => (
+              {rows.map((row) => (
                 <tr
-                  key={option.optionId}
-                  className={`bar bar--${toneOf(option, tally.motionOptionId)}`}
+                  key={row.optionId ?? row.kind}
+                  className={`bar bar--${toneOf(row, tally.motionOptionId)}`}
+                  data-row={row.kind}
                 >
                   <th scope="row" className="bar__label">
-                    {optionLabel(t, option)}
+                    {row.kind === 'option'
+                      ? optionLabel(t, { label: row.label, labelKey: row.labelKey })
+                      : t(row.kind === 'absent' ? 'votes.row.absent' : 'votes.row.notVoted')}
                   </th>
                   <td className="bar__cell">
                     <div className="bar__track">
                       <div
                         className="bar__fill"
-                        style={{ width: `${Math.min(100, option.percent)}%` }}
+                        style={{ width: `${Math.min(100, row.percent ?? 0)}%` }}
                       />
                       {threshold !== null && (
                         <div className="bar__threshold" style={{ left: `${threshold}%` }} />
@@ -99,9 +105,14 @@ export function ResultView({ poll, result, members, level = 3, titled = true }: 
                     </div>
                   </td>
                   <td className="bar__count">
-                    <strong>{option.count}</strong>
+                    <strong>{row.count}</strong>
                   </td>
-                  <td className="bar__percent">{formatPercent(option.percent, i18n.language)}</td>
+                  <td
+                    className="bar__percent"
+                    title={row.percent === null ? t('votes.row.outsideBase') : undefined}
+                  >
+                    {row.percent === null ? '—' : formatPercent(row.percent, i18n.language)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -153,7 +164,7 @@ export function ResultView({ poll, result, members, level = 3, titled = true }: 
                     <td>{memberName(members, memberId)}</td>
                     <td className="roll__choice">
                       {choice === undefined
-                        ? t('votes.result.didNotVote')
+                        ? t('votes.row.notVoted')
                         : (labelOf.get(choice) ?? choice)}
                     </td>
                   </tr>

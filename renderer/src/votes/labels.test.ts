@@ -33,6 +33,8 @@ const CODES: Record<VoteApiErrorCode, true> = {
   'poll-not-open': true,
   'poll-not-closed': true,
   'poll-not-cancellable': true,
+  'cancel-reason-required': true,
+  'bad-cancel-reason': true,
   'ballot-box-mismatch': true,
   'not-eligible': true,
   'unknown-option': true,
