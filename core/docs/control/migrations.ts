@@ -6,7 +6,14 @@
 import * as Y from 'yjs';
 import { CodedError } from '../../errors/coded-error';
 import { agendaArray, rawDocuments, SHA256_HEX, type AgendaDocument } from './agenda';
-import { CONTROL_SCHEMA_VERSION, readControlMeta, writeSchemaVersion } from './meta';
+import { SCHEDULED } from '../../meeting/lifecycle';
+import {
+  CONTROL_SCHEMA_VERSION,
+  metaMap,
+  readControlMeta,
+  writeMeetingLifecycle,
+  writeSchemaVersion,
+} from './meta';
 
 export interface ControlMigration {
   from: number;
@@ -55,6 +62,15 @@ function agendaDocumentObjects(doc: Y.Doc): void {
   });
 }
 
+/**
+ * Version 2 documents had no lifecycle: their meetings were run without one, so they start as
+ * scheduled with no events; a current item cannot have been set.
+ */
+function stampLifecycle(doc: Y.Doc): void {
+  if (metaMap(doc).has('lifecycle')) return;
+  writeMeetingLifecycle(doc, SCHEDULED);
+}
+
 /** Every step, oldest first; each `to` is the next step's `from`. */
 export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [
   {
@@ -68,6 +84,12 @@ export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [
     to: 2,
     what: 'agenda documents listed as bare SHA-256 strings become AgendaDocument objects',
     migrate: agendaDocumentObjects,
+  },
+  {
+    from: 2,
+    to: 3,
+    what: 'meta gains the meeting lifecycle (scheduled, no events, no current item)',
+    migrate: stampLifecycle,
   },
 ];
 
