@@ -158,6 +158,7 @@ const STATUS: Partial<Record<VoteErrorCode, number>> = {
   'poll-not-closed': 409,
   'poll-not-cancellable': 409,
   'already-voted': 409,
+  'already-eligible': 409,
   // These mean stored data is wrong, not that the client is.
   'ballot-box-mismatch': 500,
   'bad-tally-context': 500,

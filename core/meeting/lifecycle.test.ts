@@ -68,6 +68,8 @@ describe('meeting lifecycle transitions (table)', () => {
 describe('what each state allows (table)', () => {
   const table: Record<LifecycleGated, MeetingLifecycle[]> = {
     'attendance.checkIn': ['open'],
+    'attendance.mark': ['scheduled', 'open', 'paused'],
+    'poll.admit': ['open'],
     'ballot.cast': ['open'],
     'poll.open': ['open'],
     'currentItem.set': ['open', 'paused'],

@@ -71,9 +71,18 @@ export const TRANSITIONS: {
 };
 
 /** What the meeting's state gates, and the states that allow it. */
-export type LifecycleGated = 'attendance.checkIn' | 'ballot.cast' | 'poll.open' | 'currentItem.set';
+export type LifecycleGated =
+  | 'attendance.checkIn'
+  | 'attendance.mark'
+  | 'ballot.cast'
+  | 'poll.open'
+  | 'poll.admit'
+  | 'currentItem.set';
 export const GATES: { readonly [G in LifecycleGated]: readonly MeetingLifecycle[] } = {
   'attendance.checkIn': ['open'],
+  // The chair may record an excused absence known in advance, and a departure during a break.
+  'attendance.mark': ['scheduled', 'open', 'paused'],
+  'poll.admit': ['open'],
   'ballot.cast': ['open'],
   'poll.open': ['open'],
   // The chair may line up the next item during a break.

@@ -31,6 +31,7 @@ export type VoteErrorCode =
   | 'poll-not-open'
   | 'poll-not-closed'
   | 'poll-not-cancellable'
+  | 'already-eligible'
   // castBallot
   | 'ballot-box-mismatch'
   | 'not-eligible'

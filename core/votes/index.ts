@@ -20,7 +20,7 @@ export {
   type PollOption,
   type PollState,
 } from './poll';
-export { cancelPoll, closePoll, openPoll, publishPoll } from './lifecycle';
+export { admitToPoll, cancelPoll, closePoll, openPoll, publishPoll } from './lifecycle';
 export {
   castBallot,
   countChoices,
