@@ -7,6 +7,7 @@
  */
 import type { AnswerSpec, RouteAnswerOf, RouteBodyOf, RouteInputOf, RouteParamsOf } from './http';
 import { identityRoutes } from './routes-identity';
+import { lifecycleRoutes } from './routes-lifecycle';
 import { meetingsRoutes } from './routes-meetings';
 import { minutesRoutes } from './routes-minutes';
 import { votesRoutes } from './routes-votes';
@@ -19,6 +20,7 @@ export const routes = {
   ...meetingsRoutes,
   ...votesRoutes,
   ...minutesRoutes,
+  ...lifecycleRoutes,
 } as const;
 
 /** Fails to compile if two areas name the same route (a spread would silently keep one). */
@@ -27,7 +29,11 @@ type Overlap =
   | (Keys<typeof identityRoutes> & Keys<typeof meetingsRoutes>)
   | (Keys<typeof identityRoutes & typeof meetingsRoutes> & Keys<typeof votesRoutes>)
   | (Keys<typeof identityRoutes & typeof meetingsRoutes & typeof votesRoutes> &
-      Keys<typeof minutesRoutes>);
+      Keys<typeof minutesRoutes>)
+  | (Keys<
+      typeof identityRoutes & typeof meetingsRoutes & typeof votesRoutes & typeof minutesRoutes
+    > &
+      Keys<typeof lifecycleRoutes>);
 const _disjoint: [Overlap] extends [never] ? true : never = true;
 void _disjoint;
 

@@ -1,5 +1,6 @@
 import type { CastBallotResponse } from '../../core/api/votes';
 import {
+  admitToPoll,
   cancelPoll,
   castBallot,
   closePoll,
@@ -17,7 +18,9 @@ import { dropInUrn, type SealedUrn } from './urn';
 /** What a member asks of one poll; `memberId` always comes from the session. */
 export type PollAction =
   | { type: 'open' | 'close' | 'publish' | 'cancel'; memberId: string }
-  | { type: 'cast'; memberId: string; optionId: string };
+  | { type: 'cast'; memberId: string; optionId: string }
+  /** The chair (`memberId`) admits a latecomer (`target`) to an open poll. */
+  | { type: 'admit'; memberId: string; target: string };
 
 /** Who may vote if the poll opens now (present members with a voting role). */
 export interface VotersNow {
@@ -102,6 +105,12 @@ export function applyAction(
       return {
         record: { ...record, poll: cancelPoll(poll, now), urn: null },
         audit: { ...base, action: 'poll.cancel' },
+        ballot: null,
+      };
+    case 'admit':
+      return {
+        record: { ...record, poll: admitToPoll(poll, action.target, now) },
+        audit: { ...base, action: 'poll.admit', target: action.target },
         ballot: null,
       };
     case 'cast': {
