@@ -117,7 +117,7 @@ describe('meeting lifecycle', () => {
     const state = await ok<MeetingLifecycleState>(step('chu-toa', 'open'));
     expect(state).toMatchObject({ lifecycle: 'open', currentItemId: items[0] });
     expect(state.openedAt).toBe(state.events[0]?.at);
-    await waitFor(() => meta().lifecycle === 'open');
+    await waitFor(() => meta().lifecycle === 'open', 'open in the control document');
     expect(meta()).toMatchObject({
       lifecycle: 'open',
       openedAt: state.openedAt,
@@ -130,7 +130,7 @@ describe('meeting lifecycle', () => {
 
   it('the chair moves the current item; an unknown item is refused', async () => {
     await ok(call('chu-toa', '/current-item', { itemId: items[1] }, 'PUT'));
-    await waitFor(() => meta().currentItemId === items[1]);
+    await waitFor(() => meta().currentItemId === items[1], 'the current item pushed');
     expect(await refused(call('chu-toa', '/current-item', { itemId: 'khong-co' }, 'PUT'))).toEqual([
       404,
       'agenda-item-not-found',
@@ -170,17 +170,21 @@ describe('meeting lifecycle', () => {
       409,
       'already-eligible',
     ]);
-    await waitFor(() => readPoll(control.doc, pollId)?.eligible.includes('muon') === true);
+    await waitFor(
+      () => readPoll(control.doc, pollId)?.eligible.includes('muon') === true,
+      'the admitted member in the eligible list',
+    );
     await ok(call('muon', `/polls/${pollId}/ballots`, { optionId: 'for' }));
     await waitFor(
       () =>
         readAttendanceView(control.doc).members.find((m) => m.memberId === 'muon')?.late === true,
+      'the late arrival in the control document',
     );
   });
 
   it('tạm dừng refuses ballots and check-in; tiếp tục allows them again', async () => {
     await ok(step('chu-toa', 'pause'));
-    await waitFor(() => meta().lifecycle === 'paused');
+    await waitFor(() => meta().lifecycle === 'paused', 'paused in the control document');
     expect(await refused(call('dung', `/polls/${pollId}/ballots`, { optionId: 'for' }))).toEqual([
       409,
       'meeting-paused',
@@ -207,7 +211,7 @@ describe('meeting lifecycle', () => {
     expect(state.lifecycle).toBe('closed');
     expect(state.events.map((e) => e.kind)).toEqual(['open', 'pause', 'resume', 'close']);
     expect(state.closedAt).toBe(state.events[3]?.at);
-    await waitFor(() => meta().lifecycle === 'closed');
+    await waitFor(() => meta().lifecycle === 'closed', 'closed in the control document');
     expect(meta().closedAt).toBe(state.closedAt);
     expect(await refused(checkIn('dung'))).toEqual([409, 'meeting-closed']);
     expect(await refused(mark('dung', 'present'))).toEqual([409, 'meeting-closed']);
