@@ -28,6 +28,8 @@ export interface AttendanceMarkRequest {
   status: AttendanceStatus;
   /** Required for 'excused'; optional for 'absent'; ignored for 'present'. */
   reason: string | null;
+  /** With 'present': the member arrived late (recorded with the time). */
+  late?: boolean;
 }
 
 export interface AdmitRequest {
@@ -64,7 +66,7 @@ export function parseCurrentItem(body: unknown): CurrentItemRequest {
 }
 
 export function parseAttendanceMark(body: unknown): AttendanceMarkRequest {
-  const { status, reason = null } = objectBody(body, ['status', 'reason']);
+  const { status, reason = null, late = false } = objectBody(body, ['status', 'reason', 'late']);
   if (!isAttendanceStatus(status))
     throw new ApiValidationError(
       'invalid-field',
@@ -73,7 +75,9 @@ export function parseAttendanceMark(body: unknown): AttendanceMarkRequest {
     );
   if (reason !== null && typeof reason !== 'string')
     throw new ApiValidationError('invalid-field', 'reason', 'reason must be text or null.');
-  return { status, reason };
+  if (typeof late !== 'boolean')
+    throw new ApiValidationError('invalid-field', 'late', 'late must be true or false.');
+  return { status, reason, late };
 }
 
 export function parseAdmit(body: unknown): AdmitRequest {

@@ -48,6 +48,28 @@ describe('attendance marks', () => {
     expect(again?.arrivedAt).toBe(t(25));
   });
 
+  it('allows a grace after khai mạc; the chair may record a late arrival explicitly', () => {
+    const soon = run([['present', 5, opened, true]]);
+    expect(isLate(soon as AttendanceRecord, opened.openedAt)).toBe(false);
+    const marked = applyAttendanceMark(
+      null,
+      { ...mark('present', 5, null, 'chu-toa'), late: true },
+      opened,
+      false,
+    );
+    expect(isLate(marked, opened.openedAt)).toBe(true);
+    // A member cannot mark themself late, and the mark stays through a departure.
+    const selfMarked = applyAttendanceMark(
+      null,
+      { ...mark('present', 5), late: true },
+      opened,
+      true,
+    );
+    expect(isLate(selfMarked, opened.openedAt)).toBe(false);
+    const left = applyAttendanceMark(marked, mark('absent', 50, null, 'chu-toa'), opened, false);
+    expect(isLate(left, opened.openedAt)).toBe(true);
+  });
+
   it('is not late when marked present by the chair before khai mạc', () => {
     const r = run([['present', -5, SCHEDULED, false]]);
     expect(r?.arrivedAt).toBeNull();

@@ -13,6 +13,12 @@ export const ATTENDANCE_STATUSES: readonly AttendanceStatus[] = ['present', 'abs
 export const isAttendanceStatus = (v: unknown): v is AttendanceStatus =>
   typeof v === 'string' && (ATTENDANCE_STATUSES as readonly string[]).includes(v);
 
+/**
+ * Check-in opens at khai mạc, so everyone arrives after it: a member counts as late when they
+ * arrive more than this after khai mạc, or when the chair marks them late.
+ */
+export const LATE_AFTER_MS = 10 * 60_000;
+
 /** The most a reason may hold (it is printed in the minutes). */
 export const MAX_REASON_LENGTH = 300;
 
@@ -29,11 +35,15 @@ export interface AttendanceRecord {
   leftAt: string | null;
   /** Who made the change: the member themself, or the chair. */
   by: string;
+  /** The chair recorded this arrival as late (whatever the clock says). */
+  markedLate: boolean;
 }
 
 export interface AttendanceMark {
   status: AttendanceStatus;
   reason: string | null;
+  /** The chair marks a present member as a late arrival. */
+  late?: boolean;
   at: string;
   by: string;
 }
@@ -81,13 +91,21 @@ export function applyAttendanceMark(
   let leftAt = previous?.leftAt ?? null;
   if (mark.status === 'present') leftAt = null;
   else if (wasPresent && running(meeting)) leftAt = mark.at;
-  return { status: mark.status, at: mark.at, reason, arrivedAt, leftAt, by: mark.by };
+  // An arrival once recorded late stays late (arrivedAt keeps the first arrival).
+  const markedLate =
+    (mark.status === 'present' && !self && mark.late === true) || (previous?.markedLate ?? false);
+  return { status: mark.status, at: mark.at, reason, arrivedAt, leftAt, by: mark.by, markedLate };
 }
 
-/** A late arrival: came in after khai mạc. */
-export function isLate(record: Pick<AttendanceRecord, 'arrivedAt'>, openedAt: string | null) {
-  if (record.arrivedAt === null || openedAt === null) return false;
-  return Date.parse(record.arrivedAt) > Date.parse(openedAt);
+/** A late arrival: marked so by the chair, or came in more than LATE_AFTER_MS after khai mạc. */
+export function isLate(
+  record: Pick<AttendanceRecord, 'arrivedAt' | 'markedLate'>,
+  openedAt: string | null,
+): boolean {
+  if (record.arrivedAt === null) return false;
+  if (record.markedLate) return true;
+  if (openedAt === null) return false;
+  return Date.parse(record.arrivedAt) > Date.parse(openedAt) + LATE_AFTER_MS;
 }
 
 /** Whether self check-in is possible now (the UI says why not otherwise). */

@@ -75,6 +75,7 @@ function upgrade(value: JsonValue | undefined | null): AttendanceRecord | null {
     arrivedAt: 'arrivedAt' in v ? str(v.arrivedAt) : v.status === 'present' ? v.at : null,
     leftAt: str(v.leftAt),
     by: str(v.by) ?? '',
+    markedLate: v.markedLate === true,
   };
 }
 

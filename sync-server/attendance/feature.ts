@@ -115,9 +115,10 @@ export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
         },
         handler: async (ctx) => {
           const { member, meeting, target } = ctx.guard;
-          const { status, reason } = ctx.body;
+          const { status, reason, late } = ctx.body;
           const at = new Date().toISOString();
-          return mark(meeting.id, target, { status, reason, at, by: member.id }, false);
+          const given = { status, reason, at, by: member.id, ...(late ? { late } : {}) };
+          return mark(meeting.id, target, given, false);
         },
       }),
       route('attendance', async (ctx) => {

@@ -1,8 +1,7 @@
 import type { AttendanceView } from '../../core/api/votes';
 import { summarizeAttendance, writeRoster } from '../../core/docs/control/attendance';
-import { readMeetingLifecycle } from '../../core/docs/control/meta';
-import { isLate } from '../../core/meeting/attendance';
 import { transactControl } from '../meetings/control-doc';
+import { readLifecycle } from '../meetings/lifecycle';
 import type { MeetingDirectory } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import type { RecordStore } from '../store/types';
@@ -18,12 +17,8 @@ export async function mirrorRoster(
   deps: { rooms: Rooms; store: RecordStore; meetings: MeetingDirectory },
   meetingId: string,
 ): Promise<AttendanceView> {
-  const roster = await new AttendanceBook(deps.store, deps.meetings).roster(meetingId);
-  let written = roster;
-  await transactControl(deps.rooms, meetingId, (doc) => {
-    const { openedAt } = readMeetingLifecycle(doc);
-    written = roster.map((m) => ({ ...m, late: isLate(m, openedAt) }));
-    writeRoster(doc, written);
-  });
-  return summarizeAttendance(written);
+  const { openedAt } = await readLifecycle(deps.rooms, meetingId);
+  const roster = await new AttendanceBook(deps.store, deps.meetings).roster(meetingId, openedAt);
+  await transactControl(deps.rooms, meetingId, (doc) => writeRoster(doc, roster));
+  return summarizeAttendance(roster);
 }

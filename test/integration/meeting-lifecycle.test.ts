@@ -63,8 +63,13 @@ async function refused(res: Promise<Response>): Promise<[number, string]> {
 }
 const step = (who: string, s: unknown) => call(who, '/lifecycle', { step: s });
 const checkIn = (who: string, present = true) => call(who, '/attendance', { present });
-const mark = (memberId: string, status: string, reason?: string) =>
-  call('chu-toa', `/attendance/${memberId}`, { status, ...(reason ? { reason } : {}) }, 'PUT');
+const mark = (memberId: string, status: string, reason?: string, late?: boolean) =>
+  call(
+    'chu-toa',
+    `/attendance/${memberId}`,
+    { status, ...(reason ? { reason } : {}), ...(late ? { late } : {}) },
+    'PUT',
+  );
 const meta = () => readControlMeta(control.doc);
 
 describe('meeting lifecycle', () => {
@@ -149,10 +154,18 @@ describe('meeting lifecycle', () => {
       409,
       'not-present',
     ]);
-    const view = await ok<AttendanceView>(checkIn('muon'));
+    // Checked in within the grace after khai mạc: present, not late.
+    const onTime = await ok<AttendanceView>(checkIn('muon'));
+    expect(onTime.members.find((m) => m.memberId === 'muon')).toMatchObject({
+      status: 'present',
+      late: false,
+    });
+    // The chair records the arrival as late (the member walked in after the poll opened).
+    const view = await ok<AttendanceView>(mark('muon', 'present', undefined, true));
     expect(view.members.find((m) => m.memberId === 'muon')).toMatchObject({
       status: 'present',
       late: true,
+      markedBy: 'chu-toa',
     });
     expect(await refused(call('muon', `/polls/${pollId}/ballots`, { optionId: 'for' }))).toEqual([
       403,

@@ -47,8 +47,13 @@ export function ChairAttendance() {
       setBusy(null);
     }
   }
-  const mark = (m: AttendanceMemberView, status: AttendanceStatus, why: string | null) =>
-    void run(m.memberId, () => meetingApi.mark(meeting.id, m.memberId, status, why));
+  const mark = (
+    m: AttendanceMemberView,
+    status: AttendanceStatus,
+    why: string | null,
+    late = false,
+  ) => void run(m.memberId, () => meetingApi.mark(meeting.id, m.memberId, status, why, late));
+  const running = meta?.lifecycle === 'open' || meta?.lifecycle === 'paused';
 
   return (
     <section className="chair-attendance" aria-labelledby="chair-attendance-title">
@@ -110,6 +115,16 @@ export function ChairAttendance() {
                       onClick={() => mark(m, 'present', null)}
                     >
                       {t('meeting.roster.markPresent')}
+                    </button>
+                  )}
+                  {mayMark && running && m.status !== 'present' && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={busy !== null}
+                      onClick={() => mark(m, 'present', null, true)}
+                    >
+                      {t('meeting.roster.markLate')}
                     </button>
                   )}
                   {mayMark && m.status !== 'absent' && (

@@ -60,7 +60,7 @@ export function LifecycleBar({ viewingItemId, onShowItem, onShowOverview }: Prop
         : '';
 
   return (
-    <section className="lifecycle" aria-label={t('meeting.overview')}>
+    <section className="lifecycle" aria-label={t('meeting.bar')}>
       <span className={`lifecycle__state lifecycle__state--${state}`} data-lifecycle={state}>
         {t(`meeting.state.${state}`)}
       </span>

@@ -30,10 +30,10 @@ export function Overview({ onShowItem }: Props) {
 
   return (
     <div className="overview">
-      <h1 className="overview__title">{meeting.title}</h1>
+      <h2 className="overview__title">{t('meeting.overview')}</h2>
       <dl className="overview__facts">
         <div>
-          <dt>{t('meeting.overview')}</dt>
+          <dt>{t('meeting.roster.status')}</dt>
           <dd>
             <span className={`lifecycle__state lifecycle__state--${state}`}>
               {t(`meeting.state.${state}`)}

@@ -8,8 +8,17 @@ export const meetingApi = {
     call('stepMeeting', { params: { id: meetingId }, body: { step } }),
   setCurrentItem: (meetingId: string, itemId: string | null) =>
     call('setCurrentItem', { params: { id: meetingId }, body: { itemId } }),
-  mark: (meetingId: string, memberId: string, status: AttendanceStatus, reason: string | null) =>
-    call('markAttendance', { params: { id: meetingId, memberId }, body: { status, reason } }),
+  mark: (
+    meetingId: string,
+    memberId: string,
+    status: AttendanceStatus,
+    reason: string | null,
+    late = false,
+  ) =>
+    call('markAttendance', {
+      params: { id: meetingId, memberId },
+      body: { status, reason, late },
+    }),
   admit: (meetingId: string, pollId: string, memberId: string) =>
     call('admitToPoll', { params: { id: meetingId, pollId }, body: { memberId } }),
 };
