@@ -134,6 +134,7 @@ test('the chair opens, leads, pauses, resumes and closes the meeting; attendance
   await expect(rosterRow(chair, EXCUSED)).toContainText('Vắng có lý do');
   await expect(rosterRow(chair, EXCUSED)).toContainText('Ốm, có đơn xin phép');
   await expect(chair.getByText('Có mặt: 2/6 thành viên có quyền biểu quyết')).toBeVisible();
+  await bar(chair).scrollIntoViewIfNeeded();
   await chair.screenshot({ path: 'test/output/screens/overview-chair.png' });
   await chair
     .getByRole('region', { name: 'Điểm danh của chủ toạ' })
