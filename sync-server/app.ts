@@ -11,6 +11,7 @@ import { SyncTickets } from './identity/sync-tickets';
 import { type Logger, silentLogger } from './log';
 import { createAuthorize } from './meetings/authorize';
 import { MeetingDirectory } from './meetings/directory';
+import { lifecycleFeature } from './meetings/lifecycle-feature';
 import { meetingsFeature } from './meetings/feature';
 import { metricsFeature } from './metrics/feature';
 import { syncFeature } from './rooms/feature';
@@ -156,6 +157,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           records: store,
         }),
         sync,
+        lifecycleFeature({ auth, meetings, rooms: sync.rooms, audit: store }),
         attendanceFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
         votesFeature({
           auth,

@@ -41,6 +41,8 @@ try {
       body,
       token: tokens.get(who) as string,
     });
+  // Check-in needs an open meeting: the chair opens it first (khai mạc).
+  await api('chu-toa', '/lifecycle', { step: 'open' });
   for (let i = 0; i < delegates.length; i += 50) {
     await Promise.all(
       delegates.slice(i, i + 50).map((id) => api(id, '/attendance', { present: true })),

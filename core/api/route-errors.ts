@@ -64,3 +64,5 @@ export const SIGNATURE_REFUSALS = [
   'minutes-signature-unsupported-algorithm',
   'minutes-certificate-refused',
 ] as const;
+/** Why the meeting's state refuses an action right now (core/meeting/lifecycle.ts). */
+export const MEETING_STATE = ['meeting-not-opened', 'meeting-paused', 'meeting-closed'] as const;

@@ -14,6 +14,7 @@ import {
 import {
   JSON_BODY,
   MEETING,
+  MEETING_STATE,
   VALIDATION,
   POLL,
   POLL_DRAFT,
@@ -33,7 +34,7 @@ const pollLifecycle = <const P extends string>(path: P) =>
     params: {},
     body: noBody,
     answer: json<PollView>(),
-    errors: [...POLL, ...POLL_STATE, 'no-eligible-members', ...SECRET_BALLOTS],
+    errors: [...POLL, ...POLL_STATE, ...MEETING_STATE, 'no-eligible-members', ...SECRET_BALLOTS],
   });
 
 export const votesRoutes = {
@@ -55,7 +56,7 @@ export const votesRoutes = {
     params: {},
     body: jsonBody(parseCheckInRequest, 4096),
     answer: json<AttendanceView>(),
-    errors: [...MEETING, ...JSON_BODY, ...VALIDATION],
+    errors: [...MEETING, ...JSON_BODY, ...VALIDATION, ...MEETING_STATE],
   }),
   polls: defineRoute({
     method: 'GET',
@@ -123,6 +124,7 @@ export const votesRoutes = {
       ...POLL,
       ...JSON_BODY,
       ...VALIDATION,
+      ...MEETING_STATE,
       'poll-not-open',
       'not-eligible',
       'already-voted',

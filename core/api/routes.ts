@@ -7,6 +7,7 @@
  */
 import type { AnswerSpec, RouteAnswerOf, RouteBodyOf, RouteInputOf, RouteParamsOf } from './http';
 import { identityRoutes } from './routes-identity';
+import { lifecycleRoutes } from './routes-lifecycle';
 import { meetingsRoutes } from './routes-meetings';
 import { minutesRoutes } from './routes-minutes';
 import { resultsRoutes } from './routes-results';
@@ -21,6 +22,7 @@ export const routes = {
   ...votesRoutes,
   ...minutesRoutes,
   ...resultsRoutes,
+  ...lifecycleRoutes,
 } as const;
 
 /** Fails to compile if two areas name the same route (a spread would silently keep one). */
@@ -33,7 +35,8 @@ type Overlap =
   | (Keys<
       typeof identityRoutes & typeof meetingsRoutes & typeof votesRoutes & typeof minutesRoutes
     > &
-      Keys<typeof resultsRoutes>);
+      Keys<typeof resultsRoutes> &
+      Keys<typeof lifecycleRoutes>);
 const _disjoint: [Overlap] extends [never] ? true : never = true;
 void _disjoint;
 

@@ -25,6 +25,7 @@
  * document. Actions on one poll are applied one at a time, so a ballot racing with close is
  * either counted or refused with `poll-not-open`.
  */
+import type { AttendanceStatus } from '../meeting/attendance';
 import type { MeetingRole } from '../roles/permissions';
 import type { PollDraft, PollState } from '../votes/poll';
 import type { Tally } from '../votes/tally';
@@ -38,7 +39,8 @@ export interface CheckInRequest {
   present: boolean;
 }
 
-export type AttendanceState = 'present' | 'absent';
+/** present, absent, or excused (absent with a reason the chair accepted). */
+export type AttendanceState = AttendanceStatus;
 
 export interface AttendanceMemberView {
   memberId: string;
@@ -48,6 +50,16 @@ export interface AttendanceMemberView {
   status: AttendanceState;
   /** ISO time of the last check in / out; null when the member never checked in. */
   at: string | null;
+  /** Why absent or excused, as the chair recorded it; null otherwise. */
+  reason: string | null;
+  /** ISO time of the first arrival while the meeting ran; null if none. */
+  arrivedAt: string | null;
+  /** Arrived after khai mạc. */
+  late: boolean;
+  /** ISO time of an early departure (left a running meeting); null if none. */
+  leftAt: string | null;
+  /** Who set the status last (the member, or the chair); null when never set. */
+  markedBy: string | null;
 }
 
 /** Everyone in the meeting with their presence, and the head counts a quorum indicator needs. */
@@ -171,6 +183,7 @@ const STATUS: Partial<Record<VoteErrorCode, number>> = {
   'poll-not-cancellable': 409,
   'cancel-reason-required': 409,
   'already-voted': 409,
+  'already-eligible': 409,
   // These mean stored data is wrong, not that the client is.
   'ballot-box-mismatch': 500,
   'bad-tally-context': 500,

@@ -17,7 +17,15 @@ import {
   writeRoster,
 } from './control/attendance';
 import { CONTROL_PART_NAMES, readControlPart, type ControlViews } from './control/index';
-import { CONTROL_SCHEMA_VERSION, metaMap, readControlMeta, writeControlMeta } from './control/meta';
+import { SCHEDULED, stepLifecycle } from '../meeting/lifecycle';
+import {
+  CONTROL_SCHEMA_VERSION,
+  metaMap,
+  readControlMeta,
+  readMeetingLifecycle,
+  writeControlMeta,
+  writeMeetingLifecycle,
+} from './control/meta';
 import { migrateControl } from './control/migrations';
 import {
   DRAFT_MINUTES,
@@ -109,6 +117,7 @@ describe('document schemas', () => {
       title: null,
       startsAt: null,
       location: null,
+      ...SCHEDULED,
     });
     const doc = new Y.Doc();
     doc.transact(() => {
@@ -174,7 +183,27 @@ describe('control parts: what a writer writes, the reader reads back', () => {
     const doc = new Y.Doc();
     const fields = { title: 'Kỳ họp thứ 8', startsAt: '2026-03-01T01:00:00Z', location: 'Hà Nội' };
     serverWrite(doc, (d) => writeControlMeta(d, fields));
-    expect(readControlMeta(doc)).toEqual({ schemaVersion: CONTROL_SCHEMA_VERSION, ...fields });
+    expect(readControlMeta(doc)).toEqual({
+      schemaVersion: CONTROL_SCHEMA_VERSION,
+      ...fields,
+      ...SCHEDULED,
+    });
+  });
+
+  it('meta: the lifecycle, written only where it changed', () => {
+    const doc = new Y.Doc();
+    let state = stepLifecycle(SCHEDULED, 'open', '2030-03-01T01:00:00.000Z', 'chu-toa');
+    state = { ...state, currentItemId: 'item-2' };
+    serverWrite(doc, (d) => writeMeetingLifecycle(d, state));
+    expect(readMeetingLifecycle(doc)).toEqual(state);
+    expect(readControlMeta(doc)).toMatchObject(state);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    serverWrite(doc, (d) => writeMeetingLifecycle(d, state));
+    expect(updates).toEqual([]);
+    state = stepLifecycle(state, 'pause', '2030-03-01T02:00:00.000Z', 'chu-toa');
+    serverWrite(doc, (d) => writeMeetingLifecycle(d, state));
+    expect(readMeetingLifecycle(doc)).toEqual(state);
   });
 
   it('agenda: items in order, kept maps on rename, documents attached once', () => {

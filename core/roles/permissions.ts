@@ -27,6 +27,9 @@ export type MeetingAction =
   | 'shared.write' // shared annotations and the minutes draft
   | 'attendance.checkIn' // one's own check in / out
   | 'attendance.viewRoster' // see who is present and who is not, by name
+  | 'attendance.mark' // mark another member present / absent / excused (with a reason)
+  | 'meeting.run' // khai mạc, tạm dừng, tiếp tục, bế mạc; set the current agenda item
+  | 'poll.admit' // admit a latecomer to an open poll
   | 'poll.manage' // create, open, close, publish, cancel
   | 'ballot.cast'
   | 'presenter.set'
@@ -44,6 +47,9 @@ const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
   'shared.write': ['chair', 'secretary', 'delegate'],
   'attendance.checkIn': ['chair', 'secretary', 'delegate', 'observer'],
   'attendance.viewRoster': ['chair', 'secretary'],
+  'attendance.mark': ['chair'],
+  'meeting.run': ['chair'],
+  'poll.admit': ['chair'],
   'poll.manage': ['chair'],
   'ballot.cast': ['chair', 'secretary', 'delegate'],
   'presenter.set': ['chair'],

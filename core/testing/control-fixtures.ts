@@ -37,5 +37,17 @@ export function sampleMember(
   memberId: string,
   patch: Partial<AttendanceMemberView> = {},
 ): AttendanceMemberView {
-  return { memberId, role: 'delegate', votes: true, status: 'absent', at: null, ...patch };
+  return {
+    memberId,
+    role: 'delegate',
+    votes: true,
+    status: 'absent',
+    at: null,
+    reason: null,
+    arrivedAt: null,
+    late: false,
+    leftAt: null,
+    markedBy: null,
+    ...patch,
+  };
 }

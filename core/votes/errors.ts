@@ -33,6 +33,7 @@ export type VoteErrorCode =
   | 'poll-not-cancellable'
   | 'cancel-reason-required'
   | 'bad-cancel-reason'
+  | 'already-eligible'
   // castBallot
   | 'ballot-box-mismatch'
   | 'not-eligible'

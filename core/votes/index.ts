@@ -22,6 +22,7 @@ export {
 } from './poll';
 export {
   MAX_CANCEL_REASON_LENGTH,
+  admitToPoll,
   cancelPoll,
   closePoll,
   openPoll,

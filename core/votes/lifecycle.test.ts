@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { VoteError, type VoteErrorCode } from './errors';
 import {
   MAX_CANCEL_REASON_LENGTH,
+  admitToPoll,
   cancelPoll,
   closePoll,
   openPoll,
   parseCancelReason,
   publishPoll,
 } from './lifecycle';
+import { castBallot, emptyBallotBox } from './ballot';
 import { createPoll, parsePollDraft, type Poll, type PollState } from './poll';
 
 function errorCode(fn: () => unknown): VoteErrorCode | 'no error' {
@@ -151,5 +153,34 @@ describe('cancelling after close (issue 12 §3)', () => {
     );
     const longest = 'ạ'.repeat(MAX_CANCEL_REASON_LENGTH);
     expect(parseCancelReason(longest)).toBe(longest);
+  });
+});
+
+describe('admitting a latecomer', () => {
+  it('adds them to the eligible list of an open poll, recorded, so their ballot counts', () => {
+    const open = Object.freeze(inState('open'));
+    const admitted = admitToPoll(open, 'muon', T0 + 5);
+    expect(admitted.eligible).toEqual(['a', 'b', 'muon']);
+    expect(admitted.admitted).toEqual([{ memberId: 'muon', at: T0 + 5 }]);
+    expect(open.eligible).toEqual(['a', 'b']);
+    const box = castBallot(admitted, emptyBallotBox(admitted), 'muon', 'for', T0 + 6);
+    expect(box.kind).toBe('named');
+    expect(errorCode(() => castBallot(open, emptyBallotBox(open), 'muon', 'for', T0 + 6))).toBe(
+      'not-eligible',
+    );
+  });
+
+  it.each([
+    ['draft', 'poll-not-open'],
+    ['closed', 'poll-not-open'],
+    ['published', 'poll-not-open'],
+    ['cancelled', 'poll-not-open'],
+  ] as const)('refuses a %s poll (%s)', (state, code) => {
+    expect(errorCode(() => admitToPoll(inState(state), 'muon', T0 + 5))).toBe(code);
+  });
+
+  it('refuses a member already eligible, and a malformed id', () => {
+    expect(errorCode(() => admitToPoll(inState('open'), 'a', T0 + 5))).toBe('already-eligible');
+    expect(errorCode(() => admitToPoll(inState('open'), '', T0 + 5))).toBe('bad-member-id');
   });
 });

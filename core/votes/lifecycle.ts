@@ -30,6 +30,32 @@ export function openPoll(poll: Poll, presentMemberIds: readonly string[], now: n
   return { ...poll, state: 'open', openedAt: now, eligible };
 }
 
+/**
+ * Admits a member who arrived after the poll opened (the chair's decision, recorded): they join
+ * the eligible list, so they may vote and count in a 'present' base. Nothing about ballots changes.
+ */
+export function admitToPoll(poll: Poll, memberId: string, now: number): Poll {
+  if (poll.state !== 'open') {
+    throw new VoteError(
+      'poll-not-open',
+      `Only an open poll admits a member (it is ${poll.state}).`,
+    );
+  }
+  checkTime(now);
+  if (typeof memberId !== 'string' || memberId === '' || memberId.length > MAX_ID_LENGTH) {
+    throw new VoteError('bad-member-id', 'Member ids must be non-empty strings.');
+  }
+  const eligible = poll.eligible ?? [];
+  if (eligible.includes(memberId)) {
+    throw new VoteError('already-eligible', 'This member may already vote in this poll.');
+  }
+  return {
+    ...poll,
+    eligible: [...eligible, memberId],
+    admitted: [...(poll.admitted ?? []), { memberId, at: now }],
+  };
+}
+
 export function closePoll(poll: Poll, now: number): Poll {
   if (poll.state !== 'open') {
     throw new VoteError('poll-not-open', `Only an open poll can be closed (it is ${poll.state}).`);

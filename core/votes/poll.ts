@@ -51,6 +51,8 @@ export interface Poll extends PollDraft {
   cancelledReason?: string;
   /** Member ids present when the poll opened, frozen then: only they may vote. */
   eligible?: string[];
+  /** Latecomers the chair admitted while it was open (also appended to `eligible`), in order. */
+  admitted?: { memberId: string; at: number }[];
 }
 
 /** Option ids the default options use; the motion is 'for' (or the first option). */

@@ -1,15 +1,9 @@
-import type { AttendanceMemberView, AttendanceState } from '../../core/api/votes';
+import type { AttendanceMemberView, AttendanceView } from '../../core/api/votes';
 import { summarizeAttendance } from '../../core/docs/control/attendance';
-import type { AttendanceView } from '../../core/api/votes';
+import { isAttendanceStatus, isLate, type AttendanceRecord } from '../../core/meeting/attendance';
 import { votes, type MeetingRole } from '../../core/roles/permissions';
 import type { MeetingDirectory } from '../meetings/directory';
 import type { JsonValue, RecordStore } from '../store/types';
-
-/** What the server decides by: one record per member who ever checked in or out. */
-interface AttendanceRecord {
-  status: AttendanceState;
-  at: string;
-}
 
 const prefix = (meetingId: string) => `attendance/${meetingId}/`;
 
@@ -23,32 +17,35 @@ export class AttendanceBook {
     private readonly meetings: MeetingDirectory,
   ) {}
 
-  async set(
-    meetingId: string,
-    memberId: string,
-    status: AttendanceState,
-    at: string,
-  ): Promise<void> {
-    const record: AttendanceRecord = { status, at };
-    await this.records.put(`${prefix(meetingId)}${memberId}`, record as unknown as JsonValue);
+  async set(meetingId: string, memberId: string, record: AttendanceRecord): Promise<void> {
+    await this.records.put(`${prefix(meetingId)}${memberId}`, { ...record } as JsonValue);
   }
 
-  /** Every member of the meeting with their role and presence (absent if never checked in). */
-  async roster(meetingId: string): Promise<AttendanceMemberView[]> {
+  /** One member's stored record; null when they were never marked. */
+  async get(meetingId: string, memberId: string): Promise<AttendanceRecord | null> {
+    return upgrade(await this.records.get(`${prefix(meetingId)}${memberId}`));
+  }
+
+  /**
+   * Every member of the meeting with their role and presence (absent if never checked in);
+   * `late` compares the arrival with `openedAt` (khai mạc) when given.
+   */
+  async roster(meetingId: string, openedAt: string | null = null): Promise<AttendanceMemberView[]> {
     const stored = new Map<string, AttendanceRecord>();
     const p = prefix(meetingId);
     for await (const [key, value] of this.records.iterate(p)) {
-      stored.set(key.slice(p.length), value as unknown as AttendanceRecord);
+      const record = upgrade(value);
+      if (record) stored.set(key.slice(p.length), record);
     }
     const out: AttendanceMemberView[] = [];
     for (const [memberId, role] of await this.meetings.roles(meetingId)) {
-      out.push(entry(memberId, role, stored.get(memberId)));
+      out.push(entry(memberId, role, stored.get(memberId), openedAt));
     }
     return out;
   }
 
-  async view(meetingId: string): Promise<AttendanceView> {
-    return summarizeAttendance(await this.roster(meetingId));
+  async view(meetingId: string, openedAt: string | null = null): Promise<AttendanceView> {
+    return summarizeAttendance(await this.roster(meetingId, openedAt));
   }
 
   /**
@@ -65,16 +62,39 @@ export class AttendanceBook {
   }
 }
 
+/** Reads a stored record; records written before marks existed hold only status and at. */
+function upgrade(value: JsonValue | undefined | null): AttendanceRecord | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, JsonValue | undefined>;
+  if (!isAttendanceStatus(v.status) || typeof v.at !== 'string') return null;
+  const str = (x: JsonValue | undefined) => (typeof x === 'string' ? x : null);
+  return {
+    status: v.status,
+    at: v.at,
+    reason: str(v.reason),
+    arrivedAt: 'arrivedAt' in v ? str(v.arrivedAt) : v.status === 'present' ? v.at : null,
+    leftAt: str(v.leftAt),
+    by: str(v.by) ?? '',
+    markedLate: v.markedLate === true,
+  };
+}
+
 function entry(
   memberId: string,
   role: MeetingRole,
   record: AttendanceRecord | undefined,
+  openedAt: string | null,
 ): AttendanceMemberView {
   return {
     memberId,
     role,
     votes: votes(role),
-    status: record?.status === 'present' ? 'present' : 'absent',
+    status: record?.status ?? 'absent',
     at: record?.at ?? null,
+    reason: record?.reason ?? null,
+    arrivedAt: record?.arrivedAt ?? null,
+    late: record ? isLate(record, openedAt) : false,
+    leftAt: record?.leftAt ?? null,
+    markedBy: record ? record.by || null : null,
   };
 }

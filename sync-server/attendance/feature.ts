@@ -1,5 +1,12 @@
 import { meetingCaller } from '../meetings/caller';
+import {
+  AttendanceError,
+  applyAttendanceMark,
+  type AttendanceMark,
+} from '../../core/meeting/attendance';
 import { type MeetingAction } from '../../core/roles/permissions';
+import { HttpError } from '../http/router';
+import { lifecycleRefusal, readLifecycle } from '../meetings/lifecycle';
 import type { ServerFeature } from '../feature';
 import type { RequestContext } from '../http/router';
 import { route } from '../http/route';
@@ -20,9 +27,10 @@ export interface AttendanceDeps {
 }
 
 /**
- * Members check themselves in and out; the record store holds the truth and the control
- * document's `attendance` map mirrors the whole roster (role, votes, status), so every client
- * can show who is present and the quorum indicator live.
+ * Members check themselves in and out while the meeting is open; the chair marks anyone present,
+ * absent or excused with a reason (core/meeting/attendance.ts). The record store holds the truth
+ * and the control document's `attendance` map mirrors the whole roster (role, votes, status,
+ * reason, arrival and departure), so every client can show who is present and the quorum live.
  */
 export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
   const { meetings, rooms, store, logger } = deps;
@@ -54,6 +62,36 @@ export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
     return meetingCaller(deps, ctx, action);
   }
 
+  /** Applies one mark against the stored record and the meeting's state; a refusal writes nothing. */
+  function mark(meetingId: string, memberId: string, given: AttendanceMark, self: boolean) {
+    return serially(meetingId, async () => {
+      const [previous, meeting] = await Promise.all([
+        book.get(meetingId, memberId),
+        readLifecycle(rooms, meetingId),
+      ]);
+      let record;
+      try {
+        record = applyAttendanceMark(previous, given, meeting, self);
+      } catch (error) {
+        if (error instanceof AttendanceError) throw new HttpError(400, error.code, error.message);
+        return lifecycleRefusal(error);
+      }
+      await Promise.all([
+        book.set(meetingId, memberId, record),
+        store.appendAudit({
+          at: record.at,
+          memberId: given.by,
+          action: self ? 'attendance.set' : 'attendance.mark',
+          meetingId,
+          ...(self ? {} : { target: memberId }),
+          status: record.status,
+          ...(record.reason === null ? {} : { reason: record.reason }),
+        }),
+      ]);
+      return mirror(meetingId);
+    });
+  }
+
   return {
     name: 'attendance',
     routes: [
@@ -62,27 +100,30 @@ export function attendanceFeature(deps: AttendanceDeps): ServerFeature {
         handler: async (ctx) => {
           const { member, meeting } = ctx.guard;
           const { present } = ctx.body;
-          const view = await serially(meeting.id, async () => {
-            const at = new Date().toISOString();
-            const status = present ? 'present' : 'absent';
-            await Promise.all([
-              book.set(meeting.id, member.id, status, at),
-              store.appendAudit({
-                at,
-                memberId: member.id,
-                action: 'attendance.set',
-                meetingId: meeting.id,
-                status,
-              }),
-            ]);
-            return mirror(meeting.id);
-          });
-          return view;
+          const at = new Date().toISOString();
+          const status = present ? 'present' : 'absent';
+          return mark(meeting.id, member.id, { status, reason: null, at, by: member.id }, true);
+        },
+      }),
+      route('markAttendance', {
+        guard: async (ctx) => {
+          const caller = await allowed(ctx, 'attendance.mark');
+          const target = ctx.params.memberId;
+          if ((await meetings.roleOf(caller.meeting.id, target)) === null)
+            throw new HttpError(404, 'member-not-found', 'That member is not in this meeting.');
+          return { ...caller, target };
+        },
+        handler: async (ctx) => {
+          const { member, meeting, target } = ctx.guard;
+          const { status, reason, late } = ctx.body;
+          const at = new Date().toISOString();
+          const given = { status, reason, at, by: member.id, ...(late ? { late } : {}) };
+          return mark(meeting.id, target, given, false);
         },
       }),
       route('attendance', async (ctx) => {
         const { meeting } = await allowed(ctx, 'meeting.view');
-        return book.view(meeting.id);
+        return book.view(meeting.id, (await readLifecycle(rooms, meeting.id)).openedAt);
       }),
     ],
     async close() {

@@ -1,5 +1,6 @@
 import type { CastBallotResponse } from '../../core/api/votes';
 import {
+  admitToPoll,
   cancelPoll,
   castBallot,
   closePoll,
@@ -18,7 +19,9 @@ import { dropInUrn, type SealedUrn } from './urn';
 export type PollAction =
   | { type: 'open' | 'close' | 'publish'; memberId: string }
   | { type: 'cancel'; memberId: string; reason: string | null }
-  | { type: 'cast'; memberId: string; optionId: string };
+  | { type: 'cast'; memberId: string; optionId: string }
+  /** The chair (`memberId`) admits a latecomer (`target`) to an open poll. */
+  | { type: 'admit'; memberId: string; target: string };
 
 /** Who may vote if the poll opens now (present members with a voting role). */
 export interface VotersNow {
@@ -113,6 +116,12 @@ export function applyAction(
         ballot: null,
       };
     }
+    case 'admit':
+      return {
+        record: { ...record, poll: admitToPoll(poll, action.target, now) },
+        audit: { ...base, action: 'poll.admit', target: action.target },
+        ballot: null,
+      };
     case 'cast': {
       const changed = hasVoted(box, action.memberId);
       const next = castBallot(poll, box, action.memberId, action.optionId, now);

@@ -21,6 +21,7 @@ import { GroupQueue, type Settled } from './queue';
 import { PollBook, type PollRecord } from './records';
 import { openChoices, UrnError } from './urn';
 import { myBallot, pollResult, pollView } from './views';
+import { requireMeetingState } from '../meetings/lifecycle';
 
 export interface VotesDeps {
   auth: Auth;
@@ -162,6 +163,8 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
     route(key, async (ctx) => {
       const { member, meeting } = await allowed(ctx, 'poll.manage');
       const record = await existing(meeting.id, ctx);
+      // Polls open only in a meeting that is open; closing, publishing, cancelling any time.
+      if (type === 'open') await requireMeetingState(rooms, meeting.id, 'poll.open');
       const outcome = await refusals(() =>
         queue.submit(`${meeting.id}/${record.poll.id}`, { type, memberId: member.id }),
       );
@@ -242,7 +245,9 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
       route('castBallot', {
         guard: async (ctx) => {
           const caller = await allowed(ctx, 'ballot.cast');
-          return { ...caller, record: await existing(caller.meeting.id, ctx) };
+          const record = await existing(caller.meeting.id, ctx);
+          await requireMeetingState(rooms, caller.meeting.id, 'ballot.cast');
+          return { ...caller, record };
         },
         handler: async (ctx) => {
           const { member, meeting, record } = ctx.guard;
@@ -255,6 +260,33 @@ export function votesFeature(deps: VotesDeps): ServerFeature {
             });
           });
           return asBallot(outcome);
+        },
+      }),
+      route('admitToPoll', {
+        guard: async (ctx) => {
+          const caller = await allowed(ctx, 'poll.admit');
+          return { ...caller, record: await existing(caller.meeting.id, ctx) };
+        },
+        handler: async (ctx) => {
+          const { member, meeting, record } = ctx.guard;
+          const { memberId: target } = ctx.body;
+          await requireMeetingState(rooms, meeting.id, 'poll.admit');
+          const roster = await attendance.roster(meeting.id);
+          const entry = roster.find((m) => m.memberId === target);
+          if (!entry)
+            throw new HttpError(404, 'member-not-found', 'That member is not in this meeting.');
+          if (!entry.votes)
+            throw new HttpError(409, 'not-a-voter', 'This member has no vote in this meeting.');
+          if (entry.status !== 'present')
+            throw new HttpError(409, 'not-present', 'Only a member who is present is admitted.');
+          const outcome = await refusals(() =>
+            queue.submit(`${meeting.id}/${record.poll.id}`, {
+              type: 'admit',
+              memberId: member.id,
+              target,
+            }),
+          );
+          return asPollView(outcome);
         },
       }),
       route('myBallot', async (ctx) => {

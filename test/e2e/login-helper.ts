@@ -44,3 +44,15 @@ export async function enterDemoRoom(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Vào phòng họp' }).first().click();
   await expect(page.getByRole('navigation', { name: 'Chương trình họp' })).toBeVisible();
 }
+
+/**
+ * The chair opens the meeting (khai mạc) if it is not open yet: check-in and ballots need it.
+ * The shared server's meeting may already have been opened by an earlier spec.
+ */
+export async function openMeeting(chair: Page): Promise<void> {
+  const bar = chair.getByRole('region', { name: 'Tiến trình cuộc họp' });
+  const open = bar.getByRole('button', { name: 'Khai mạc', exact: true });
+  await expect(bar.getByText(/^(Chưa khai mạc|Đang họp)$/)).toBeVisible();
+  if ((await bar.getByText('Chưa khai mạc', { exact: true }).count()) > 0) await open.click();
+  await expect(bar.getByText('Đang họp', { exact: true })).toBeVisible();
+}

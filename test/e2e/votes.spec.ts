@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { DEMO, enterDemoRoom, loginAs } from './login-helper';
+import { DEMO, enterDemoRoom, loginAs, openMeeting } from './login-helper';
 
 const ITEM = 'Thảo luận và biểu quyết thông qua Nghị quyết';
 const POLL = 'Thông qua Nghị quyết về dự toán ngân sách năm 2027';
@@ -21,6 +21,16 @@ async function seat(
     .click();
   await expect(page.getByRole('heading', { level: 2, name: item })).toBeVisible();
   return page;
+}
+
+/** Khai mạc before the others sit down (opening pushes everyone to the first item), then back. */
+async function openAndReturn(chair: Page, item = ITEM): Promise<void> {
+  await openMeeting(chair);
+  await chair
+    .getByRole('navigation', { name: 'Chương trình họp' })
+    .getByRole('button', { name: new RegExp(item) })
+    .click();
+  await expect(chair.getByRole('heading', { level: 2, name: item })).toBeVisible();
 }
 
 async function checkIn(page: Page): Promise<void> {
@@ -54,6 +64,7 @@ test('the chair runs a named vote: check-in, ballots, live count, close, publish
 }) => {
   test.setTimeout(120_000);
   const chair = await seat(browser, DEMO.chair);
+  await openAndReturn(chair);
   const dung = await seat(browser, DEMO.delegate1);
   const hang = await seat(browser, DEMO.delegate2);
   for (const page of [chair, dung, hang]) await checkIn(page);
@@ -143,6 +154,7 @@ test('a member absent when the vote opened is told they cannot vote; a cancelled
 }) => {
   const title = 'Biểu quyết về việc kéo dài thời gian thảo luận';
   const chair = await seat(browser, DEMO.chair);
+  await openAndReturn(chair);
   const secretary = await seat(browser, DEMO.secretary);
   await setPresence(chair, true);
   await setPresence(secretary, false);
@@ -189,6 +201,7 @@ test('a secret vote with its own options: no choices shown to anyone, an English
   const title = 'Chọn phương án tổ chức kỳ họp chuyên đề';
   const options = ['Phương án A', 'Phương án B', 'Phương án C'] as const;
   const chair = await seat(browser, DEMO.chair, item);
+  await openAndReturn(chair, item);
   const dung = await seat(browser, DEMO.delegate1, item);
   const hang = await seat(browser, DEMO.delegate2, item);
   for (const page of [chair, dung, hang]) await setPresence(page, true);

@@ -46,6 +46,8 @@ export async function startCrowdProcess(
       body,
       token: tokens.get(who) as string,
     });
+  // Check-in needs an open meeting: the chair opens it first (khai mạc).
+  await api('chu-toa', '/lifecycle', { step: 'open' });
   await Promise.all([...tokens.keys()].map((id) => api(id, '/attendance', { present: true })));
   const meeting = (await api('chu-toa', '')).body as { agenda: { id: string }[] };
   return {

@@ -55,6 +55,7 @@ async function waitForHealth(status: string): Promise<void> {
 
 describe('below the free-space watermark', () => {
   it('refuses ballots (507 storage-full) and shared-document writes (4507), then recovers', async () => {
+    expect((await post('chu-toa', '/lifecycle', { step: 'open' })).status).toBe(200);
     expect((await post('chu-toa', '/attendance', { present: true })).status).toBe(200);
     expect((await post('dung', '/attendance', { present: true })).status).toBe(200);
     const poll = (await (

@@ -38,6 +38,8 @@ beforeAll(async () => {
   tokens = await loginAll(app.url, credentials);
   const meeting = (await api('chu-toa', '')).body as { agenda: { id: string }[] };
   agendaItemId = meeting.agenda[1]?.id ?? '';
+  // Check-in needs an open meeting: the chair opens it first (khai mạc).
+  expect((await api('chu-toa', '/lifecycle', { step: 'open' })).status).toBe(200);
   await Promise.all([...tokens.keys()].map((id) => api(id, '/attendance', { present: true })));
   watcher = connectClient(
     app.url.replace('http', 'ws') + '/sync',

@@ -60,6 +60,8 @@ beforeAll(async () => {
     ...VOTERS.map((id, i) => ({ id, name: `Đại biểu ${i + 1}`, role: 'delegate' as const })),
   ]);
   for (const id of ['chu-toa', ...VOTERS]) tokens[id] = await app.login(id);
+  // Check-in needs an open meeting: the chair opens it first (khai mạc).
+  await ok('chu-toa', '/lifecycle', { step: 'open' });
   for (const id of ['chu-toa', ...VOTERS]) await ok(id, '/attendance', { present: true });
   const meeting = await ok<{ agenda: { id: string }[] }>('chu-toa', '');
   agendaItemId = meeting.agenda[1]?.id ?? '';

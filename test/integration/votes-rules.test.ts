@@ -32,6 +32,9 @@ beforeAll(async () => {
   agendaItemId = meeting.agenda[1]?.id ?? '';
   control = connectClient(app.syncUrl, `meeting/${MEETING_ID}/control`, tokens.dung as string);
   await control.synced;
+  // Check-in, ballots and opening a poll need an open meeting: the chair opens it (khai mạc).
+  const opened = await call('chu-toa', '/lifecycle', { step: 'open' });
+  expect(opened.status).toBe(200);
 }, 60_000);
 afterAll(async () => {
   control.destroy();

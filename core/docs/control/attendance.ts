@@ -1,20 +1,20 @@
 /**
  * `attendance` (Y.Map memberId → Y.Map) of the control document: every member of the meeting
- * (the roster), whether or not they have checked in — status ('present' | 'absent'), at (ISO
- * time of check-in, or null), role, votes (has a voting right). Counts for the quorum come from it.
+ * (the roster), whether or not they have checked in — status ('present' | 'absent' | 'excused'),
+ * at (ISO time of the last change, or null), role, votes (has a voting right), reason, arrivedAt,
+ * late, leftAt, markedBy (core/meeting/attendance.ts). Counts for the quorum come from it.
  */
 import type * as Y from 'yjs';
 import type { AttendanceMemberView, AttendanceState, AttendanceView } from '../../api/votes';
+import { isAttendanceStatus } from '../../meeting/attendance';
 import { isMeetingRole, type MeetingRole } from '../../roles/permissions';
-import { nestedMap, readNestedMaps } from '../values';
+import { nestedMap, readNestedMaps, readString } from '../values';
 
 export const ATTENDANCE = 'attendance';
 
 export const attendanceMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(ATTENDANCE);
 
-const ATTENDANCE_STATES: readonly AttendanceState[] = ['present', 'absent'];
-const isAttendanceState = (v: unknown): v is AttendanceState =>
-  typeof v === 'string' && (ATTENDANCE_STATES as readonly string[]).includes(v);
+const isAttendanceState = (v: unknown): v is AttendanceState => isAttendanceStatus(v);
 
 /** Everyone the server has listed in the attendance map, with the quorum head counts. */
 export function readAttendanceView(doc: Y.Doc): AttendanceView {
@@ -22,14 +22,18 @@ export function readAttendanceView(doc: Y.Doc): AttendanceView {
   for (const [memberId, entry] of readNestedMaps(attendanceMap(doc))) {
     const status = entry.get('status');
     const role = entry.get('role');
-    const at = entry.get('at');
     if (!isAttendanceState(status) || !isMeetingRole(role)) continue;
     members.push({
       memberId,
       role,
       votes: entry.get('votes') === true,
       status,
-      at: typeof at === 'string' ? at : null,
+      at: readString(entry, 'at'),
+      reason: readString(entry, 'reason'),
+      arrivedAt: readString(entry, 'arrivedAt'),
+      late: entry.get('late') === true,
+      leftAt: readString(entry, 'leftAt'),
+      markedBy: readString(entry, 'markedBy'),
     });
   }
   return summarizeAttendance(members);
@@ -54,6 +58,11 @@ export function writeAttendance(doc: Y.Doc, member: AttendanceMemberView): void 
     at: member.at,
     role: member.role satisfies MeetingRole,
     votes: member.votes,
+    reason: member.reason,
+    arrivedAt: member.arrivedAt,
+    late: member.late,
+    leftAt: member.leftAt,
+    markedBy: member.markedBy,
   };
   for (const [key, value] of Object.entries(fields)) {
     if (map.get(key) !== value) map.set(key, value);

@@ -60,7 +60,7 @@ describe('control document migrations', () => {
       name: 'version 1 with a legacy bare SHA-256 entry (and junk)',
       version: 1,
       documents: [LEGACY, 42, 'not-a-sha', ATTACHED],
-      applied: [1, 2],
+      applied: [1, 2, 3],
       // A legacy bare SHA-256 entry still reads, as a document with unknown details.
       read: [{ sha256: LEGACY, ...UNKNOWN }, ATTACHED],
     },
@@ -68,14 +68,14 @@ describe('control document migrations', () => {
       name: 'never stamped (version 0), legacy entries',
       version: null,
       documents: [LEGACY],
-      applied: [0, 1, 2],
+      applied: [0, 1, 2, 3],
       read: [{ sha256: LEGACY, ...UNKNOWN }],
     },
     {
       name: 'version 1 already in objects',
       version: 1,
       documents: [ATTACHED],
-      applied: [1, 2],
+      applied: [1, 2, 3],
       read: [ATTACHED],
     },
     {
@@ -105,6 +105,43 @@ describe('control document migrations', () => {
     outcome = migrateControl(doc);
     expect(outcome.applied).toEqual([]);
     expect(updates.length).toBe(before);
+  });
+
+  it('version 3 gains the lifecycle as a scheduled meeting; a stamped lifecycle is kept', () => {
+    const doc = stored(3, [ATTACHED]);
+    expect(migrateControl(doc).applied.map((s) => s.from)).toEqual([3]);
+    expect(readControlMeta(doc)).toMatchObject({
+      lifecycle: 'scheduled',
+      openedAt: null,
+      closedAt: null,
+      currentItemId: null,
+      events: [],
+    });
+    expect(metaMap(doc).get('lifecycle')).toBe('scheduled');
+    const running = stored(3, []);
+    const events = [{ kind: 'open', at: '2030-01-01T01:00:00.000Z', by: 'chu-toa' }];
+    running.transact(() => {
+      metaMap(running).set('lifecycle', 'open');
+      metaMap(running).set('events', events);
+    });
+    migrateControl(running);
+    expect(readControlMeta(running)).toMatchObject({ lifecycle: 'open', events });
+  });
+
+  it('reads a malformed lifecycle as scheduled and skips malformed events', () => {
+    const doc = stored(CONTROL_SCHEMA_VERSION, []);
+    doc.transact(() => {
+      metaMap(doc).set('lifecycle', 'đang họp');
+      metaMap(doc).set('events', [
+        { kind: 'open', at: '2030-01-01T01:00:00.000Z', by: 'chu-toa' },
+        { kind: 'explode', at: 'x', by: 'y' },
+        'junk',
+        null,
+      ]);
+    });
+    const meta = readControlMeta(doc);
+    expect(meta.lifecycle).toBe('scheduled');
+    expect(meta.events).toEqual([{ kind: 'open', at: '2030-01-01T01:00:00.000Z', by: 'chu-toa' }]);
   });
 
   it('a bare SHA-256 entry is not a document to the current reader', () => {
@@ -180,7 +217,7 @@ describe('control document migrations', () => {
       entry('named', 'named', { tally: {}, ballots: [{ memberId: 'a', optionId: 'for' }] });
       entry('secret', 'secret', { tally: {}, ballots: null });
     });
-    expect(migrateControl(doc).applied.map((s) => s.from)).toEqual([2]);
+    expect(migrateControl(doc).applied.map((s) => s.from)).toEqual([2, 3]);
     const [named, secret] = ['named', 'secret'].map((id) => readPoll(doc, id));
     expect(named?.cancelledReason).toBeNull();
     expect(named?.result?.notVoted).toEqual(['b', 'c']);

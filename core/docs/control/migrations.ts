@@ -6,7 +6,14 @@
 import * as Y from 'yjs';
 import { CodedError } from '../../errors/coded-error';
 import { agendaArray, rawDocuments, SHA256_HEX, type AgendaDocument } from './agenda';
-import { CONTROL_SCHEMA_VERSION, readControlMeta, writeSchemaVersion } from './meta';
+import { SCHEDULED } from '../../meeting/lifecycle';
+import {
+  CONTROL_SCHEMA_VERSION,
+  metaMap,
+  readControlMeta,
+  writeMeetingLifecycle,
+  writeSchemaVersion,
+} from './meta';
 import { pollsMap } from './polls';
 
 export interface ControlMigration {
@@ -83,6 +90,15 @@ function pollResultsAddUp(doc: Y.Doc): void {
   });
 }
 
+/**
+ * Version 3 → 4 (issue 12 §1): version 3 documents had no lifecycle: their meetings were run without one, so they start as
+ * scheduled with no events; a current item cannot have been set.
+ */
+function stampLifecycle(doc: Y.Doc): void {
+  if (metaMap(doc).has('lifecycle')) return;
+  writeMeetingLifecycle(doc, SCHEDULED);
+}
+
 /** Every step, oldest first; each `to` is the next step's `from`. */
 export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [
   {
@@ -102,6 +118,12 @@ export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [
     to: 3,
     what: 'polls gain cancelledReason; named results list the eligible members who did not vote',
     migrate: pollResultsAddUp,
+  },
+  {
+    from: 3,
+    to: 4,
+    what: 'meta gains the meeting lifecycle (scheduled, no events, no current item)',
+    migrate: stampLifecycle,
   },
 ];
 

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceView } from '../../../core/api/votes';
+import { selfCheckInAllowed } from '../../../core/meeting/attendance';
+import { SCHEDULED } from '../../../core/meeting/lifecycle';
 import { quorumFor } from '../../../core/votes/poll';
 import { useControlPart } from '../collab/MeetingDocsContext';
 import type { MessageKey } from '../i18n/catalog';
@@ -26,6 +28,9 @@ export function AttendancePanel() {
   const view = useControlPart('attendance');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<MessageKey | null>(null);
+  // "Rời phòng họp" asks first: logging out is not leaving, leaving is recorded.
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const meta = useControlPart('meta') ?? SCHEDULED;
   const mayCheckIn = may('attendance.checkIn');
   const seesRoster = may('attendance.viewRoster');
   const members = useMembers(meeting.id);
@@ -36,7 +41,12 @@ export function AttendancePanel() {
   const needed = meetingQuorum(view);
   const quorumMet = view.presentVoting >= needed;
 
+  const open = selfCheckInAllowed(meta);
+  const why = open ? null : t(`meeting.why.${meta.lifecycle as 'scheduled' | 'paused' | 'closed'}`);
+
   async function toggle() {
+    if (present && !confirmLeave) return setConfirmLeave(true);
+    setConfirmLeave(false);
     setBusy(true);
     setError(null);
     try {
@@ -100,12 +110,28 @@ export function AttendancePanel() {
             type="button"
             className={present ? 'secondary attendance__button' : 'primary attendance__button'}
             onClick={() => void toggle()}
-            disabled={busy}
+            disabled={busy || !open}
           >
             {busy
               ? t('attendance.busy')
               : t(present ? 'attendance.checkOut' : 'attendance.checkIn')}
           </button>
+          {why && <p className="attendance__me attendance__why">{why}</p>}
+          {confirmLeave && (
+            <div
+              className="attendance__confirm"
+              role="alertdialog"
+              aria-label={t('attendance.checkOut')}
+            >
+              <p>{t('meeting.leaveConfirm')}</p>
+              <button type="button" className="primary" onClick={() => void toggle()}>
+                {t('meeting.confirm')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirmLeave(false)}>
+                {t('meeting.cancel')}
+              </button>
+            </div>
+          )}
         </>
       )}
       {error && (

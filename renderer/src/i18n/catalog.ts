@@ -8,6 +8,7 @@ import { minutesMessages } from './messages/minutes';
 import { annotationsMessages } from './messages/annotations';
 import { followMessages } from './messages/follow';
 import { connectionMessages } from './messages/connection';
+import { meetingMessages } from './messages/meeting';
 
 /**
  * Every user-facing string, merged from each feature's messages.ts. Add a feature by adding
@@ -24,6 +25,7 @@ export const vi = {
   ...followMessages.vi,
   ...minutesMessages.vi,
   ...connectionMessages.vi,
+  ...meetingMessages.vi,
 };
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -36,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...followMessages.en,
   ...minutesMessages.en,
   ...connectionMessages.en,
+  ...meetingMessages.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -6,7 +6,15 @@ import { vi, type MessageKey } from './catalog';
  * catalogues (`annot` for annotations, `docs` for agenda documents).
  */
 export type ErrorArea =
-  'annot' | 'attendance' | 'docs' | 'login' | 'meetings' | 'minutes' | 'results' | 'votes';
+  | 'annot'
+  | 'attendance'
+  | 'docs'
+  | 'login'
+  | 'meeting'
+  | 'meetings'
+  | 'minutes'
+  | 'results'
+  | 'votes';
 
 /** What each area says for a failure it has no message for. */
 const FALLBACK: Record<ErrorArea, MessageKey> = {
@@ -14,6 +22,7 @@ const FALLBACK: Record<ErrorArea, MessageKey> = {
   attendance: 'attendance.error.unexpected',
   docs: 'docs.error.other',
   login: 'login.error.unexpected',
+  meeting: 'meeting.error.unexpected',
   meetings: 'meetings.error.unexpected',
   minutes: 'minutes.error.generic',
   results: 'results.error.unexpected',

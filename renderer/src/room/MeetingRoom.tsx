@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { MeetingView } from '../../../core/api/meetings';
 import type { Route } from '../shell/route';
 import { AppFrame } from '../shell/AppFrame';
@@ -24,6 +23,8 @@ import { RoomContext, roomFor } from '../room-context/RoomContext';
 import { FollowProvider, useFollow } from '../documents/follow/FollowContext';
 import { FollowNavigator } from '../documents/follow/FollowNavigator';
 import { PresentingBar } from '../documents/follow/PresentingBar';
+import { LifecycleBar } from '../meeting/LifecycleBar';
+import { Overview } from '../meeting/Overview';
 
 interface Props {
   meeting: MeetingView;
@@ -57,12 +58,12 @@ export function MeetingRoom(props: Props) {
 }
 
 function RoomFrame({ meeting, status, itemId, minutes, results, account, navigate }: Props) {
-  const { t } = useTranslation();
   // The control document is live; until it has synced the HTTP snapshot stands in.
   const agenda = useControlPart('agenda') ?? meeting.agenda;
   const syncStatus = useMeetingConnection((d) => d.status(), 'connecting');
   const problems = useMeetingConnection((d) => d.problems(), []);
-  const controlNewer = (useControlPart('meta')?.schemaVersion ?? 0) > CONTROL_SCHEMA_VERSION;
+  const meta = useControlPart('meta');
+  const controlNewer = (meta?.schemaVersion ?? 0) > CONTROL_SCHEMA_VERSION;
   const frameStatus: ServerStatus =
     status === 'offline' || syncStatus === 'disconnected'
       ? 'offline'
@@ -71,6 +72,18 @@ function RoomFrame({ meeting, status, itemId, minutes, results, account, navigat
         : 'checking';
   const item = agenda.find((i) => i.id === itemId);
   const follow = useFollow();
+  const showItem = (id: string) => navigate({ name: 'room', meetingId: meeting.id, itemId: id });
+  // The chair's current item is pushed to every screen when it changes (each member may then
+  // browse on; "về mục hiện tại" brings them back). The minutes view stays put.
+  const currentItemId = meta?.currentItemId;
+  const seenCurrent = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (currentItemId === undefined) return;
+    const before = seenCurrent.current;
+    seenCurrent.current = currentItemId;
+    if (before === undefined || currentItemId === null || before === currentItemId) return;
+    if (!minutes) navigate({ name: 'room', meetingId: meeting.id, itemId: currentItemId });
+  }, [currentItemId, minutes, meeting.id, navigate]);
   // While someone presents, choosing another item or the minutes is browsing on one's own: it
   // detaches from the presenter (one click on "Theo người trình bày" snaps back).
   const browse = (route: Route) => {
@@ -118,6 +131,13 @@ function RoomFrame({ meeting, status, itemId, minutes, results, account, navigat
         controlNewer={controlNewer}
         offline={frameStatus === 'offline'}
       />
+      <LifecycleBar
+        viewingItemId={minutes ? undefined : item?.id}
+        onShowItem={showItem}
+        {...(minutes || item
+          ? { onShowOverview: () => navigate({ name: 'room', meetingId: meeting.id }) }
+          : {})}
+      />
       {minutes ? (
         <PresentingBar
           onFollow={(id) => navigate({ name: 'room', meetingId: meeting.id, itemId: id })}
@@ -139,7 +159,7 @@ function RoomFrame({ meeting, status, itemId, minutes, results, account, navigat
       ) : item ? (
         <ItemView key={item.id} item={item} />
       ) : (
-        <p className="muted">{t('room.selectItem')}</p>
+        <Overview onShowItem={showItem} />
       )}
     </AppFrame>
   );

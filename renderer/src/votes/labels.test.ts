@@ -39,6 +39,7 @@ const CODES: Record<VoteApiErrorCode, true> = {
   'not-eligible': true,
   'unknown-option': true,
   'already-voted': true,
+  'already-eligible': true,
   'bad-tally-context': true,
   'inconsistent-ballots': true,
   'poll-not-found': true,

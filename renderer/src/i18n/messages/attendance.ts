@@ -26,6 +26,10 @@ export const attendanceMessages = defineMessages(
     'attendance.error.meeting-not-found': 'Không tìm thấy cuộc họp này.',
     'attendance.error.network': 'Không kết nối được máy chủ. Hãy thử lại.',
     'attendance.error.unexpected': 'Không điểm danh được. Hãy thử lại.',
+    // lifecycle: check-in only while the meeting is open
+    'attendance.error.meeting-not-opened': 'Cuộc họp chưa khai mạc: chưa thể điểm danh.',
+    'attendance.error.meeting-paused': 'Cuộc họp đang tạm dừng: chưa thể điểm danh.',
+    'attendance.error.meeting-closed': 'Cuộc họp đã bế mạc.',
   },
   {
     'attendance.title': 'Attendance',
@@ -51,5 +55,10 @@ export const attendanceMessages = defineMessages(
     'attendance.error.meeting-not-found': 'This meeting was not found.',
     'attendance.error.network': 'Cannot reach the server. Try again.',
     'attendance.error.unexpected': 'Could not check in. Try again.',
+    // lifecycle: check-in only while the meeting is open
+    'attendance.error.meeting-not-opened':
+      'The meeting has not been opened: check-in is not possible yet.',
+    'attendance.error.meeting-paused': 'The meeting is paused: check-in is not possible now.',
+    'attendance.error.meeting-closed': 'The meeting is closed.',
   },
 );

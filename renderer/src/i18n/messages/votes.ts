@@ -162,6 +162,11 @@ export const votesMessages = defineMessages(
     'votes.error.not-eligible': 'Bạn không có quyền bỏ phiếu trong biểu quyết này.',
     'votes.error.unknown-option': 'Phương án này không có trong phiếu.',
     'votes.error.already-voted': 'Bạn đã bỏ phiếu; biểu quyết này không cho đổi lựa chọn.',
+    // lifecycle: ballots and opening a poll only while the meeting is open
+    'votes.error.already-eligible': 'Thành viên này đã được biểu quyết.',
+    'votes.error.meeting-not-opened': 'Cuộc họp chưa khai mạc: chưa thể biểu quyết.',
+    'votes.error.meeting-paused': 'Cuộc họp đang tạm dừng: biểu quyết sẽ mở lại khi tiếp tục.',
+    'votes.error.meeting-closed': 'Cuộc họp đã bế mạc.',
     'votes.error.bad-tally-context': 'Không kiểm được phiếu. Hãy báo quản trị viên.',
     'votes.error.inconsistent-ballots': 'Dữ liệu phiếu không nhất quán. Hãy báo quản trị viên.',
     'votes.error.poll-not-found': 'Không tìm thấy biểu quyết này.',
@@ -331,6 +336,12 @@ export const votesMessages = defineMessages(
     'votes.error.not-eligible': 'You are not entitled to vote in this vote.',
     'votes.error.unknown-option': 'This option is not on the ballot.',
     'votes.error.already-voted': 'You have already voted; this vote does not allow changes.',
+    // lifecycle: ballots and opening a poll only while the meeting is open
+    'votes.error.already-eligible': 'This member may already vote.',
+    'votes.error.meeting-not-opened':
+      'The meeting has not been opened: voting is not possible yet.',
+    'votes.error.meeting-paused': 'The meeting is paused: voting reopens when it resumes.',
+    'votes.error.meeting-closed': 'The meeting is closed.',
     'votes.error.bad-tally-context': 'The votes could not be counted. Tell the administrator.',
     'votes.error.inconsistent-ballots': 'The ballot data is inconsistent. Tell the administrator.',
     'votes.error.poll-not-found': 'This vote was not found.',
