@@ -61,4 +61,5 @@ export const SIGNATURE_REFUSALS = [
   'minutes-signature-invalid',
   'minutes-signature-unsupported-algorithm',
   'minutes-certificate-refused',
+  'minutes-certificate-revoked',
 ] as const;

@@ -69,6 +69,16 @@ export const identityRoutes = {
       'cert-not-yet-valid',
       'cert-untrusted',
       'cert-unsupported',
+      'cert-bad-signature',
+      // trust lists, purposes and revocation (issue #15)
+      'cert-key-usage',
+      'cert-eku',
+      'cert-policy',
+      'cert-chain-incomplete',
+      'cert-revoked',
+      'cert-revocation-unknown',
+      'cert-revocation-unreachable',
+      'trust-invalid',
     ],
   }),
   logout: defineRoute({
