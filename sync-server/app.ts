@@ -5,6 +5,7 @@ import { AccessEvents } from './identity/access-events';
 import { createAuth } from './identity/auth-feature';
 import { loadTrustedCas } from './identity/data-dir';
 import { createTrustService } from './identity/trust-service';
+import { enrolFeature } from './identity/enrol-feature';
 import { trustedPemsFor } from './identity/trust-store';
 import { MemberDirectory } from './identity/members';
 import { SessionBook } from './identity/sessions';
@@ -154,6 +155,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         },
         metrics,
         auth.feature,
+        enrolFeature({ dataDir: options.dataDir, members, audit: store }),
         syncTicketFeature({ auth, tickets }),
         meetingsFeature({
           auth,

@@ -3,6 +3,7 @@
  * administrator is shown before and after mapping it, by SHA-256 fingerprint, to a member.
  */
 import { certificateInfo, type CertificateInfo } from './certificate';
+import { IdentityError } from './errors';
 import type { TrustPurpose } from './purpose';
 
 /** The certificate as the admin CLI prints it and the admin route answers it. */
@@ -50,4 +51,43 @@ export interface EnrolmentAnswer {
   trustedFor: TrustPurpose[];
   /** Per purpose, the code of the refusal when it is not trusted. */
   refusals: Partial<Record<TrustPurpose, string>>;
+}
+
+/** `POST /api/admin/members/:memberId/certificates` body. */
+export interface EnrolmentRequest {
+  /** The member's certificate, PEM. */
+  certificatePem: string;
+  /** Intermediates the member's CA publishes, PEM (optional). */
+  chainPem?: string[];
+  /** Creates the member when it does not exist yet. */
+  name?: string;
+  email?: string;
+}
+
+const MAX_PEM = 16 * 1024;
+
+/** Checks untrusted JSON; throws IdentityError cert-malformed (the edge answers 400). */
+export function parseEnrolmentRequest(body: unknown): EnrolmentRequest {
+  const bad = (detail: string) => new IdentityError('cert-malformed', `Bad enrolment: ${detail}.`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bad('not an object');
+  const { certificatePem, chainPem, name, email, ...rest } = body as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) throw bad(`unknown field ${Object.keys(rest)[0]}`);
+  if (typeof certificatePem !== 'string' || certificatePem.length > MAX_PEM)
+    throw bad('certificatePem must be a PEM text');
+  if (
+    chainPem !== undefined &&
+    (!Array.isArray(chainPem) ||
+      chainPem.length > 8 ||
+      chainPem.some((c) => typeof c !== 'string' || c.length > MAX_PEM))
+  )
+    throw bad('chainPem must list up to 8 PEM texts');
+  if (name !== undefined && (typeof name !== 'string' || name.length > 200)) throw bad('bad name');
+  if (email !== undefined && (typeof email !== 'string' || email.length > 200))
+    throw bad('bad email');
+  return {
+    certificatePem,
+    ...(chainPem !== undefined ? { chainPem: chainPem as string[] } : {}),
+    ...(name !== undefined ? { name: name as string } : {}),
+    ...(email !== undefined ? { email: email as string } : {}),
+  };
 }

@@ -52,7 +52,10 @@ beforeAll(async () => {
   await pki.revoke(people.revokedOcsp);
   await pki.revoke(people.revokedCrl);
 
-  app = await startTestApp([{ id: 'own', name: 'Thành viên CA nhà' }]);
+  app = await startTestApp([
+    { id: 'own', name: 'Thành viên CA nhà' },
+    { id: 'boss', name: 'Quản trị viên', isAdmin: true },
+  ]);
   await app.restart({}, async () => {
     await putTrustAnchor(app.dataDir, {
       name: 'CA thứ hai',
@@ -141,6 +144,41 @@ describe('login with certificates of a second CA', () => {
       status: 401,
       code: 'cert-revocation-unreachable',
     });
+  });
+});
+
+describe('enrolment through the admin route', () => {
+  it('an admin maps a new certificate; the member then logs in; others are refused', async () => {
+    const newcomer = pki.issue('Đinh Văn Mạnh', 'ocsp+crl');
+    const enrol = (token: string, body: unknown) =>
+      app.api('/api/admin/members/manh/certificates', {
+        method: 'POST',
+        token,
+        body: JSON.stringify(body),
+      });
+    const body = {
+      certificatePem: newcomer.certPem,
+      chainPem: [pki.intermediatePem],
+      name: 'Đinh Văn Mạnh',
+    };
+    const delegate = await app.login('own');
+    expect((await enrol(delegate, body)).status).toBe(403);
+    const admin = await app.login('boss');
+    const bad = await enrol(admin, { certificatePem: 'junk' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('cert-malformed');
+    const res = await enrol(admin, body);
+    expect(res.status).toBe(201);
+    const answer = (await res.json()) as {
+      certificate: { subjectCommonName: string; policies: string[]; serial: string };
+      trustedFor: string[];
+    };
+    expect(answer.certificate.subjectCommonName).toBe('Đinh Văn Mạnh');
+    expect(answer.certificate.policies).toEqual([TEST_POLICY_OID]);
+    expect(answer.trustedFor).toEqual(['login', 'signing']);
+    expect(await loginAs(newcomer)).toEqual({ status: 200, code: 'ok' });
+    const twice = await enrol(admin, body);
+    expect(twice.status).toBe(409);
   });
 });
 
