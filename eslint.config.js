@@ -44,7 +44,16 @@ const onlyPackages = (/** @type {string[]} */ packages, /** @type {string} */ me
 };
 
 /** Pure packages core/ may use: no platform access, run the same in Node and browsers. */
-const corePackages = ['yjs', 'lib0', 'node-forge', 'pdf-lib', '@pdf-lib/fontkit', '@noble/curves'];
+const corePackages = [
+  'yjs',
+  'lib0',
+  'node-forge',
+  'pdf-lib',
+  '@pdf-lib/fontkit',
+  '@noble/curves',
+  'pkijs',
+  'asn1js',
+];
 /** Core's own tests may also use the runner and pdf.js as an independent judge. */
 const coreTestPackages = [...corePackages, 'vitest', 'pdfjs-dist'];
 /** What the renderer may import: React and the browser-side libraries it is built on. */

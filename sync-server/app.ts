@@ -4,6 +4,9 @@ import { nodeCryptoServices } from './crypto/node-crypto';
 import { AccessEvents } from './identity/access-events';
 import { createAuth } from './identity/auth-feature';
 import { loadTrustedCas } from './identity/data-dir';
+import { createTrustService } from './identity/trust-service';
+import { enrolFeature } from './identity/enrol-feature';
+import { trustedPemsFor } from './identity/trust-store';
 import { MemberDirectory } from './identity/members';
 import { SessionBook } from './identity/sessions';
 import { syncTicketFeature } from './identity/sync-ticket-feature';
@@ -105,7 +108,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       if (change.kind === 'session-ended') tickets.revokeSession(change.sessionId);
       return sync.rooms.applyAccessChange(change);
     });
+    const trust = createTrustService({
+      dataDir: options.dataDir,
+      logger,
+      audit: store,
+      ...(options.revocation ? { revocation: options.revocation } : {}),
+    });
     const auth = createAuth({
+      trust,
       members,
       sessions,
       audit: store,
@@ -147,6 +157,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         },
         metrics,
         auth.feature,
+        enrolFeature({ dataDir: options.dataDir, members, audit: store }),
         syncTicketFeature({ auth, tickets }),
         meetingsFeature({
           auth,
@@ -198,7 +209,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           records: store,
           audit: store,
           crypto: nodeCryptoServices,
-          trustedCas: () => loadTrustedCas(options.dataDir),
+          trustedCas: () => trustedPemsFor(options.dataDir, 'signing'),
+          trust,
           fonts: loadMinutesFonts(),
           renderer,
           ...(options.draftLimits ? { draftLimits: options.draftLimits } : {}),

@@ -57,3 +57,22 @@ describe('parseServerArgs: transport security', () => {
     expect(options.publicOrigins).toEqual(['https://phonghop.example:4870', 'https://10.0.0.5']);
   });
 });
+
+describe('revocation policy flags', () => {
+  it('sets the unreachable policy per purpose or for both, and the timeout', () => {
+    expect(parse('--revocation-unreachable', 'warn').revocation).toEqual({
+      login: { unreachable: 'warn' },
+      signing: { unreachable: 'warn' },
+    });
+    expect(
+      parse('--login-revocation-unreachable', 'refuse', '--revocation-timeout-ms', '2000')
+        .revocation,
+    ).toEqual({ login: { unreachable: 'refuse', timeoutMs: 2000 }, signing: { timeoutMs: 2000 } });
+    expect(parse().revocation).toBeUndefined();
+  });
+
+  it('refuses other values', () => {
+    expect(refusal(['--signing-revocation-unreachable', 'allow'])).toMatch(/refuse or warn/);
+    expect(refusal(['--revocation-timeout-ms', '5'])).toMatch(/100–120000/);
+  });
+});

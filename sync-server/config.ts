@@ -1,6 +1,8 @@
 /** Server options from the command line, validated; bad flags are refused with a clear message. */
 import { isLoopbackHost } from '../core/security/loopback';
 import { CodedError } from '../core/errors/coded-error';
+import type { TrustPurpose } from '../core/identity/purpose';
+import type { RevocationFallback, RevocationPolicy } from '../core/identity/revocation';
 
 /** PEM files for HTTPS/WSS: the server certificate (optionally followed by its chain) and key. */
 export interface TlsFiles {
@@ -30,6 +32,28 @@ export interface ServerOptions {
    * must be bound to one of them. Empty: the server's own listening origin(s).
    */
   publicOrigins?: string[];
+  /**
+   * Revocation policy per purpose (`--revocation-unreachable`, `--login-revocation-unreachable`,
+   * `--signing-revocation-unreachable`, `--revocation-timeout-ms`); defaults in
+   * core/identity/revocation.ts: signing refuses, login warns when no responder answers.
+   */
+  revocation?: Partial<Record<TrustPurpose, Partial<RevocationPolicy>>>;
+}
+
+function fallbackOf(flag: string, value: string): RevocationFallback {
+  if (value !== 'refuse' && value !== 'warn')
+    throw new UsageError(`${flag} must be refuse or warn (got "${value}")`);
+  return value;
+}
+
+function setRevocation(
+  options: ServerOptions,
+  purposes: readonly TrustPurpose[],
+  change: Partial<RevocationPolicy>,
+): void {
+  const revocation = { ...options.revocation };
+  for (const purpose of purposes) revocation[purpose] = { ...revocation[purpose], ...change };
+  options.revocation = revocation;
 }
 
 export const DEFAULT_PORT = 4870;
@@ -149,6 +173,22 @@ export function parseServerArgs(
       case '--insecure-http':
         options.insecureHttp = true;
         break;
+      case '--revocation-unreachable':
+        setRevocation(options, ['login', 'signing'], { unreachable: fallbackOf(flag, need()) });
+        break;
+      case '--login-revocation-unreachable':
+        setRevocation(options, ['login'], { unreachable: fallbackOf(flag, need()) });
+        break;
+      case '--signing-revocation-unreachable':
+        setRevocation(options, ['signing'], { unreachable: fallbackOf(flag, need()) });
+        break;
+      case '--revocation-timeout-ms': {
+        const ms = Number(need());
+        if (!Number.isInteger(ms) || ms < 100 || ms > 120_000)
+          throw new UsageError('--revocation-timeout-ms must be an integer 100–120000');
+        setRevocation(options, ['login', 'signing'], { timeoutMs: ms });
+        break;
+      }
       case '--public-origin':
         options.publicOrigins = [...(options.publicOrigins ?? []), parsePublicOrigin(need())];
         break;

@@ -40,6 +40,7 @@ export type MinutesApiErrorCode =
   | 'minutes-signature-unsupported-algorithm'
   | 'minutes-signer-mismatch'
   | 'minutes-certificate-refused'
+  | 'minutes-certificate-revoked'
   | 'minutes-draft-invalid';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

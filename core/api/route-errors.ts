@@ -63,6 +63,7 @@ export const SIGNATURE_REFUSALS = [
   'minutes-signature-invalid',
   'minutes-signature-unsupported-algorithm',
   'minutes-certificate-refused',
+  'minutes-certificate-revoked',
 ] as const;
 /** Why the meeting's state refuses an action right now (core/meeting/lifecycle.ts). */
 export const MEETING_STATE = ['meeting-not-opened', 'meeting-paused', 'meeting-closed'] as const;

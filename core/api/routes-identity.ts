@@ -4,6 +4,11 @@ import { parseLoginRequest } from '../identity/login';
 import { parseSession, type MeAnswer, type Session, type SyncTicket } from './auth';
 import { defineRoute, json, jsonBody, noBody, textAnswer } from './http';
 import { type TrustResponse } from './minutes';
+import {
+  parseEnrolmentRequest,
+  type EnrolmentAnswer,
+  type EnrolmentRequest,
+} from '../identity/enrolment';
 import { EDGE, JSON_BODY, SESSION } from './route-errors';
 
 /** `GET /healthz`: 200 while every check is ok or degraded, 503 (same shape) when one is down. */
@@ -69,6 +74,16 @@ export const identityRoutes = {
       'cert-not-yet-valid',
       'cert-untrusted',
       'cert-unsupported',
+      'cert-bad-signature',
+      // trust lists, purposes and revocation (issue #15)
+      'cert-key-usage',
+      'cert-eku',
+      'cert-policy',
+      'cert-chain-incomplete',
+      'cert-revoked',
+      'cert-revocation-unknown',
+      'cert-revocation-unreachable',
+      'trust-invalid',
     ],
   }),
   logout: defineRoute({
@@ -110,5 +125,27 @@ export const identityRoutes = {
     body: noBody,
     answer: json<TrustResponse>(),
     errors: SESSION,
+  }),
+  /** An admin maps a member's existing certificate (bring your own certificate, issue #15). */
+  enrolCertificate: defineRoute({
+    method: 'POST',
+    path: '/api/admin/members/:memberId/certificates',
+    auth: 'session',
+    status: 201,
+    params: {},
+    body: jsonBody<EnrolmentRequest>(parseEnrolmentRequest, 256 * 1024),
+    answer: json<EnrolmentAnswer>(),
+    errors: [
+      ...SESSION,
+      ...JSON_BODY,
+      'forbidden',
+      'cert-malformed',
+      'cert-unsupported',
+      'cert-key-usage',
+      'member-not-found',
+      'member-invalid',
+      'member-exists',
+      'certificate-taken',
+    ],
   }),
 } as const;

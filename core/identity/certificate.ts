@@ -51,6 +51,12 @@ export interface CertificateInfo {
   keyUsage: KeyUsageFlags | null;
   /** Extended key usage OIDs; null when the extension is absent. */
   extendedKeyUsage: string[] | null;
+  /** Certificate policy OIDs; null when the extension is absent. */
+  policies: string[] | null;
+  /** OCSP responder URLs from authorityInfoAccess (http/https only). */
+  ocspUrls: string[];
+  /** CRL distribution point URLs (http/https only). */
+  crlUrls: string[];
   /** basicConstraints cA. */
   isCa: boolean;
   /** DER SubjectPublicKeyInfo, exactly as in the certificate (for rsaVerifySha256). */
@@ -114,7 +120,13 @@ const KNOWN_EXTENSIONS = new Set([
   '2.5.29.32', // certificatePolicies
   '2.5.29.35', // authorityKeyIdentifier
   '2.5.29.37', // extKeyUsage
+  '2.5.29.31', // cRLDistributionPoints
+  '1.3.6.1.5.5.7.1.1', // authorityInfoAccess
 ]);
+
+const OID_AD_OCSP = '1.3.6.1.5.5.7.48.1';
+/** GeneralName uniformResourceIdentifier is [6] IA5String. */
+const URI_TAG = 6;
 
 /** Decodes a name value as forge hands it over, by its ASN.1 tag, so UTF8String becomes proper text. */
 export function decodeDirectoryString(value: string, tag: number): string {
@@ -202,6 +214,35 @@ function oidsFromExtKeyUsage(extensionValue: string): string[] {
   return childrenOf(asn1.fromDer(extensionValue)).map((n) =>
     asn1.derToOid(typeof n.value === 'string' ? n.value : ''),
   );
+}
+
+function oidsFromPolicies(extensionValue: string): string[] {
+  return childrenOf(asn1.fromDer(extensionValue)).map((info) => {
+    const id = childrenOf(info)[0];
+    return asn1.derToOid(typeof id?.value === 'string' ? id.value : '');
+  });
+}
+
+const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
+
+/** Every GeneralName URI below `node` (CRL distribution points nest them a few levels deep). */
+function urisBelow(node: forge.asn1.Asn1, out: string[] = []): string[] {
+  if (node.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === URI_TAG && !node.constructed) {
+    if (typeof node.value === 'string' && isHttpUrl(node.value)) out.push(node.value);
+  } else if (Array.isArray(node.value)) {
+    for (const child of node.value) urisBelow(child, out);
+  }
+  return out;
+}
+
+function ocspUrlsFromAia(extensionValue: string): string[] {
+  const urls: string[] = [];
+  for (const description of childrenOf(asn1.fromDer(extensionValue))) {
+    const [method, location] = childrenOf(description);
+    const oid = asn1.derToOid(typeof method?.value === 'string' ? method.value : '');
+    if (oid === OID_AD_OCSP && location) urisBelow(location, urls);
+  }
+  return urls;
 }
 
 function certificateDer(input: Uint8Array | string): Uint8Array<ArrayBuffer> {
@@ -316,6 +357,7 @@ function describe(
   const issuer = decodeName(cert.issuer.attributes);
   const extensions = cert.extensions as ForgeExtension[];
   const byName = (name: string) => extensions.find((e) => e.name === name);
+  const byId = (id: string) => extensions.find((e) => e.id === id);
 
   const keyUsageExt = byName('keyUsage');
   const keyUsage: KeyUsageFlags | null = keyUsageExt
@@ -352,6 +394,9 @@ function describe(
     fingerprintSha256Hex: toHex(forgeSha256Bytes(der)),
     keyUsage,
     extendedKeyUsage: ekuExt ? oidsFromExtKeyUsage(ekuExt.value) : null,
+    policies: byId('2.5.29.32') ? oidsFromPolicies(byId('2.5.29.32')!.value) : null,
+    ocspUrls: byId('1.3.6.1.5.5.7.1.1') ? ocspUrlsFromAia(byId('1.3.6.1.5.5.7.1.1')!.value) : [],
+    crlUrls: byId('2.5.29.31') ? urisBelow(asn1.fromDer(byId('2.5.29.31')!.value)) : [],
     isCa: byName('basicConstraints')?.cA === true,
     spkiDer: signed.spkiDer.slice(),
   };
@@ -387,4 +432,9 @@ export function certificatePemFromDer(der: Uint8Array): string {
 /** DER bytes of the first certificate in a PEM text; throws IdentityError cert-malformed. */
 export function certificateDerFromPem(pem: string): Uint8Array<ArrayBuffer> {
   return certificateDer(pem);
+}
+
+/** Reads a DER or PEM certificate of any supported key type (RSA or EC) into CertificateInfo. */
+export function certificateInfo(input: Uint8Array | string): CertificateInfo {
+  return decodeChainCertificate(input).info;
 }

@@ -16,6 +16,15 @@ export type IdentityErrorCode =
   | 'cert-not-yet-valid'
   | 'cert-bad-signature'
   | 'cert-key-usage'
+  | 'cert-eku'
+  | 'cert-policy'
+  | 'cert-chain-incomplete'
+  // revocation (CRL / OCSP)
+  | 'cert-revoked'
+  | 'cert-revocation-unknown'
+  | 'cert-revocation-unreachable'
+  // trust lists
+  | 'trust-invalid'
   // keys and issuing
   | 'key-malformed'
   | 'issue-invalid'

@@ -456,8 +456,21 @@ describe('verifyCertificateChain with ECDSA, RSA-PSS and mixed chains', () => {
     ).toBe('cert-bad-signature');
   });
 
-  it('refuses an ECDSA chain from another root as untrusted', () => {
-    expect(codeOf(() => verify([p256Leaf, p256Sub], rsaRoot))).toBe('cert-untrusted');
+  it('refuses an ECDSA chain from another root: untrusted with that root, incomplete without', () => {
+    expect(codeOf(() => verify([p256Leaf, p256Sub, p384Root], rsaRoot))).toBe('cert-untrusted');
+    // The intermediate's issuer was not sent and is known nowhere: the chain cannot be finished.
+    expect(codeOf(() => verify([p256Leaf, p256Sub], rsaRoot))).toBe('cert-chain-incomplete');
+  });
+
+  it('completes a chain from the intermediate cache when the signer sends only the leaf', () => {
+    expect(codeOf(() => verify([p256Leaf], p384Root))).toBe('cert-untrusted');
+    const result = verifyCertificateChain({
+      chainDer: [p256Leaf.der],
+      intermediatesDer: [p256Sub.der],
+      trustedCaPem: [p384Root.pem],
+      now,
+    });
+    expect(result.path.map((c) => c.fingerprintSha256Hex)).toHaveLength(3);
   });
 
   it('calls ecdsa-with-SHA1 unsupported, not a bad signature', () => {

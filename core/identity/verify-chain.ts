@@ -20,6 +20,11 @@ export interface VerifyChainOptions {
   /** PEM texts of the trusted CA certificates (each text may hold several). */
   trustedCaPem: readonly string[];
   now: Date;
+  /**
+   * More intermediate CA certificates to build the path with (a local cache), beyond what the
+   * signer sent; not counted against MAX_CHAIN_LENGTH, bounded by MAX_CACHED_INTERMEDIATES.
+   */
+  intermediatesDer?: readonly Uint8Array[];
   /** A keyUsage bit the leaf must have when it carries a keyUsage extension. */
   requireKeyUsage?: keyof KeyUsageFlags;
 }
@@ -29,10 +34,14 @@ export interface VerifiedChain {
   leaf: CertificateInfo;
   /** Leaf first, ending with the trusted CA. */
   path: CertificateInfo[];
+  /** The same path with what revocation checks need (names and keys as DER). */
+  certificates: ChainCertificate[];
 }
 
 /** More than this many certificates is no real chain, and bounds the work an attacker can cause. */
 export const MAX_CHAIN_LENGTH = 8;
+/** The local intermediate cache is the operator's; still bounded. */
+export const MAX_CACHED_INTERMEDIATES = 256;
 
 function label(cert: ChainCertificate): string {
   return cert.info.subjectCommonName || cert.info.subjectDn || cert.info.serialHex;
@@ -74,6 +83,15 @@ function signatureValid(issuer: ChainCertificate, child: ChainCertificate): bool
   const params = signatureAlgorithm(signatureAlgorithmDer, issuer.info.spkiDer);
   if (!params.supported) return params.reason;
   return pureVerify(params, issuer.info.spkiDer, tbsDer, signature);
+}
+
+/** Whether `issuer` may issue certificates and its key verifies `child`'s signature. */
+export function issuedBy(issuer: ChainCertificate, child: ChainCertificate): boolean {
+  return (
+    child.issuerNameDer === issuer.subjectNameDer &&
+    mayIssue(issuer) &&
+    signatureValid(issuer, child) === true
+  );
 }
 
 interface IssuerSearch {
@@ -142,6 +160,13 @@ function buildPath(
       `The certificate of ${label(current)} has an invalid signature.`,
     );
   }
+  // Stopped below a root at an intermediate whose issuer nobody sent and the cache lacks.
+  if (current !== leaf && current.issuerNameDer !== current.subjectNameDer) {
+    throw new IdentityError(
+      'cert-chain-incomplete',
+      `The chain of ${label(leaf)} stops at ${label(current)}: its issuer (${current.info.issuerDn}) was neither sent nor is it known here.`,
+    );
+  }
   throw new IdentityError(
     'cert-untrusted',
     `The certificate of ${label(leaf)} was not issued by a trusted CA.`,
@@ -170,7 +195,8 @@ function checkTime(path: ChainCertificate[], now: Date): void {
  * Verifies that `chainDer[0]` chains to one of the trusted CAs, every certificate on the path
  * is within its validity at `now`, and the leaf may be used as asked. Throws IdentityError:
  * cert-malformed, cert-unsupported (also for a signature algorithm we do not verify), cert-untrusted, cert-bad-signature, cert-expired,
- * cert-not-yet-valid, cert-key-usage. Revocation is not checked.
+ * cert-not-yet-valid, cert-key-usage, cert-chain-incomplete (an intermediate's issuer is
+ * missing). Revocation is not checked here (revocation.ts); purposes are in trust-check.ts.
  */
 export function verifyCertificateChain(options: VerifyChainOptions): VerifiedChain {
   const { chainDer, now } = options;
@@ -183,9 +209,12 @@ export function verifyCertificateChain(options: VerifyChainOptions): VerifiedCha
   }
   if (Number.isNaN(now.getTime()))
     throw new IdentityError('cert-malformed', '`now` is not a valid date.');
-  const [leaf, ...pool] = chainDer.map((der) => decodeChainCertificate(der));
+  const [leaf, ...sent] = chainDer.map((der) => decodeChainCertificate(der));
+  const cached = (options.intermediatesDer ?? [])
+    .slice(0, MAX_CACHED_INTERMEDIATES)
+    .map((der) => decodeChainCertificate(der));
   const anchors = decodeAnchors(options.trustedCaPem);
-  const path = buildPath(leaf!, pool, anchors);
+  const path = buildPath(leaf!, [...sent, ...cached], anchors);
 
   // An extension we do not understand may forbid this use; the trusted CA itself is exempt.
   for (const cert of path.slice(0, -1)) {
@@ -206,5 +235,5 @@ export function verifyCertificateChain(options: VerifyChainOptions): VerifiedCha
       `The certificate of ${label(leaf!)} may not be used for ${usage}.`,
     );
   }
-  return { ok: true, leaf: leaf!.info, path: path.map((c) => c.info) };
+  return { ok: true, leaf: leaf!.info, path: path.map((c) => c.info), certificates: path };
 }

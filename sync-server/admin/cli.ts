@@ -17,6 +17,7 @@ import { withAdminContext } from './context';
 import { seedDemo } from './demo';
 import { runSignCommand } from './sign';
 import { runVerifyCommand } from './verify';
+import { runTrustCommand } from './trust';
 import {
   AdminError,
   addMember,
@@ -31,6 +32,10 @@ const USAGE = `usage: npm run admin -- <command> [--data DIR]
   ca init [--name NAME] [--org ORGANISATION] [--days N]
   member add --name NAME --email EMAIL --out FILE.p12 (--password P | --password-file F) [--admin] [--id ID] [--days N]
   member list
+  member add-cert --member ID --cert FILE.cer|.pem [--name N --email E] [--chain FILE]...
+                            enrol an existing certificate (by SHA-256 fingerprint); --name creates the member
+  trust add --name N --cert CA.pem --purpose login|signing|both [--policy OID]...
+  trust list | trust remove --name N | trust add-intermediate --cert FILE
   meeting create --title T --starts-at ISO --location L [--org O] [--agenda TITLE]... [--id ID]
   meeting role --meeting ID --member ID --role chair|secretary|delegate|observer
   meeting list
@@ -54,6 +59,7 @@ async function run(argv: string[], out: Out): Promise<void> {
   const dataDir = path.resolve(flag(args, 'data') ?? DEFAULT_DATA_DIR);
   const [group, action] = args.positional;
   const command = action ? `${group} ${action}` : (group ?? '');
+  if (await runTrustCommand(command, args, dataDir, out)) return;
   switch (command) {
     case 'ca init': {
       const ca = await initCa(dataDir, {

@@ -12,6 +12,8 @@ import { ChallengeBook } from './challenges';
 import type { MemberDirectory, MemberRecord } from './members';
 import { RateLimiter } from './rate-limit';
 import type { SessionBook } from './sessions';
+import { chainWithoutAnchor, type TrustService } from './trust-service';
+import { base64Decode, EncodingError } from '../../core/crypto/encoding';
 
 export interface AuthOptions {
   members: MemberDirectory;
@@ -20,6 +22,11 @@ export interface AuthOptions {
   crypto: CryptoServices;
   /** Re-read on every login, so a CA added to trust/ needs no restart. */
   trustedCas: () => Promise<string[]>;
+  /**
+   * Trust lists per purpose, the intermediate cache and revocation. When given, the chain is
+   * checked here first (purpose login) and `trustedCas` is not used.
+   */
+  trust?: TrustService;
   /**
    * The origins members reach this server by (configured --public-origin, else the listening
    * origin); a login signature must be bound to one of them. Read at each login, since the
@@ -73,7 +80,30 @@ export function createAuth(options: AuthOptions): Auth {
    * relays our challenge gets a signature bound to its own origin, which is refused here.
    */
   async function verifyAgainstOrigins(body: LoginRequest) {
-    const trustedCaPem = await options.trustedCas();
+    if (!options.trust) return verifyLoginSignature(body, await options.trustedCas());
+    let chainDer: Uint8Array[];
+    try {
+      chainDer = body.chainDer.map((c) => base64Decode(c));
+    } catch (error) {
+      if (error instanceof EncodingError)
+        throw new IdentityError('login-malformed', 'A certificate is not Base64.');
+      throw error;
+    }
+    const at = now();
+    const trusted = await options.trust.check(chainDer, 'login', at);
+    // The path as built (cached intermediates included), so the signature check sees it too.
+    const certificate = await verifyLoginSignature(
+      { ...body, chainDer: chainWithoutAnchor(trusted).slice(0, 8) },
+      [trusted.anchor.certificatePem],
+    );
+    // Only after the signature: an anonymous caller cannot make us query responders.
+    await options.trust.revocation(trusted, 'login', at, {
+      fingerprint: certificate.fingerprintSha256Hex,
+    });
+    return certificate;
+  }
+
+  async function verifyLoginSignature(body: LoginRequest, trustedCaPem: string[]) {
     let lastError: unknown = new HttpError(
       500,
       'internal',

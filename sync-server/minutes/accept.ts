@@ -8,6 +8,7 @@
 import type { CryptoServices } from '../../core/crypto/types';
 import { verifyCertificateChain } from '../../core/identity';
 import { IdentityError } from '../../core/identity/errors';
+import type { CertificateInfo } from '../../core/identity/certificate';
 import type { MinutesField } from '../../core/api/minutes';
 import { verifyPdfSignatures, type PdfSignatureReport } from '../../core/signing';
 import { parseSignedData } from '../../core/signing/cms-parse';
@@ -33,6 +34,11 @@ export interface AcceptInput {
   trustedCaPem: readonly string[];
   crypto: CryptoServices;
   now: Date;
+  /**
+   * The server's trust decision for signing (trust list, intermediates, KU/EKU/policies,
+   * revocation by policy); throws IdentityError. Without it, only the chain is checked.
+   */
+  checkSigner?: (chainDer: Uint8Array[]) => Promise<CertificateInfo>;
 }
 
 export interface AcceptedSignature {
@@ -158,22 +164,30 @@ export async function acceptSignedRevision(input: AcceptInput): Promise<Accepted
       `The new signature must cover the whole file, chain to a trusted CA and be made while its certificate was valid.`,
     );
   const chainDer = signerOf(signed, report);
-  let verified;
+  let leaf: CertificateInfo;
   try {
-    verified = verifyCertificateChain({
-      chainDer,
-      trustedCaPem: input.trustedCaPem,
-      now: input.now,
-      requireKeyUsage: 'digitalSignature',
-    });
+    leaf = input.checkSigner
+      ? await input.checkSigner(chainDer)
+      : verifyCertificateChain({
+          chainDer,
+          trustedCaPem: input.trustedCaPem,
+          now: input.now,
+          requireKeyUsage: 'digitalSignature',
+        }).leaf;
   } catch (error) {
     if (error instanceof IdentityError)
-      throw new SignatureRefusal(422, 'minutes-certificate-refused', error.message);
+      throw new SignatureRefusal(
+        422,
+        error.code === 'cert-revoked'
+          ? 'minutes-certificate-revoked'
+          : 'minutes-certificate-refused',
+        error.message,
+      );
     throw error;
   }
   return {
     report,
-    signerFingerprint: verified.leaf.fingerprintSha256Hex,
-    signerName: verified.leaf.subjectCommonName || verified.leaf.subjectDn,
+    signerFingerprint: leaf.fingerprintSha256Hex,
+    signerName: leaf.subjectCommonName || leaf.subjectDn,
   };
 }

@@ -15,6 +15,8 @@
  * may do, in which state and by whom, is core/minutes/lifecycle.ts: the handlers load, ask it,
  * write and answer.
  */
+import type { TrustService } from '../identity/trust-service';
+import type { CertificateInfo } from '../../core/identity/certificate';
 import type { TrustResponse } from '../../core/api/minutes';
 import {
   readMinutesState,
@@ -89,12 +91,23 @@ export interface MinutesDeps {
   audit: AuditLog;
   crypto: CryptoServices;
   trustedCas: () => Promise<string[]>;
+  /** Trust for signing (lists, intermediates, purposes, revocation); see trust-service.ts. */
+  trust?: TrustService;
   fonts: MinutesFonts;
   /** Renders the PDF in a worker thread, with time and memory limits. */
   renderer: MinutesRenderer;
   draftLimits?: DraftLimits;
   now?: () => Date;
 }
+
+/** The signing-purpose decision on a minutes signer, revocation included. */
+const signerCheck =
+  (trust: TrustService, at: Date, memberId: string) =>
+  async (chainDer: Uint8Array[]): Promise<CertificateInfo> => {
+    const trusted = await trust.check(chainDer, 'signing', at);
+    await trust.revocation(trusted, 'signing', at, { memberId });
+    return trusted.leaf;
+  };
 
 export function minutesFeature(deps: MinutesDeps): ServerFeature {
   const { meetings, members, rooms } = deps;
@@ -196,6 +209,7 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
               trustedCaPem: await deps.trustedCas(),
               crypto: deps.crypto,
               now: now(),
+              ...(deps.trust ? { checkSigner: signerCheck(deps.trust, now(), member.id) } : {}),
             });
           } catch (error) {
             if (error instanceof SignatureRefusal)

@@ -52,6 +52,17 @@ export const loginMessages = defineMessages(
     'login.error.cert-key-usage':
       'Chứng thư số này không được phép dùng để ký nên không thể đăng nhập.',
     'login.error.cert-untrusted': 'Máy chủ không tin cậy đơn vị đã cấp chứng thư số này.',
+    // trust lists, purposes and revocation (issue #15)
+    'login.error.cert-eku': 'Chứng thư số này không được cấp cho mục đích đăng nhập.',
+    'login.error.cert-policy': 'Chứng thư số không thuộc chính sách chứng thư mà đơn vị yêu cầu.',
+    'login.error.cert-chain-incomplete':
+      'Thiếu chứng thư của đơn vị cấp trung gian. Hãy đề nghị quản trị viên bổ sung.',
+    'login.error.cert-revoked': 'Chứng thư số này đã bị thu hồi.',
+    'login.error.cert-revocation-unknown':
+      'Đơn vị cấp không xác nhận được tình trạng chứng thư số này.',
+    'login.error.cert-revocation-unreachable':
+      'Không kiểm tra được tình trạng thu hồi của chứng thư số. Hãy thử lại sau.',
+    'login.error.trust-invalid': 'Danh sách tin cậy của máy chủ bị lỗi. Hãy liên hệ quản trị viên.',
     'login.error.cert-bad-signature': 'Chữ ký của đơn vị cấp trên chứng thư số không hợp lệ.',
     'login.error.login-bad-signature': 'Chữ ký đăng nhập không khớp với chứng thư số.',
     'login.error.login-malformed': 'Yêu cầu đăng nhập không hợp lệ. Hãy thử lại.',
@@ -118,6 +129,18 @@ export const loginMessages = defineMessages(
       'This certificate may not be used for signing, so it cannot log in.',
     'login.error.cert-untrusted':
       'The server does not trust the authority that issued this certificate.',
+    // trust lists, purposes and revocation (issue #15)
+    'login.error.cert-eku': 'This certificate was not issued for logging in.',
+    'login.error.cert-policy':
+      'The certificate is not under a certificate policy your organisation requires.',
+    'login.error.cert-chain-incomplete':
+      'An intermediate CA certificate is missing. Ask the administrator to add it.',
+    'login.error.cert-revoked': 'This certificate has been revoked.',
+    'login.error.cert-revocation-unknown':
+      'The issuing CA does not confirm the status of this certificate.',
+    'login.error.cert-revocation-unreachable':
+      'The revocation status of the certificate could not be checked. Try again later.',
+    'login.error.trust-invalid': "The server's trust list is broken. Contact the administrator.",
     'login.error.cert-bad-signature': 'The issuer’s signature on this certificate is not valid.',
     'login.error.login-bad-signature': 'The login signature does not match the certificate.',
     'login.error.login-malformed': 'The login request was malformed. Please try again.',

@@ -124,6 +124,7 @@ export const minutesMessages = defineMessages(
     'minutes.error.minutes-signature-invalid': 'Máy chủ không chấp nhận chữ ký này.',
     'minutes.error.minutes-earlier-bytes-changed': 'Tệp đã ký khác bản biên bản đã chốt.',
     'minutes.error.minutes-certificate-refused': 'Chứng thư số không được chấp nhận.',
+    'minutes.error.minutes-certificate-revoked': 'Chứng thư số của người ký đã bị thu hồi.',
     'minutes.error.minutes-hash-mismatch': 'Tệp tải về không khớp mã băm đã ghi.',
     'minutes.error.minutes-draft-invalid': 'Không tạo được biên bản từ bản nháp.',
     'minutes.error.p12-bad-password': 'Sai mật khẩu tệp .p12. Không có gì được ký.',
@@ -259,6 +260,7 @@ export const minutesMessages = defineMessages(
     'minutes.error.minutes-earlier-bytes-changed':
       'The signed file differs from the finalized minutes.',
     'minutes.error.minutes-certificate-refused': 'The certificate was not accepted.',
+    'minutes.error.minutes-certificate-revoked': "The signer's certificate has been revoked.",
     'minutes.error.minutes-hash-mismatch': 'The downloaded file does not match its recorded hash.',
     'minutes.error.minutes-draft-invalid': 'The minutes could not be made from the draft.',
     'minutes.error.p12-bad-password': 'Wrong .p12 password. Nothing was signed.',
