@@ -11,6 +11,7 @@
 import { createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
 import pkcs11js from 'pkcs11js';
 import { ecdsaRawToDer } from '../../core/crypto/ecdsa-signature';
+import { CodedError } from '../../core/errors/coded-error';
 import type { EcdsaSigner, RsaSigner } from '../../core/crypto/types';
 import { type KeyScheme, keySchemeOf } from '../../core/signing';
 import { parseCertificate } from '../../core/signing/certificate';
@@ -266,6 +267,8 @@ export async function openTokenSigner(
       : { ...common, ecdsaSignSha256: sign };
   } catch (error) {
     release();
+    // The prompt's own refusals (a missing PIN variable) keep their code.
+    if (error instanceof CodedError && !(error instanceof TokenError)) throw error;
     throw asTokenError(error);
   }
 }
