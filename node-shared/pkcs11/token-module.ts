@@ -5,7 +5,7 @@
  * use would close its sessions.
  */
 import pkcs11js from 'pkcs11js';
-import { tokenError } from './token-errors';
+import { tokenError } from '../../core/crypto/token-errors';
 
 export interface ModuleLease {
   readonly module: pkcs11js.PKCS11;

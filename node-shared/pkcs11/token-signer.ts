@@ -16,7 +16,7 @@ import type { EcdsaSigner, RsaSigner } from '../../core/crypto/types';
 import { type KeyScheme, keySchemeOf } from '../../core/signing';
 import { parseCertificate } from '../../core/signing/certificate';
 import { acquireModule } from './token-module';
-import { TokenError, asTokenError, tokenError } from './token-errors';
+import { TokenError, asTokenError, tokenError } from '../../core/crypto/token-errors';
 
 /** Where the key is: which module, which token, which key. */
 export interface TokenSource {
@@ -79,9 +79,12 @@ function findSlot(module: pkcs11js.PKCS11, source: TokenSource): Handle {
     if (!slot) throw tokenError('token-not-present', `no token in slot ${source.slot}`);
     return slot;
   }
-  const matching = source.tokenLabel
-    ? present.filter((h) => module.C_GetTokenInfo(h).label.trim() === source.tokenLabel)
-    : present;
+  // Only initialised tokens hold keys (SoftHSM2 and some readers list an empty slot too).
+  const matching = present.filter((h) => {
+    const info = module.C_GetTokenInfo(h);
+    if (!(info.flags & pkcs11js.CKF_TOKEN_INITIALIZED)) return false;
+    return source.tokenLabel === undefined || info.label.trim() === source.tokenLabel;
+  });
   const [slot, ...others] = matching;
   if (!slot)
     throw tokenError(

@@ -1,4 +1,5 @@
-import { CodedError } from '../../core/errors/coded-error';
+/** PKCS#11 refusals as data (pure: core, main and the CLI read the same codes). */
+import { CodedError } from '../errors/coded-error';
 
 /**
  * What can go wrong with a PKCS#11 token, each a stable code the CLI prints and the desktop
