@@ -35,3 +35,11 @@ export { type AppearanceTextPainter } from './appearance';
 export { createOutlineTextPainter } from './appearance-text';
 export { addEmptySignatureFields, type EmptySignatureField } from './signature-fields';
 export { SigningError, type SigningErrorCode } from './errors';
+export {
+  RemoteSigningError,
+  signPdfsRemotely,
+  type RemoteCredential,
+  type RemoteSigner,
+  type RemoteSignOptions,
+  type RemoteSigningErrorCode,
+} from './remote-signer';

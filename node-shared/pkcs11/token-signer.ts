@@ -47,6 +47,11 @@ export type PinPrompt = (request: PinRequest) => Promise<string | undefined>;
 export type TokenSigner = (RsaSigner | EcdsaSigner) & {
   readonly scheme: KeyScheme;
   readonly tokenLabel: string;
+  /**
+   * Signs a SHA-256 digest computed elsewhere (what a remote-signing service receives): RSA as
+   * CKM_RSA_PKCS over the DigestInfo, EC as CKM_ECDSA over the digest; DER for EC.
+   */
+  signSha256Digest(digest: Uint8Array): Promise<Uint8Array>;
   /** Logs out and closes the session; the signer is unusable afterwards. */
   close(): void;
 };
@@ -159,6 +164,25 @@ function signOnToken(
 }
 
 /** True when `signature` over `probe` verifies with the certificate's public key. */
+/** DER DigestInfo prefix for SHA-256 (RFC 8017 §9.2 note 1). */
+const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
+
+function signDigestOnToken(
+  module: pkcs11js.PKCS11,
+  session: Handle,
+  key: Handle,
+  scheme: KeyScheme,
+  digest: Uint8Array,
+): Uint8Array {
+  if (digest.length !== 32) throw tokenError('token-failed', 'not a SHA-256 digest');
+  const mechanism = scheme === 'RSA' ? pkcs11js.CKM_RSA_PKCS : pkcs11js.CKM_ECDSA;
+  const input =
+    scheme === 'RSA' ? Buffer.concat([SHA256_DIGEST_INFO, digest]) : Buffer.from(digest);
+  module.C_SignInit(session, { mechanism }, key);
+  const signature = new Uint8Array(module.C_Sign(session, input, Buffer.alloc(1024)));
+  return scheme === 'RSA' ? signature : ecdsaRawToDer(signature);
+}
+
 function certificateMatchesKey(
   certificateDer: Uint8Array,
   signature: Uint8Array,
@@ -258,6 +282,14 @@ export async function openTokenSigner(
     const common = {
       scheme: keyScheme,
       tokenLabel,
+      signSha256Digest: async (digest: Uint8Array): Promise<Uint8Array> => {
+        if (closed) throw tokenError('token-removed', 'the token signer was closed');
+        try {
+          return signDigestOnToken(module, openSession, key, keyScheme, digest);
+        } catch (error) {
+          throw asTokenError(error);
+        }
+      },
       certificateChainDer: [certificateDer, ...(source.chainDer ?? [])],
       close() {
         if (closed) return;
