@@ -15,9 +15,11 @@ import { decodeChainCertificate } from '../../core/identity/certificate';
 import { SigningError, createOutlineTextPainter, signPdf } from '../../core/signing';
 import { nodeCryptoServices, nodeRsaSigner } from '../crypto/node-crypto';
 import type { CertificateSigner } from '../../core/crypto/types';
-import { TokenError } from '../../node-shared/pkcs11/token-errors';
+import { TokenError } from '../../core/crypto/token-errors';
 import { AdminCommandError } from './sign-errors';
 import { type PinSources, tokenSignerFromFlags } from './sign-token';
+import { signWithRemoteProvider } from './sign-remote';
+import { RemoteSigningError } from '../../core/signing';
 
 export interface CommandIo {
   readonly stdout: { write(text: string): unknown };
@@ -27,7 +29,7 @@ export interface CommandIo {
 export { AdminCommandError };
 
 const SIGN_USAGE =
-  'usage: admin sign IN.pdf (--p12 FILE --password-file F | --pkcs11-module M (--slot S | --token-label L) (--key-id HEX | --key-label L) [--pin-env VAR] [--certificate F] [--chain F]) --out OUT.pdf [--reason TEXT] [--location TEXT] [--field NAME] [--role TEXT] [--visible [--page N] [--rect X1,Y1,X2,Y2]]';
+  'usage: admin sign IN.pdf (--p12 FILE --password-file F | --pkcs11-module M (--slot S | --token-label L) (--key-id HEX | --key-label L) [--pin-env VAR] [--certificate F] [--chain F] | --csc-url URL --csc-token-env VAR [--csc-credential ID] [--csc-timeout S] [--ca F]) --out OUT.pdf [--reason TEXT] [--location TEXT] [--field NAME] [--role TEXT] [--visible [--page N] [--rect X1,Y1,X2,Y2]]';
 
 /**
  * Where a new visible signature goes when the PDF has no field for it (an existing field keeps
@@ -189,6 +191,11 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
         'pin-env': { type: 'string' },
         certificate: { type: 'string' },
         chain: { type: 'string' },
+        'csc-url': { type: 'string' },
+        'csc-token-env': { type: 'string' },
+        'csc-credential': { type: 'string' },
+        'csc-timeout': { type: 'string' },
+        ca: { type: 'string' },
         out: { type: 'string' },
         reason: { type: 'string' },
         location: { type: 'string' },
@@ -212,6 +219,28 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
     fail('usage', '--out must differ from the input: a signed file is never rewritten in place');
 
   const pdf = await readInput(input, 'PDF');
+  if (values['csc-url'] !== undefined) {
+    if (values.p12 !== undefined || values['pkcs11-module'] !== undefined)
+      fail('usage', 'sign with one key source: --p12, --pkcs11-module or --csc-url');
+    const remote = await signWithRemoteProvider(
+      { ...values, 'csc-url': values['csc-url'] },
+      pins.env,
+      {
+        pdf,
+        signingTime: now,
+        utcOffsetMinutes: -now.getTimezoneOffset(),
+        ...(values.field ? { fieldName: values.field } : {}),
+        ...(values.reason ? { reason: values.reason } : {}),
+        ...(values.location ? { location: values.location } : {}),
+        ...(values.role ? { role: values.role } : {}),
+        ...(where ? { appearance: where } : {}),
+      },
+      io,
+    );
+    await writeAtomically(values.out, remote.signed);
+    io.stdout.write(`signed ${values.out} as ${remote.name} (remote signature, verified)\n`);
+    return;
+  }
   const key = await signingKey(values, pins, now);
   let signed: Uint8Array;
   try {
@@ -248,7 +277,8 @@ export function reportFailure(error: unknown, io: CommandIo): number {
     error instanceof AdminCommandError ||
     error instanceof IdentityError ||
     error instanceof SigningError ||
-    error instanceof TokenError
+    error instanceof TokenError ||
+    error instanceof RemoteSigningError
   ) {
     io.stderr.write(`error [${error.code}]: ${error.message}\n`);
     return 2;

@@ -4,7 +4,7 @@
  * and each way the member or the provider can fail — declined, never confirmed, a certificate
  * that is not the key's, a wrong access token — a clear code, and nothing accepted.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { signPdfsRemotely, verifyPdf } from '../../core/signing';
 import { type CscClientOptions, createCscClient } from '../../node-shared/csc/csc-client';
 import { type TokenSigner, openTokenSigner } from '../../node-shared/pkcs11/token-signer';
 import { nodeCryptoServices } from '../../sync-server/crypto/node-crypto';
+import { runSignCommand } from '../../sync-server/admin/sign';
 import { type TestCscServer, startCscServer } from '../../tools/harness/csc-server';
 import { SOFTHSM_MODULE, createSoftHsm, softHsmAvailable } from '../../tools/harness/softhsm';
 import { dejavuSerif } from '../helpers/minutes-fonts';
@@ -179,4 +180,47 @@ describe.skipIf(!available)('remote signing through the CSC API', () => {
     expect(await run({ credentialId: 'khong-co' })).toBe('remote-credential-not-found');
     expect(await run({ baseUrl: 'http://127.0.0.1:1/csc/v2' })).toBe('remote-unreachable');
   });
+
+  it('admin sign --csc-url signs through the provider, the token from an env var', async () => {
+    csc.mode = 'confirm';
+    const input = join(dir, 'cli-in.pdf');
+    writeFileSync(input, minutes);
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+    };
+    const args = (out: string) => [
+      input,
+      '--csc-url',
+      csc.url,
+      '--csc-token-env',
+      'CSC_TOKEN',
+      '--ca',
+      judges.caPemPath,
+      '--field',
+      'chair',
+      '--csc-timeout',
+      '10',
+      '--out',
+      out,
+    ];
+    const out = join(dir, 'cli-remote.pdf');
+    const env = { CSC_TOKEN: csc.accessToken };
+    expect(await runSignCommand(args(out), io, new Date(), { env })).toBe(0);
+    expect(stdout).toContain(SAMPLE_CHAIR);
+    expect(
+      judges
+        .pdfsig(out)
+        .filter((e) => e.validation !== '')
+        .map((e) => e.validation),
+    ).toEqual(['Signature is Valid.']);
+    csc.mode = 'refuse';
+    stderr = '';
+    const refused = join(dir, 'cli-refused.pdf');
+    expect(await runSignCommand(args(refused), io, new Date(), { env })).toBe(2);
+    expect(stderr).toMatch(/error \[remote-refused\]/);
+    expect(existsSync(refused)).toBe(false);
+  }, 60_000);
 });
