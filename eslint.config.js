@@ -15,7 +15,7 @@ import { builtinModules } from 'node:module';
  *   renderer/     browser globals, no Node (no built-ins, Buffer, process); never main/,
  *                 sync-server/, node-shared/.
  *   main/, sync-server/   Node; never each other nor renderer/; both may use node-shared/.
- *   node-shared/  Node-only helpers for main/ and sync-server/: imports core/ and Node only.
+ *   node-shared/  Node-only helpers for main/ and sync-server/: imports core/, Node and pkcs11js.
  *   test/, bench/ never import each other; what both need lives in tools/harness/.
  */
 
@@ -249,7 +249,11 @@ export default tseslint.config(
               ['main', 'renderer', 'sync-server', 'test', 'bench', 'tools'],
               'node-shared/ imports core/ and Node only.',
             ),
-            onlyPackages(nodeBuiltins, 'node-shared/ imports core/ and Node built-ins only'),
+            // pkcs11js: the native PKCS#11 binding token signing needs (main and the admin CLI).
+            onlyPackages(
+              [...nodeBuiltins, 'pkcs11js'],
+              'node-shared/ imports core/, Node built-ins and pkcs11js only',
+            ),
           ],
         },
       ],

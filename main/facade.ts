@@ -19,6 +19,11 @@ export interface ElectronFacade {
   /** Replaces the file whole and durably (node-shared/atomic-write.ts: unique temp, fsync, rename). */
   writeIdentityFile(name: string, bytes: Uint8Array): Promise<void>;
   deleteIdentityFile(name: string): Promise<void>;
+  /**
+   * Asks the member for a token PIN in the main process's own modal dialog (never through the
+   * renderer, which must not see the PIN); undefined when they cancel.
+   */
+  askTokenPin(request: { tokenLabel: string; finalTry: boolean }): Promise<string | undefined>;
   /** Electron's safeStorage (async API): encryption with a key the OS keeps for this user. */
   safeStorage: {
     isEncryptionAvailable(): Promise<boolean>;

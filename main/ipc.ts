@@ -1,4 +1,5 @@
-import type { AppInfo, BridgeChannel, BridgeContract } from '../core/bridge/contract';
+import type { AppInfo, BridgeChannel, BridgeContract, TokenKeyRef } from '../core/bridge/contract';
+import { openTokenSigner } from '../node-shared/pkcs11/token-signer';
 import { BridgeArgumentError, validateBridgeArgs } from '../core/bridge/validate';
 import { createIdentityService } from '../core/bridge/identity-service';
 import type { ElectronFacade, IpcSender } from './facade';
@@ -21,6 +22,8 @@ interface HandlerContext {
   facade: ElectronFacade;
   appOrigin: string;
   serverUrl: string;
+  /** The PKCS#11 module for token signing (a setting of this machine); absent: no tokens. */
+  pkcs11Module?: string;
   /** Injectable for tests of certificate expiry. */
   now?: () => Date;
 }
@@ -31,9 +34,28 @@ type Implementations = {
   ) => Promise<BridgeContract[K]['result']>;
 };
 
-function implementations({ facade, serverUrl, now }: HandlerContext): Implementations {
+function implementations({
+  facade,
+  serverUrl,
+  now,
+  pkcs11Module,
+}: HandlerContext): Implementations {
   // Keys stay in this process: the renderer gets summaries and signed login requests only.
+  // Token keys never leave the token; the PIN goes from our own dialog straight to the module.
   const identities = createIdentityService({
+    ...(pkcs11Module
+      ? {
+          openTokenSigner: (ref: TokenKeyRef) =>
+            openTokenSigner(
+              {
+                modulePath: pkcs11Module,
+                keyId: ref.keyId,
+                ...(ref.tokenLabel !== undefined ? { tokenLabel: ref.tokenLabel } : {}),
+              },
+              (request) => facade.askTokenPin(request),
+            ),
+        }
+      : {}),
     vault: createFileVault(facade),
     makeSigner: nodeRsaSigner,
     hasher: nodeHasher,

@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from '../core/security/csp';
 import type { ElectronFacade } from './facade';
 import { identityFilesIn } from './identity/identity-files';
 import { createIpcHandlers } from './ipc';
+import { askTokenPinInDialog } from './token-pin-dialog';
 import {
   checkServerUrl,
   decidePermission,
@@ -32,6 +33,11 @@ const serverCheck = checkServerUrl(serverUrlFromArgs(process.argv));
 const serverUrl = serverCheck.ok ? serverCheck.url : '';
 const appOrigin = serverCheck.ok ? serverCheck.origin : '';
 
+/** The token's PKCS#11 module, a setting of this machine (never chosen by the renderer). */
+const pkcs11Module =
+  process.argv.find((a) => a.startsWith('--pkcs11-module='))?.slice('--pkcs11-module='.length) ??
+  process.env.DIENHONG_PKCS11_MODULE;
+
 const identityDir = () => path.join(app.getPath('userData'), 'identities');
 
 const facade: ElectronFacade = {
@@ -50,6 +56,8 @@ const facade: ElectronFacade = {
   writeFile: (p, bytes) => writeFile(p, bytes),
   openExternal: (url) => shell.openExternal(url),
   ...identityFilesIn(identityDir),
+  askTokenPin: (request) =>
+    askTokenPinInDialog(BrowserWindow.getFocusedWindow() ?? undefined, request),
   safeStorage: {
     isEncryptionAvailable: () => safeStorage.isAsyncEncryptionAvailable(),
     encryptString: async (text) => new Uint8Array(await safeStorage.encryptStringAsync(text)),
@@ -85,7 +93,12 @@ function lockDown(): void {
 }
 
 function registerBridge(): void {
-  const handlers = createIpcHandlers({ facade, appOrigin, serverUrl });
+  const handlers = createIpcHandlers({
+    facade,
+    appOrigin,
+    serverUrl,
+    ...(pkcs11Module ? { pkcs11Module } : {}),
+  });
   for (const channel of bridgeChannels) {
     ipcMain.handle(ipcChannelName(channel), (event, ...args: unknown[]) =>
       handlers[channel](

@@ -14,6 +14,8 @@ export function memoryFacade(files: Record<string, Uint8Array> = {}) {
   let nextOpen: string | null = null;
   let nextSave: string | null = null;
   let encryptionAvailable = true;
+  let nextPin: string | undefined;
+  const pinRequests: { tokenLabel: string; finalTry: boolean }[] = [];
   const facade: ElectronFacade = {
     appName: () => 'Diên Hồng',
     appVersion: () => '0.1.0',
@@ -30,6 +32,10 @@ export function memoryFacade(files: Record<string, Uint8Array> = {}) {
     readIdentityFile: async (name) => identityFiles.get(name)?.slice() ?? null,
     writeIdentityFile: async (name, bytes) => void identityFiles.set(name, bytes.slice()),
     deleteIdentityFile: async (name) => void identityFiles.delete(name),
+    askTokenPin: async (request) => {
+      pinRequests.push(request);
+      return nextPin;
+    },
     safeStorage: {
       isEncryptionAvailable: async () => encryptionAvailable,
       encryptString: async (text) => new TextEncoder().encode(SEAL + [...text].reverse().join('')),
@@ -48,5 +54,8 @@ export function memoryFacade(files: Record<string, Uint8Array> = {}) {
     pickOpen: (p: string | null) => (nextOpen = p),
     pickSave: (p: string | null) => (nextSave = p),
     setEncryptionAvailable: (available: boolean) => (encryptionAvailable = available),
+    /** What the PIN dialog answers next (undefined: the member cancels). */
+    answerPin: (pin: string | undefined) => (nextPin = pin),
+    pinRequests,
   };
 }

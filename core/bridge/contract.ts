@@ -63,10 +63,28 @@ export interface SignLoginRequest {
   origin: string;
 }
 
-/** Signs a PDF (PAdES B-B, incremental) with a stored identity, where its key lives. */
-export interface SignPdfRequest {
-  identityId: string;
-  password: string;
+/**
+ * A key on a PKCS#11 token (USB token). The renderer names only the key; the module the main
+ * process loads is its own setting (a renderer must never choose a library to load), and the
+ * PIN is asked by the main process in its own dialog, never passed through the renderer.
+ */
+export interface TokenKeyRef {
+  /** CKA_ID in hex, as the token's tools show it. */
+  keyId: string;
+  /** The token's label, when several are plugged in. */
+  tokenLabel?: string;
+}
+
+/** Where the signing key is: a stored .p12 identity (with its password) or a token. */
+export type SigningKeySource = { identityId: string; password: string } | { token: TokenKeyRef };
+
+/**
+ * Signs a PDF (PAdES B-B, incremental) where its key lives: a stored identity, or a token in
+ * the main process. RSA or ECDSA: the scheme follows the certificate.
+ */
+export type SignPdfRequest = SigningKeySource & SignPdfFields;
+
+export interface SignPdfFields {
   pdf: Uint8Array;
   /** The empty signature field of the minutes to fill. */
   fieldName: 'secretary' | 'chair';

@@ -7,7 +7,9 @@
  * the member's password, and the password is asked for at every signing. A decrypted key exists
  * only inside signLogin, for the moment of the signature.
  */
-import type { Hasher, RsaSigner } from '../crypto/types';
+import type { CertificateSigner, Hasher, RsaSigner } from '../crypto/types';
+import { TokenError } from '../crypto/token-errors';
+import { decodeChainCertificate } from '../identity/certificate';
 import { forgeSha256Bytes } from '../crypto/forge-services';
 import { SigningError, createOutlineTextPainter, signPdf } from '../signing';
 import {
@@ -25,6 +27,7 @@ import type {
   ImportIdentityRequest,
   SignLoginRequest,
   SignPdfRequest,
+  TokenKeyRef,
 } from './contract';
 import { CodedError } from '../errors/coded-error';
 
@@ -54,7 +57,17 @@ export type SignerFactory = (
   certificateChainDer: readonly Uint8Array[],
 ) => Promise<RsaSigner>;
 
+/**
+ * Opens a key on a token (main: node-shared's PKCS#11 signer with the configured module and
+ * the main process's own PIN dialog). Throws TokenError; the caller closes what it opened.
+ */
+export type TokenSignerOpener = (
+  ref: TokenKeyRef,
+) => Promise<CertificateSigner & { close(): void }>;
+
 export interface IdentityServiceOptions {
+  /** Token signing; absent (web mode, or no module configured): token requests are refused. */
+  openTokenSigner?: TokenSignerOpener;
   vault: IdentityVault;
   makeSigner: SignerFactory;
   now?: () => Date;
@@ -119,7 +132,8 @@ export function asBridgeFailure(error: unknown): {
   if (
     error instanceof IdentityError ||
     error instanceof IdentityStoreError ||
-    error instanceof SigningError
+    error instanceof SigningError ||
+    error instanceof TokenError
   ) {
     return { ok: false, error: { code: error.code, message: error.message } };
   }
@@ -175,36 +189,56 @@ export function createIdentityService(options: IdentityServiceOptions): Identity
       }),
     signPdf: (request: SignPdfRequest) =>
       result(async () => {
-        const { signer, certificatePem } = await unlock(request.identityId, request.password);
-        // The same refusals as import: an expired or non-signing certificate signs nothing.
-        const at = now();
-        const info = parseCertificate(certificatePem);
-        if (at.getTime() > info.notAfter.getTime() || at.getTime() < info.notBefore.getTime())
-          throw new IdentityError(
-            'cert-expired',
-            `The certificate of ${info.subjectCommonName} is not valid on ${at.toISOString()}.`,
-          );
-        if (info.keyUsage !== null && !info.keyUsage.digitalSignature)
-          throw new IdentityError(
-            'cert-key-usage',
-            'This certificate may not be used for signatures.',
-          );
-        const font = options.appearanceFont ? await options.appearanceFont() : null;
-        const chainBytes = signer.certificateChainDer.reduce((n, c) => n + c.length, 0);
-        return signPdf({
-          pdf: request.pdf,
-          signer,
-          hasher: options.hasher ?? { sha256: async (data) => forgeSha256Bytes(data) },
-          fieldName: request.fieldName,
-          name: request.name,
-          role: request.role,
-          reason: request.reason,
-          location: request.location,
-          signingTime: at,
-          utcOffsetMinutes: -at.getTimezoneOffset(),
-          contentsSize: Math.max(8192, chainBytes + 4096),
-          ...(font ? { drawText: createOutlineTextPainter(font) } : {}),
-        });
+        const key = await openKey(request);
+        try {
+          // The same refusals as import: an expired or non-signing certificate signs nothing.
+          const at = now();
+          const [leafDer] = key.signer.certificateChainDer;
+          if (!leafDer) throw new IdentityError('cert-malformed', 'The key has no certificate.');
+          const { info } = decodeChainCertificate(leafDer);
+          if (at.getTime() > info.notAfter.getTime() || at.getTime() < info.notBefore.getTime())
+            throw new IdentityError(
+              'cert-expired',
+              `The certificate of ${info.subjectCommonName} is not valid on ${at.toISOString()}.`,
+            );
+          if (info.keyUsage !== null && !info.keyUsage.digitalSignature)
+            throw new IdentityError(
+              'cert-key-usage',
+              'This certificate may not be used for signatures.',
+            );
+          const font = options.appearanceFont ? await options.appearanceFont() : null;
+          const chainBytes = key.signer.certificateChainDer.reduce((n, c) => n + c.length, 0);
+          return await signPdf({
+            pdf: request.pdf,
+            signer: key.signer,
+            hasher: options.hasher ?? { sha256: async (data) => forgeSha256Bytes(data) },
+            fieldName: request.fieldName,
+            name: request.name,
+            role: request.role,
+            reason: request.reason,
+            location: request.location,
+            signingTime: at,
+            utcOffsetMinutes: -at.getTimezoneOffset(),
+            contentsSize: Math.max(8192, chainBytes + 4096),
+            ...(font ? { drawText: createOutlineTextPainter(font) } : {}),
+          });
+        } finally {
+          key.close();
+        }
       }),
   };
+
+  /** The key a signPdf request names: unlocked from the vault, or opened on the token. */
+  async function openKey(
+    request: SignPdfRequest,
+  ): Promise<{ signer: CertificateSigner; close(): void }> {
+    if ('token' in request) {
+      if (!options.openTokenSigner)
+        throw new TokenError('token-module-unloadable', 'No token module is configured here.');
+      const signer = await options.openTokenSigner(request.token);
+      return { signer, close: () => signer.close() };
+    }
+    const { signer } = await unlock(request.identityId, request.password);
+    return { signer, close: () => undefined };
+  }
 }

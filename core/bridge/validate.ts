@@ -6,6 +6,7 @@ import type {
   SaveFileRequest,
   SignLoginRequest,
   SignPdfRequest,
+  SigningKeySource,
 } from './contract';
 import { CodedError } from '../errors/coded-error';
 
@@ -132,6 +133,24 @@ function shortText(field: string, value: unknown): string {
   return value;
 }
 
+/** Either a stored identity with its password or a token key, never both. */
+function signingKeySource(value: Record<string, unknown>): SigningKeySource {
+  if (value.token === undefined)
+    return {
+      identityId: identityId('signPdf', value.identityId),
+      password: password('signPdf', value.password),
+    };
+  const { token } = value;
+  if (value.identityId !== undefined || value.password !== undefined || !isRecord(token))
+    throw new BridgeArgumentError('signPdf', 'give either identityId and password or a token');
+  const { keyId, tokenLabel } = token;
+  if (typeof keyId !== 'string' || !/^([0-9a-f]{2}){1,64}$/i.test(keyId))
+    throw new BridgeArgumentError('signPdf', 'token.keyId must be the key id in hex');
+  if (tokenLabel !== undefined && (typeof tokenLabel !== 'string' || tokenLabel.length > 32))
+    throw new BridgeArgumentError('signPdf', 'token.tokenLabel must be at most 32 characters');
+  return { token: { keyId, ...(tokenLabel !== undefined ? { tokenLabel } : {}) } };
+}
+
 function signPdfRequest(value: unknown): SignPdfRequest {
   if (!isRecord(value)) throw new BridgeArgumentError('signPdf', 'expected an object');
   const { pdf, fieldName } = value;
@@ -142,8 +161,7 @@ function signPdfRequest(value: unknown): SignPdfRequest {
     throw new BridgeArgumentError('signPdf', 'fieldName must be secretary or chair');
   }
   return {
-    identityId: identityId('signPdf', value.identityId),
-    password: password('signPdf', value.password),
+    ...signingKeySource(value),
     pdf,
     fieldName,
     name: shortText('name', value.name),

@@ -18,6 +18,23 @@ export interface RsaSigner {
   readonly certificateChainDer: readonly Uint8Array[];
 }
 
+/**
+ * Something that holds one EC private key (a token, a remote-signing account, a key file) and
+ * signs with ECDSA over SHA-256. The key never leaves the holder.
+ */
+export interface EcdsaSigner {
+  /** Signs SHA-256(data) with ECDSA; returns the DER Ecdsa-Sig-Value (what CMS carries). */
+  ecdsaSignSha256(data: Uint8Array): Promise<Uint8Array>;
+  /** DER certificates: the signer's own first, then any intermediates. */
+  readonly certificateChainDer: readonly Uint8Array[];
+}
+
+/**
+ * A signer of either key type. Code that signs picks the scheme from the leaf certificate's key
+ * (RSA: PKCS#1 v1.5, EC: ECDSA), never from what the holder claims.
+ */
+export type CertificateSigner = RsaSigner | EcdsaSigner;
+
 /** Digest algorithms by their WebCrypto names. */
 export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512';
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { base64Decode, base64Encode, utf8Decode } from '../crypto/encoding';
 import { createForgeCryptoServices, forgeRsaSigner } from '../crypto/forge-services';
 import type { CryptoServices } from '../crypto/types';
+import { ecdsaRawToDer } from '../crypto/ecdsa-signature';
 import { createCa, issueMemberCertificate, type CertificateWithKey } from './ca';
 import { certificateDerFromPem } from './certificate';
 import { IdentityError } from './errors';
@@ -212,8 +213,8 @@ describe('login', () => {
 });
 
 describe('login with an EC member certificate', () => {
-  it('is refused as cert-unsupported (the login request carries RSA signatures only)', async () => {
-    const now = new Date('2026-06-01T08:00:00Z');
+  const now = new Date('2026-06-01T08:00:00Z');
+  async function ecMember() {
     const root = await issueTestCertificate({
       commonName: 'Gốc P-256',
       keyType: 'P-256',
@@ -229,19 +230,61 @@ describe('login with an EC member certificate', () => {
       now,
       issuer: root,
     });
+    const rawSign = async (data: Uint8Array) =>
+      new Uint8Array(
+        await globalThis.crypto.subtle.sign(
+          { name: 'ECDSA', hash: 'SHA-256' },
+          member.keys.privateKey,
+          new Uint8Array(data),
+        ),
+      );
+    return { root, member, rawSign };
+  }
+
+  it('logs in with an ECDSA signature over the challenge (the scheme follows the key)', async () => {
+    const { root, member, rawSign } = await ecMember();
     const { nonce } = createChallenge(services, now, 60_000);
-    const raw = await globalThis.crypto.subtle.sign(
-      { name: 'ECDSA', hash: 'SHA-256' },
-      member.keys.privateKey,
-      challengeSigningInput(nonce),
+    const request = await signChallenge(
+      {
+        certificateChainDer: [member.der],
+        ecdsaSignSha256: async (data) => ecdsaRawToDer(await rawSign(data)),
+      },
+      nonce,
     );
-    const request: LoginRequest = {
+    const leaf = await verifyLogin(services, { request, trustedCaPem: [root.pem], now });
+    expect(leaf.subjectCommonName).toBe(TEST_MEMBER_NAME);
+  });
+
+  it('refuses a raw r||s signature and another EC key as login-bad-signature', async () => {
+    const { root, member, rawSign } = await ecMember();
+    const other = await ecMember();
+    const { nonce } = createChallenge(services, now, 60_000);
+    const raw: LoginRequest = {
       nonce,
       chainDer: [base64Encode(member.der)],
-      signature: base64Encode(new Uint8Array(raw)),
+      signature: base64Encode(await rawSign(challengeSigningInput(nonce))),
     };
     expect(
-      await codeOf(() => verifyLogin(services, { request, trustedCaPem: [root.pem], now })),
-    ).toBe('cert-unsupported');
+      await codeOf(() => verifyLogin(services, { request: raw, trustedCaPem: [root.pem], now })),
+    ).toBe('login-bad-signature');
+    const forged: LoginRequest = {
+      ...raw,
+      signature: base64Encode(ecdsaRawToDer(await other.rawSign(challengeSigningInput(nonce)))),
+    };
+    expect(
+      await codeOf(() => verifyLogin(services, { request: forged, trustedCaPem: [root.pem], now })),
+    ).toBe('login-bad-signature');
+  });
+
+  it('refuses to sign a challenge with an RSA-only signer for an EC certificate', async () => {
+    const { member } = await ecMember();
+    const { nonce } = createChallenge(services, now, 60_000);
+    const rsaOnly = {
+      certificateChainDer: [member.der],
+      rsaSignSha256: async () => new Uint8Array(256),
+    };
+    await expect(signChallenge(rsaOnly, nonce)).rejects.toMatchObject({
+      code: 'SIGNER_KEY_UNSUPPORTED',
+    });
   });
 });

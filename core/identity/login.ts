@@ -10,11 +10,12 @@ import {
   base64UrlEncode,
   utf8Encode,
 } from '../crypto/encoding';
-import type { CryptoServices, RsaSigner } from '../crypto/types';
+import type { CertificateSigner, CryptoServices } from '../crypto/types';
 import type { CertificateInfo } from './certificate';
 import { IdentityError } from './errors';
 import { MAX_CHAIN_LENGTH, verifyCertificateChain } from './verify-chain';
 import { publicKeyAlgorithm } from '../signing/signature-algorithms';
+import { signWithCertificateKey } from '../signing/cms';
 
 /** What `GET /api/auth/challenge` returns. */
 export interface LoginChallenge {
@@ -29,7 +30,10 @@ export interface LoginRequest {
   nonce: string;
   /** Base64 DER certificates, the member's own first. */
   chainDer: string[];
-  /** Base64 RSASSA-PKCS1-v1_5 SHA-256 signature over challengeSigningInput(nonce, origin). */
+  /**
+   * Base64 signature over challengeSigningInput(nonce, origin) in the scheme the leaf's key
+   * names: RSASSA-PKCS1-v1_5 SHA-256 for RSA, ECDSA SHA-256 (DER) for EC.
+   */
   signature: string;
 }
 
@@ -78,13 +82,13 @@ export function challengeSigningInput(nonce: string, origin?: string): Uint8Arra
 
 /** The client side: signs the nonce with the member's key and packs the login request. */
 export async function signChallenge(
-  signer: RsaSigner,
+  signer: CertificateSigner,
   nonce: string,
   origin?: string,
 ): Promise<LoginRequest> {
   if (!NONCE_PATTERN.test(nonce))
     throw new IdentityError('login-malformed', 'The login challenge is malformed.');
-  const signature = await signer.rsaSignSha256(challengeSigningInput(nonce, origin));
+  const signature = await signWithCertificateKey(signer, challengeSigningInput(nonce, origin));
   return {
     nonce,
     chainDer: signer.certificateChainDer.map((der) => base64Encode(der)),
@@ -129,7 +133,7 @@ function decodeBase64(text: string, what: string): Uint8Array {
  * Throws IdentityError login-malformed, login-bad-signature, or a cert-* code.
  */
 export async function verifyLogin(
-  services: Pick<CryptoServices, 'rsaVerifySha256'>,
+  services: Pick<CryptoServices, 'rsaVerifySha256' | 'verify'>,
   options: VerifyLoginOptions,
 ): Promise<CertificateInfo> {
   const request = parseLoginRequest(options.request);
@@ -141,22 +145,24 @@ export async function verifyLogin(
     now: options.now,
     requireKeyUsage: 'digitalSignature',
   });
-  // The login request names no algorithm: it carries RSA PKCS#1 v1.5 SHA-256 only, so an EC
-  // member certificate (fine for chains and PDF signatures) cannot log in yet.
+  // The login request names no algorithm: the scheme follows the leaf's key (RSA PKCS#1 v1.5
+  // or ECDSA, both over SHA-256), so a client cannot pick a weaker one.
   const key = publicKeyAlgorithm(leaf.spkiDer);
-  if (!key.supported || key.kind !== 'RSA') {
-    throw new IdentityError(
-      'cert-unsupported',
-      'Logging in needs an RSA certificate; this one has an EC key.',
-    );
+  if (!key.supported) {
+    throw new IdentityError('cert-unsupported', `This certificate cannot log in: ${key.reason}.`);
   }
+  const input = challengeSigningInput(request.nonce, options.origin);
   let valid = false;
   try {
-    valid = await services.rsaVerifySha256(
-      leaf.spkiDer,
-      challengeSigningInput(request.nonce, options.origin),
-      signature,
-    );
+    valid =
+      key.kind === 'RSA'
+        ? await services.rsaVerifySha256(leaf.spkiDer, input, signature)
+        : await services.verify(
+            { algorithm: 'ECDSA', hash: 'SHA-256', namedCurve: key.namedCurve },
+            leaf.spkiDer,
+            input,
+            signature,
+          );
   } catch {
     valid = false;
   }

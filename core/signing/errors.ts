@@ -16,7 +16,9 @@ export type SigningErrorCode =
   | 'DOCUMENT_CERTIFIED_NO_CHANGES'
   | 'CERTIFICATION_NOT_FIRST'
   | 'CERTIFICATE_MALFORMED'
-  | 'CMS_MALFORMED';
+  | 'CMS_MALFORMED'
+  /** The certificate's key is neither RSA nor EC on a NIST curve, or the signer cannot use it. */
+  | 'SIGNER_KEY_UNSUPPORTED';
 
 export class SigningError extends CodedError<SigningErrorCode> {
   override readonly name = 'SigningError';

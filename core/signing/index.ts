@@ -1,5 +1,12 @@
 /** Public API of PDF signing: sign (PAdES B-B, incremental) and verify. */
-export { signPdf, type SignPdfOptions, type SignatureAppearance } from './pades';
+export {
+  signPdf,
+  preparePdfSignature,
+  type PreparedPdfSignature,
+  type PrepareSignatureOptions,
+  type SignPdfOptions,
+  type SignatureAppearance,
+} from './pades';
 export {
   verifyPdf,
   verifyPdfSignatures,
@@ -16,8 +23,23 @@ export type {
   RefusedChangeCode,
 } from './diff-vocabulary';
 export { type DocMdpPermission } from './docmdp';
-export { buildDetachedCms, buildSignedAttributes } from './cms';
+export {
+  assembleDetachedCms,
+  buildDetachedCms,
+  buildSignedAttributes,
+  keySchemeOf,
+  signWithCertificateKey,
+  type KeyScheme,
+} from './cms';
 export { type AppearanceTextPainter } from './appearance';
 export { createOutlineTextPainter } from './appearance-text';
 export { addEmptySignatureFields, type EmptySignatureField } from './signature-fields';
 export { SigningError, type SigningErrorCode } from './errors';
+export {
+  RemoteSigningError,
+  signPdfsRemotely,
+  type RemoteCredential,
+  type RemoteSigner,
+  type RemoteSignOptions,
+  type RemoteSigningErrorCode,
+} from './remote-signer';

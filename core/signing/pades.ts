@@ -2,9 +2,9 @@
  * PAdES B-B signing of any valid PDF as an append-only incremental update: earlier
  * revisions — and the signatures over them — stay byte-for-byte intact.
  */
-import type { Hasher, RsaSigner } from '../crypto/types';
+import type { CertificateSigner, Hasher } from '../crypto/types';
 import { type AppearanceTextPainter, buildAppearance } from './appearance';
-import { buildDetachedCms } from './cms';
+import { assembleDetachedCms, buildSignedAttributes, signWithCertificateKey } from './cms';
 import { concatBytes } from './der';
 import { SigningError } from './errors';
 import { formatPdfDate } from './pdf-date';
@@ -39,9 +39,31 @@ export interface SignatureAppearance {
   readonly lines?: readonly string[];
 }
 
-export interface SignPdfOptions {
+export interface SignPdfOptions extends PrepareSignatureOptions {
+  /** Holds the key (RSA or EC: the scheme follows the leaf certificate) and the chain. */
+  readonly signer: CertificateSigner;
+}
+
+/**
+ * A PDF with its signature placeholder written and the signed attributes computed, waiting for
+ * the signature value — what a hash-based remote signer (CSC signHash) or a token signs.
+ */
+export interface PreparedPdfSignature {
+  /** The DER SET of signed attributes: the signature covers exactly these bytes. */
+  readonly signedAttributes: Uint8Array;
+  /** SHA-256 of signedAttributes: the hash a remote provider signs. */
+  readonly signedAttributesDigest: Uint8Array;
+  /**
+   * Embeds the CMS made from `signature` (RSA PKCS#1 v1.5, or DER ECDSA) and returns the signed
+   * file. It does not check the signature: verify the result before accepting it.
+   */
+  complete(signature: Uint8Array): Uint8Array;
+}
+
+export interface PrepareSignatureOptions {
   readonly pdf: Uint8Array;
-  readonly signer: RsaSigner;
+  /** Leaf first; only needed when there is no `signer` (prepareSignature). */
+  readonly certificateChainDer?: readonly Uint8Array[];
   readonly hasher: Hasher;
   /** Existing empty signature field to fill, or the name of a new one (default "Signature<n>"). */
   readonly fieldName?: string;
@@ -105,6 +127,18 @@ function indexOf(haystack: Uint8Array, needle: string, from: number): number {
 
 /** Signs `pdf` and returns the signed file (the input with one incremental update appended). */
 export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
+  const chain = options.signer.certificateChainDer;
+  const prepared = await preparePdfSignature({ ...options, certificateChainDer: chain });
+  return prepared.complete(await signWithCertificateKey(options.signer, prepared.signedAttributes));
+}
+
+/**
+ * Writes the placeholder and computes what must be signed, without a key: the signature comes
+ * later (a remote provider's signHash, several records under one confirmation).
+ */
+export async function preparePdfSignature(
+  options: PrepareSignatureOptions,
+): Promise<PreparedPdfSignature> {
   const file = await readPdf(options.pdf);
   const catalog = await readCatalog(file);
   const fields = await listFields(file, catalog.acroForm);
@@ -117,7 +151,7 @@ async function refuseWhatCertificationForbids(
   file: PdfFile,
   catalog: PdfDict,
   fields: readonly FormField[],
-  options: SignPdfOptions,
+  options: PrepareSignatureOptions,
 ): Promise<void> {
   const certified = await documentCertification(file, catalog);
   const signed = fields.filter((f) => f.type === 'Sig' && f.dict.get('V') !== undefined);
@@ -142,15 +176,24 @@ async function refuseWhatCertificationForbids(
 export async function signPdfIgnoringCertification(options: SignPdfOptions): Promise<Uint8Array> {
   const file = await readPdf(options.pdf);
   const catalog = await readCatalog(file);
-  return writeSignature(options, file, catalog, await listFields(file, catalog.acroForm));
+  const prepared = await writeSignature(
+    { ...options, certificateChainDer: options.signer.certificateChainDer },
+    file,
+    catalog,
+    await listFields(file, catalog.acroForm),
+  );
+  return prepared.complete(await signWithCertificateKey(options.signer, prepared.signedAttributes));
 }
 
 async function writeSignature(
-  options: SignPdfOptions,
+  options: PrepareSignatureOptions,
   file: PdfFile,
   catalog: CatalogInfo,
   fields: readonly FormField[],
-): Promise<Uint8Array> {
+): Promise<PreparedPdfSignature> {
+  const chain = options.certificateChainDer ?? [];
+  const [leafDer] = chain;
+  if (!leafDer) throw new SigningError('CERTIFICATE_MALFORMED', 'The signer has no certificate');
   const numbers = new ObjectNumbers(file);
   const updates: UpdatedObject[] = [];
   const fieldName = options.fieldName ?? nextFreeName(fields.map((f) => f.name));
@@ -269,17 +312,25 @@ async function writeSignature(
   const digest = await options.hasher.sha256(
     concatBytes([out.subarray(0, contentsStart), out.subarray(contentsEnd)]),
   );
-  const cms = await buildDetachedCms(digest, options.signer, options.hasher);
-  if (cms.length > contentsSize) {
-    throw new SigningError(
-      'SIGNATURE_TOO_LARGE',
-      `The signature needs ${cms.length} bytes; raise contentsSize`,
-    );
-  }
-  let hex = '';
-  for (const b of cms) hex += b.toString(16).padStart(2, '0');
-  out.set(latin1Bytes(hex), contentsStart + 1);
-  return out;
+  const signedAttributes = await buildSignedAttributes(digest, leafDer, options.hasher);
+  return {
+    signedAttributes,
+    signedAttributesDigest: await options.hasher.sha256(signedAttributes),
+    complete(signature) {
+      const cms = assembleDetachedCms(signedAttributes, signature, chain);
+      if (cms.length > contentsSize) {
+        throw new SigningError(
+          'SIGNATURE_TOO_LARGE',
+          `The signature needs ${cms.length} bytes; raise contentsSize`,
+        );
+      }
+      const signed = out.slice();
+      let hex = '';
+      for (const b of cms) hex += b.toString(16).padStart(2, '0');
+      signed.set(latin1Bytes(hex), contentsStart + 1);
+      return signed;
+    },
+  };
 }
 
 function docMdpReference(p: DocMdpPermission): PdfDict {

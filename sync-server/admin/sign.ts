@@ -10,28 +10,26 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeFileAtomic } from '../../node-shared/atomic-write';
 import { parseArgs } from 'node:util';
-import {
-  IdentityError,
-  certificateDerFromPem,
-  parseCertificate,
-  parseP12,
-} from '../../core/identity';
+import { IdentityError, certificateDerFromPem, parseP12 } from '../../core/identity';
+import { decodeChainCertificate } from '../../core/identity/certificate';
 import { SigningError, createOutlineTextPainter, signPdf } from '../../core/signing';
 import { nodeCryptoServices, nodeRsaSigner } from '../crypto/node-crypto';
-import { CodedError } from '../../core/errors/coded-error';
+import type { CertificateSigner } from '../../core/crypto/types';
+import { TokenError } from '../../core/crypto/token-errors';
+import { AdminCommandError } from './sign-errors';
+import { type PinSources, tokenSignerFromFlags } from './sign-token';
+import { signWithRemoteProvider } from './sign-remote';
+import { RemoteSigningError } from '../../core/signing';
 
 export interface CommandIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
 }
 
-/** A refusal with a stable code, printed as one line. */
-export class AdminCommandError extends CodedError {
-  override readonly name = 'AdminCommandError';
-}
+export { AdminCommandError };
 
 const SIGN_USAGE =
-  'usage: admin sign IN.pdf --p12 FILE --password-file F --out OUT.pdf [--reason TEXT] [--location TEXT] [--field NAME] [--role TEXT] [--visible [--page N] [--rect X1,Y1,X2,Y2]]';
+  'usage: admin sign IN.pdf (--p12 FILE --password-file F | --pkcs11-module M (--slot S | --token-label L) (--key-id HEX | --key-label L) [--pin-env VAR] [--certificate F] [--chain F] | --csc-url URL --csc-token-env VAR [--csc-credential ID] [--csc-timeout S] [--ca F]) --out OUT.pdf [--reason TEXT] [--location TEXT] [--field NAME] [--role TEXT] [--visible [--page N] [--rect X1,Y1,X2,Y2]]';
 
 /**
  * Where a new visible signature goes when the PDF has no field for it (an existing field keeps
@@ -74,9 +72,12 @@ function passwordFromFile(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes).replace(/\r?\n$/, '');
 }
 
-/** Refuses certificates that may not sign now; parseP12 has already matched key and certificate. */
-function checkSigningCertificate(certificatePem: string, now: Date): void {
-  const info = parseCertificate(certificatePem);
+/**
+ * Refuses certificates that may not sign now (RSA or EC); parseP12 and the token signer have
+ * already proven that key and certificate belong together.
+ */
+function checkSigningCertificate(certificate: string | Uint8Array, now: Date): void {
+  const { info } = decodeChainCertificate(certificate);
   const who = info.subjectCommonName || info.subjectDn;
   if (now > info.notAfter)
     fail('cert-expired', `the certificate of ${who} expired on ${info.notAfter.toISOString()}`);
@@ -115,7 +116,65 @@ export async function writeAtomically(out: string, bytes: Uint8Array): Promise<v
   }
 }
 
-async function sign(args: string[], io: CommandIo, now: Date): Promise<void> {
+/** The key that signs: a .p12 file, or a PKCS#11 token (closed by the caller). */
+interface SigningKey {
+  readonly signer: CertificateSigner;
+  readonly name: string;
+  close(): void;
+}
+
+async function signingKey(
+  values: Record<string, string | boolean | undefined>,
+  pins: PinSources,
+  now: Date,
+): Promise<SigningKey> {
+  const text = (name: string) => {
+    const v = values[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  if (text('pkcs11-module') !== undefined) {
+    if (text('p12') !== undefined || text('password-file') !== undefined)
+      fail('usage', 'sign with either a .p12 file or a token, not both');
+    const token = await tokenSignerFromFlags(
+      {
+        'pkcs11-module': text('pkcs11-module'),
+        slot: text('slot'),
+        'token-label': text('token-label'),
+        'key-id': text('key-id'),
+        'key-label': text('key-label'),
+        'pin-env': text('pin-env'),
+        certificate: text('certificate'),
+        chain: text('chain'),
+      },
+      pins,
+    );
+    try {
+      const [leafDer] = token.certificateChainDer;
+      if (!leafDer) fail('cert-missing', 'the token holds no certificate for the key');
+      checkSigningCertificate(leafDer, now);
+      const { info } = decodeChainCertificate(leafDer);
+      return { signer: token, name: info.subjectCommonName || info.subjectDn, close: token.close };
+    } catch (error) {
+      token.close();
+      throw error;
+    }
+  }
+  const p12Path = text('p12');
+  const passwordPath = text('password-file');
+  if (!p12Path || !passwordPath) return fail('usage', SIGN_USAGE);
+  const p12 = await readInput(p12Path, '.p12 file');
+  const password = passwordFromFile(await readInput(passwordPath, 'password file'));
+  const identity = parseP12(p12, password);
+  checkSigningCertificate(identity.certificatePem, now);
+  const chainDer = [identity.certificatePem, ...identity.chainPem].map(certificateDerFromPem);
+  return {
+    signer: nodeRsaSigner(identity.privateKeyPem, chainDer),
+    name: identity.subjectName,
+    close: () => undefined,
+  };
+}
+
+async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -124,6 +183,19 @@ async function sign(args: string[], io: CommandIo, now: Date): Promise<void> {
       options: {
         p12: { type: 'string' },
         'password-file': { type: 'string' },
+        'pkcs11-module': { type: 'string' },
+        slot: { type: 'string' },
+        'token-label': { type: 'string' },
+        'key-id': { type: 'string' },
+        'key-label': { type: 'string' },
+        'pin-env': { type: 'string' },
+        certificate: { type: 'string' },
+        chain: { type: 'string' },
+        'csc-url': { type: 'string' },
+        'csc-token-env': { type: 'string' },
+        'csc-credential': { type: 'string' },
+        'csc-timeout': { type: 'string' },
+        ca: { type: 'string' },
         out: { type: 'string' },
         reason: { type: 'string' },
         location: { type: 'string' },
@@ -139,8 +211,7 @@ async function sign(args: string[], io: CommandIo, now: Date): Promise<void> {
   }
   const { values, positionals } = parsed;
   const [input, ...extra] = positionals;
-  if (!input || extra.length > 0 || !values.p12 || !values['password-file'] || !values.out)
-    fail('usage', SIGN_USAGE);
+  if (!input || extra.length > 0 || !values.out) fail('usage', SIGN_USAGE);
   if ((values.page !== undefined || values.rect !== undefined) && !values.visible)
     fail('usage', '--page and --rect place a visible signature: add --visible');
   const where = values.visible ? placement(values.page, values.rect) : undefined;
@@ -148,32 +219,55 @@ async function sign(args: string[], io: CommandIo, now: Date): Promise<void> {
     fail('usage', '--out must differ from the input: a signed file is never rewritten in place');
 
   const pdf = await readInput(input, 'PDF');
-  const p12 = await readInput(values.p12, '.p12 file');
-  const password = passwordFromFile(await readInput(values['password-file'], 'password file'));
-  const identity = parseP12(p12, password);
-  checkSigningCertificate(identity.certificatePem, now);
-
-  const chainDer = [identity.certificatePem, ...identity.chainPem].map(certificateDerFromPem);
-  const font = appearanceFont();
-  const signed = await signPdf({
-    pdf,
-    signer: nodeRsaSigner(identity.privateKeyPem, chainDer),
-    hasher: nodeCryptoServices,
-    name: identity.subjectName,
-    signingTime: now,
-    utcOffsetMinutes: -now.getTimezoneOffset(),
-    // Room for the chain, the signature and the attributes, with a margin.
-    contentsSize: Math.max(8192, chainDer.reduce((n, c) => n + c.length, 0) + 4096),
-    ...(values.field ? { fieldName: values.field } : {}),
-    ...(values.reason ? { reason: values.reason } : {}),
-    ...(values.location ? { location: values.location } : {}),
-    ...(values.role ? { role: values.role } : {}),
-    ...(font ? { drawText: createOutlineTextPainter(font) } : {}),
-    ...(where ? { appearance: where } : {}),
-  });
+  if (values['csc-url'] !== undefined) {
+    if (values.p12 !== undefined || values['pkcs11-module'] !== undefined)
+      fail('usage', 'sign with one key source: --p12, --pkcs11-module or --csc-url');
+    const remote = await signWithRemoteProvider(
+      { ...values, 'csc-url': values['csc-url'] },
+      pins.env,
+      {
+        pdf,
+        signingTime: now,
+        utcOffsetMinutes: -now.getTimezoneOffset(),
+        ...(values.field ? { fieldName: values.field } : {}),
+        ...(values.reason ? { reason: values.reason } : {}),
+        ...(values.location ? { location: values.location } : {}),
+        ...(values.role ? { role: values.role } : {}),
+        ...(where ? { appearance: where } : {}),
+      },
+      io,
+    );
+    await writeAtomically(values.out, remote.signed);
+    io.stdout.write(`signed ${values.out} as ${remote.name} (remote signature, verified)\n`);
+    return;
+  }
+  const key = await signingKey(values, pins, now);
+  let signed: Uint8Array;
+  try {
+    const chainDer = key.signer.certificateChainDer;
+    const font = appearanceFont();
+    signed = await signPdf({
+      pdf,
+      signer: key.signer,
+      hasher: nodeCryptoServices,
+      name: key.name,
+      signingTime: now,
+      utcOffsetMinutes: -now.getTimezoneOffset(),
+      // Room for the chain, the signature and the attributes, with a margin.
+      contentsSize: Math.max(8192, chainDer.reduce((n, c) => n + c.length, 0) + 4096),
+      ...(values.field ? { fieldName: values.field } : {}),
+      ...(values.reason ? { reason: values.reason } : {}),
+      ...(values.location ? { location: values.location } : {}),
+      ...(values.role ? { role: values.role } : {}),
+      ...(font ? { drawText: createOutlineTextPainter(font) } : {}),
+      ...(where ? { appearance: where } : {}),
+    });
+  } finally {
+    key.close();
+  }
   await writeAtomically(values.out, signed);
   io.stdout.write(
-    `signed ${values.out} as ${identity.subjectName}${values.field ? ` in field "${values.field}"` : ''}\n`,
+    `signed ${values.out} as ${key.name}${values.field ? ` in field "${values.field}"` : ''}\n`,
   );
 }
 
@@ -182,7 +276,9 @@ export function reportFailure(error: unknown, io: CommandIo): number {
   if (
     error instanceof AdminCommandError ||
     error instanceof IdentityError ||
-    error instanceof SigningError
+    error instanceof SigningError ||
+    error instanceof TokenError ||
+    error instanceof RemoteSigningError
   ) {
     io.stderr.write(`error [${error.code}]: ${error.message}\n`);
     return 2;
@@ -196,11 +292,41 @@ export async function runSignCommand(
   args: string[],
   io: CommandIo,
   now = new Date(),
+  pins: PinSources = { env: process.env, ...terminalPrompt() },
 ): Promise<number> {
   try {
-    await sign(args, io, now);
+    await sign(args, io, now, pins);
     return 0;
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+/** A no-echo PIN prompt when stdin and stderr are terminals (never when piped or in tests). */
+function terminalPrompt(): Pick<PinSources, 'promptHidden'> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return {};
+  return {
+    promptHidden: (question) =>
+      new Promise((resolve) => {
+        process.stderr.write(question);
+        const stdin = process.stdin;
+        stdin.setRawMode(true);
+        stdin.resume();
+        let pin = '';
+        const onData = (chunk: Buffer) => {
+          for (const ch of chunk.toString('utf8')) {
+            if (ch === '\r' || ch === '\n' || ch === '\u0003' || ch === '\u0004') {
+              stdin.setRawMode(false);
+              stdin.pause();
+              stdin.off('data', onData);
+              process.stderr.write('\n');
+              resolve(ch === '\u0003' ? undefined : pin);
+              return;
+            }
+            pin = ch === '\u007f' ? pin.slice(0, -1) : pin + ch;
+          }
+        };
+        stdin.on('data', onData);
+      }),
+  };
 }

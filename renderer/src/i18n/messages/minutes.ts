@@ -131,6 +131,23 @@ export const minutesMessages = defineMessages(
     'minutes.error.cert-expired':
       'Chứng thư số đã hết hạn hoặc chưa có hiệu lực. Không có gì được ký.',
     'minutes.error.cert-key-usage': 'Chứng thư số này không được phép dùng để ký.',
+    // tokens (PKCS#11): codes the desktop signer returns
+    'minutes.error.token-pin-incorrect': 'Sai mã PIN của thiết bị ký số. Không có gì được ký.',
+    'minutes.error.token-pin-locked':
+      'Mã PIN của thiết bị ký số đã bị khóa: liên hệ nơi cấp để mở khóa.',
+    'minutes.error.token-pin-cancelled': 'Chưa nhập mã PIN. Không có gì được ký.',
+    'minutes.error.token-not-present': 'Không thấy thiết bị ký số: hãy cắm USB token.',
+    'minutes.error.token-removed': 'Thiết bị ký số đã bị rút ra khi đang ký. Không có gì được ký.',
+    'minutes.error.token-key-not-found': 'Không tìm thấy khóa ký trên thiết bị ký số.',
+    'minutes.error.token-certificate-not-found':
+      'Thiết bị ký số không có chứng thư số cho khóa này.',
+    'minutes.error.token-certificate-mismatch':
+      'Chứng thư số không khớp với khóa trên thiết bị ký số.',
+    'minutes.error.token-key-unsupported':
+      'Khóa trên thiết bị ký số không dùng được (chỉ RSA hoặc ECDSA).',
+    'minutes.error.token-module-unloadable':
+      'Máy này chưa cài đặt phần mềm (PKCS#11) của thiết bị ký số.',
+    'minutes.error.token-failed': 'Thiết bị ký số báo lỗi. Không có gì được ký.',
     'minutes.error.forbidden': 'Vai trò của bạn không làm được việc này.',
     'minutes.error.generic': 'Có lỗi xảy ra. Không có gì thay đổi.',
   },
@@ -267,6 +284,21 @@ export const minutesMessages = defineMessages(
     'minutes.error.cert-expired':
       'The certificate has expired or is not yet valid. Nothing was signed.',
     'minutes.error.cert-key-usage': 'This certificate may not be used for signatures.',
+    // tokens (PKCS#11): codes the desktop signer returns
+    'minutes.error.token-pin-incorrect': 'Wrong token PIN. Nothing was signed.',
+    'minutes.error.token-pin-locked': 'The token PIN is locked: ask the issuer to unblock it.',
+    'minutes.error.token-pin-cancelled': 'No PIN was entered. Nothing was signed.',
+    'minutes.error.token-not-present': 'No signing token found: plug in the USB token.',
+    'minutes.error.token-removed': 'The token was removed while signing. Nothing was signed.',
+    'minutes.error.token-key-not-found': 'The signing key was not found on the token.',
+    'minutes.error.token-certificate-not-found': 'The token holds no certificate for this key.',
+    'minutes.error.token-certificate-mismatch':
+      'The certificate does not match the key on the token.',
+    'minutes.error.token-key-unsupported':
+      'The key on the token cannot be used (RSA or ECDSA only).',
+    'minutes.error.token-module-unloadable':
+      'The token software (PKCS#11 module) is not set up on this machine.',
+    'minutes.error.token-failed': 'The token reported an error. Nothing was signed.',
     'minutes.error.forbidden': 'Your role cannot do this.',
     'minutes.error.generic': 'Something went wrong. Nothing changed.',
   },
