@@ -109,6 +109,8 @@ describe('document schemas', () => {
       title: null,
       startsAt: null,
       location: null,
+      openedAt: null,
+      closedAt: null,
     });
     const doc = new Y.Doc();
     doc.transact(() => {
@@ -174,7 +176,12 @@ describe('control parts: what a writer writes, the reader reads back', () => {
     const doc = new Y.Doc();
     const fields = { title: 'Kỳ họp thứ 8', startsAt: '2026-03-01T01:00:00Z', location: 'Hà Nội' };
     serverWrite(doc, (d) => writeControlMeta(d, fields));
-    expect(readControlMeta(doc)).toEqual({ schemaVersion: CONTROL_SCHEMA_VERSION, ...fields });
+    expect(readControlMeta(doc)).toEqual({
+      schemaVersion: CONTROL_SCHEMA_VERSION,
+      ...fields,
+      openedAt: null,
+      closedAt: null,
+    });
   });
 
   it('agenda: items in order, kept maps on rename, documents attached once', () => {

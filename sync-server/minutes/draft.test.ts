@@ -14,11 +14,11 @@ import {
 } from '../../core/minutes/generated';
 import { migrateMinutesDraft, MINUTES_DRAFT_VERSION } from '../../core/minutes/draft-migration';
 import {
-  OTHER_MATTERS,
   draftToRichText,
   normalizeTitle,
   readMinutesDraft,
   splitDraft,
+  splitMinutesDraft,
 } from './draft';
 
 // The editor's schema: StarterKit plus core/minutes' generated-section attribute.
@@ -261,16 +261,31 @@ describe('splitDraft', () => {
     ]);
   });
 
-  it('keeps text under no agenda item as "Các vấn đề khác" instead of dropping it', () => {
-    const items = splitDraft(
-      draftToRichText(fragmentOf([p(text('Phiên họp khai mạc lúc 8 giờ 30.'))])),
+  it('keeps the text above the first agenda item as the opening, as written', () => {
+    const { opening, items } = splitMinutesDraft(
+      draftToRichText(
+        fragmentOf([
+          p(text('Phiên họp khai mạc lúc 8 giờ 30.')),
+          p(text('Kết luận: ', 'italic'), text('mở đầu.')),
+          h(2, agenda[0] ?? ''),
+          p(text('Chủ tọa khai mạc.')),
+        ]),
+      ),
       agenda,
     );
-    expect(items.at(-1)).toEqual({
-      title: OTHER_MATTERS,
-      discussion: [{ type: 'paragraph', runs: [{ text: 'Phiên họp khai mạc lúc 8 giờ 30.' }] }],
-      decisions: [],
-    });
+    expect(opening).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Phiên họp khai mạc lúc 8 giờ 30.' }] },
+      {
+        type: 'paragraph',
+        runs: [{ text: 'Kết luận: ', italic: true }, { text: 'mở đầu.' }],
+      },
+    ]);
+    // Never filed under an agenda item or an invented "Các vấn đề khác".
+    expect(items.map((i) => i.title)).toEqual(agenda);
+    expect(items[0]?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Chủ tọa khai mạc.' }] },
+    ]);
+    expect(items[1]).toEqual({ title: agenda[1], discussion: [], decisions: [] });
   });
 
   it('normalizes titles: case, NFC, numbering and trailing colon', () => {

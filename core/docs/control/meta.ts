@@ -17,6 +17,10 @@ export interface ControlMeta {
   /** ISO time. */
   startsAt: string | null;
   location: string | null;
+  /** ISO time the chair opened the meeting (khai mạc), or null. */
+  openedAt: string | null;
+  /** ISO time the chair closed the meeting (bế mạc), or null. */
+  closedAt: string | null;
 }
 
 /** The fields of the meeting record that the control document mirrors. */
@@ -35,6 +39,8 @@ export function readControlMeta(doc: Y.Doc): ControlMeta {
     title: readString(meta, 'title'),
     startsAt: readString(meta, 'startsAt'),
     location: readString(meta, 'location'),
+    openedAt: readString(meta, 'openedAt'),
+    closedAt: readString(meta, 'closedAt'),
   };
 }
 
