@@ -134,8 +134,7 @@ export function parseMeetingSettingsPatch(body: unknown): MeetingSettingsPatch {
     if (!(SETTINGS_FIELDS as readonly string[]).includes(key))
       throw new ApiValidationError('unknown-field', key, `${key} is not a meeting setting.`);
   const patch: MeetingSettingsPatch = {};
-  if ('documentNumber' in record)
-    patch.documentNumber = setting(record, 'documentNumber', 60);
+  if ('documentNumber' in record) patch.documentNumber = setting(record, 'documentNumber', 60);
   if ('place' in record) patch.place = setting(record, 'place', 100);
   return patch;
 }

@@ -99,12 +99,18 @@ export interface MeasuredPage {
 
 export type LayoutBreach =
   | { readonly rule: 'page-size'; readonly page: number }
-  | { readonly rule: 'margin'; readonly side: 'left' | 'right' | 'top' | 'bottom'; readonly page: number };
+  | {
+      readonly rule: 'margin';
+      readonly side: 'left' | 'right' | 'top' | 'bottom';
+      /** -1: the document as a whole (its text box is set too far in). */
+      readonly page: number;
+    };
 
 /**
- * Checks measured pages against the decree: A4, and no body glyph inside a margin (the margin
- * the text keeps is at least the decree's minimum; the left edge of the text, which every page
- * has, also at most its maximum plus `tolerance` mm).
+ * Checks measured pages against the decree: each page A4 with no glyph inside a margin, and the
+ * text box itself set at the decree's margins — the outermost text of the document (a page of
+ * indented lines need not touch the margin) lies within each side's range, bottom excepted
+ * (pages end where their last line does). `toleranceMm` absorbs glyph-box estimates.
  */
 export function checkPages(pages: readonly MeasuredPage[], toleranceMm = 0.5): LayoutBreach[] {
   const m = DECREE_30_LAYOUT.marginsMm;
@@ -115,11 +121,15 @@ export function checkPages(pages: readonly MeasuredPage[], toleranceMm = 0.5): L
       Math.abs(p.heightMm - DECREE_30_LAYOUT.pageMm.height) > toleranceMm
     )
       out.push({ rule: 'page-size', page });
-    if (!within(p.leftMm, { min: m.left.min, max: m.left.max }, toleranceMm))
-      out.push({ rule: 'margin', side: 'left', page });
-    if (p.rightMm < m.right.min - toleranceMm) out.push({ rule: 'margin', side: 'right', page });
-    if (p.topMm < m.top.min - toleranceMm) out.push({ rule: 'margin', side: 'top', page });
-    if (p.bottomMm < m.bottom.min - toleranceMm) out.push({ rule: 'margin', side: 'bottom', page });
+    for (const side of SIDES)
+      if (p[`${side}Mm`] < m[side].min - toleranceMm) out.push({ rule: 'margin', side, page });
   });
+  if (pages.length === 0) return out;
+  for (const side of ['left', 'right', 'top'] as const) {
+    const edge = Math.min(...pages.map((p) => p[`${side}Mm`]));
+    if (edge > m[side].max + toleranceMm) out.push({ rule: 'margin', side, page: -1 });
+  }
   return out;
 }
+
+const SIDES = ['left', 'right', 'top', 'bottom'] as const;

@@ -107,7 +107,13 @@ export function meetingsFeature(deps: MeetingsDeps): ServerFeature {
         for (const [memberId, role] of await meetings.roles(meeting.id)) {
           const m = await members.get(memberId);
           if (m)
-            list.push({ id: m.id, name: m.name, email: m.email, role, position: m.position ?? null });
+            list.push({
+              id: m.id,
+              name: m.name,
+              email: m.email,
+              role,
+              position: m.position ?? null,
+            });
         }
         list.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
         return list;
