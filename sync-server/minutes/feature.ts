@@ -146,7 +146,7 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
         const people: MinutesMember[] = [];
         for (const [memberId, role] of await meetings.roles(meeting.id)) {
           const m = await members.get(memberId);
-          if (m) people.push({ id: m.id, name: m.name, role });
+          if (m) people.push({ id: m.id, name: m.name, role, position: m.position ?? null });
         }
         const at = now();
         let pdf: Uint8Array;
