@@ -2,13 +2,15 @@
  * The draft as the editor writes it → the minutes' rich text. Fragments are made by Tiptap's own
  * Yjs binding from the editor's own schema, so these tests see exactly what the server reads.
  */
-import { Extension, getSchema, type JSONContent } from '@tiptap/core';
+import { Extension, Node, getSchema, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   GENERATED_ATTRIBUTE_SPEC,
+  GENERATED_NODE_SPEC,
+  generatedSectionNode,
   markGenerated,
   type GeneratedSection,
 } from '../../core/minutes/generated';
@@ -28,6 +30,7 @@ const schema = getSchema([
     name: 'generatedSections',
     addGlobalAttributes: () => [GENERATED_ATTRIBUTE_SPEC],
   }),
+  Node.create(GENERATED_NODE_SPEC),
 ]);
 
 function fragmentOf(content: JSONContent[]): Y.XmlFragment {
@@ -199,6 +202,31 @@ describe('splitDraft', () => {
     const printed = JSON.stringify(items);
     for (const copy of ['Nguyễn Tiến Sỹ', 'Danh sách', 'Tán thành', 'THÔNG QUA'])
       expect(printed).not.toContain(copy);
+  });
+
+  it('reads a read-only generated section as a place holder that prints nothing', () => {
+    const blocks = draftToRichText(
+      fragmentOf([
+        p(text('Mở đầu.')),
+        generatedSectionNode('attendance') as JSONContent,
+        { type: 'generatedSection', attrs: { kind: 'signature' } },
+        h(2, agenda[0] ?? ''),
+        generatedSectionNode('votes') as JSONContent,
+        p(text('Chủ tọa kết luận.')),
+      ]),
+    );
+    expect(blocks.map((b) => b.generated ?? null)).toEqual([
+      null,
+      'attendance',
+      null,
+      'votes',
+      null,
+    ]);
+    const { opening, items } = splitMinutesDraft(blocks, agenda);
+    expect(opening).toEqual([{ type: 'paragraph', runs: [{ text: 'Mở đầu.' }] }]);
+    expect(items[0]?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Chủ tọa kết luận.' }] },
+    ]);
   });
 
   it('ignores a generated attribute naming no known section', () => {

@@ -20,6 +20,7 @@ import {
 } from '../../core/minutes/draft-migration';
 import {
   GENERATED_ATTRIBUTE,
+  GENERATED_NODE,
   isGeneratedSection,
   type GeneratedSection,
 } from '../../core/minutes/generated';
@@ -93,6 +94,12 @@ export function draftToRichText(fragment: Y.XmlFragment): DraftBlock[] {
   const blocks: DraftBlock[] = [];
   for (const node of fragment.toArray()) {
     if (!(node instanceof Y.XmlElement)) continue;
+    if (node.nodeName === GENERATED_NODE) {
+      // A read-only section holds no text: it stands where the records are printed.
+      const kind: unknown = node.getAttribute('kind');
+      if (isGeneratedSection(kind)) blocks.push({ type: 'paragraph', runs: [], generated: kind });
+      continue;
+    }
     const block = blockOf(node);
     if (!block) continue;
     const generated: unknown = node.getAttribute(GENERATED_ATTRIBUTE);
