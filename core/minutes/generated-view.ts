@@ -5,6 +5,7 @@
  */
 import { LABELS, ROLE_TITLES, vietnamesePercent } from './labels';
 import { compareVietnameseNames } from './names';
+import type { PollView } from '../api/votes';
 import type { MeetingRole } from '../roles/permissions';
 
 export interface GeneratedAttendee {
@@ -25,6 +26,24 @@ export interface GeneratedVote {
   readonly eligible: number;
   readonly quorumMet: boolean;
   readonly passed: boolean;
+}
+
+/** The figures the minutes print for a poll: published polls only (else null). */
+export function publishedVote(poll: PollView): GeneratedVote | null {
+  if (poll.state !== 'published' || poll.result === null) return null;
+  const tally = poll.result.tally;
+  return {
+    title: poll.title,
+    options: tally.options.map((o) => ({
+      label: o.label,
+      count: o.count,
+      percent: Math.min(100, Math.max(0, o.percent)),
+    })),
+    cast: tally.cast,
+    eligible: Math.max(tally.eligible, tally.cast),
+    quorumMet: tally.quorumMet,
+    passed: tally.passed,
+  };
 }
 
 /** One line of a generated section; `strong` lines are its sub-headings. */

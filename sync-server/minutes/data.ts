@@ -14,6 +14,7 @@ import {
 } from '../../core/minutes';
 import { ROLE_TITLES } from '../../core/minutes/labels';
 import { compareVietnameseNames } from '../../core/minutes/names';
+import { publishedVote } from '../../core/minutes/generated-view';
 import { readControlMeta } from '../../core/docs/control/meta';
 import type { MeetingRole } from '../../core/roles/permissions';
 import type * as Y from 'yjs';
@@ -54,22 +55,14 @@ export class MinutesDataError extends CodedError<'minutes-draft-invalid'> {
 }
 
 function published(poll: PollView, agenda: MeetingRecord['agenda']): MinutesVote | null {
-  if (poll.state !== 'published' || poll.result === null) return null;
-  const tally = poll.result.tally;
+  // The same figures the editor's read-only section shows (core/minutes/generated-view.ts).
+  const figures = publishedVote(poll);
+  if (figures === null) return null;
   return {
+    ...figures,
     agendaItemTitle: agenda.find((a) => a.id === poll.agendaItemId)?.title ?? '',
-    title: poll.title,
     kind: poll.kind,
-    options: tally.options.map((o) => ({
-      label: o.label,
-      count: o.count,
-      percent: Math.min(100, Math.max(0, o.percent)),
-    })),
-    cast: tally.cast,
-    eligible: Math.max(tally.eligible, tally.cast),
     baseLabel: BASE_LABELS[poll.base],
-    quorumMet: tally.quorumMet,
-    passed: tally.passed,
   };
 }
 
