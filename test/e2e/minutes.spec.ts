@@ -100,6 +100,14 @@ test('secretary drafts, finalizes and signs; chair co-signs; a delegate verifies
   await expect(section).toHaveText(shown ?? '');
   await secretary.screenshot({ path: 'test/output/minutes-generated-readonly.png' });
 
+  // The preview is the server's PDF of the current draft, with the typed line in it.
+  await secretary.getByRole('button', { name: 'Xem trước bản PDF' }).click();
+  const draftPreview = secretary.locator('.minutes-preview .textLayer').first();
+  await expect(draftPreview).toContainText('BIÊN BẢN', { timeout: 20_000 });
+  await expect(draftPreview).toContainText(line);
+  await secretary.screenshot({ path: 'test/output/minutes-draft-preview.png' });
+  await secretary.getByRole('button', { name: 'Đóng bản xem trước' }).click();
+
   // Finalize, after a confirmation; everyone sees the frozen PDF.
   await secretary.getByRole('button', { name: 'Chốt biên bản' }).click();
   await expect(secretary.getByRole('dialog', { name: 'Chốt biên bản?' })).toBeVisible();

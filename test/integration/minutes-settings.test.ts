@@ -100,6 +100,19 @@ describe('meeting settings and member positions over HTTP', () => {
     client.destroy();
     reader.destroy();
 
+    // The preview is the PDF the draft would finalize to; it stores nothing and changes no state.
+    const preview = await app.api(`${base}/minutes/preview`, { token: tokens.an ?? '' });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('application/pdf');
+    const previewFile = join(mkdtempSync(join(tmpdir(), 'minutes-preview-')), 'preview.pdf');
+    writeFileSync(previewFile, new Uint8Array(await preview.arrayBuffer()));
+    expect(pdftotext(previewFile)).toContain('Hôm nay Ủy ban họp phiên thường kỳ.');
+    const still = (await (
+      await app.api(`${base}/minutes`, { token: tokens.an ?? '' })
+    ).json()) as MinutesState;
+    expect(still.status).toBe('draft');
+    expect(still.pdfSha256).toBeNull();
+
     const res = await app.api(`${base}/minutes/finalize`, {
       method: 'POST',
       token: tokens.sy ?? '',

@@ -57,6 +57,7 @@ export function MinutesPage() {
   const attendance = useControlPart('attendance');
   const polls = useControlPart('polls');
   const [members, setMembers] = useState<MeetingMemberView[] | null>(null);
+  const [preview, setPreview] = useState<Uint8Array | null>(null);
   const roster = attendance?.members.map((m) => m.memberId).join(' ') ?? '';
 
   // The members (names, positions) behind the attendance section, again when the roster changes.
@@ -264,6 +265,25 @@ export function MinutesPage() {
               onReady={setEditor}
             />
           </GeneratedRecordsContext.Provider>
+          <div className="minutes-actions">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void run(async () => setPreview(await minutesApi.preview(meeting.id)))}
+            >
+              {preview ? t('minutes.preview.refresh') : t('minutes.preview.show')}
+            </button>
+            {preview ? (
+              <button type="button" onClick={() => setPreview(null)}>
+                {t('minutes.preview.close')}
+              </button>
+            ) : null}
+          </div>
+          {preview ? (
+            <div className="minutes-preview" aria-label={t('minutes.preview')}>
+              <PdfViewer data={preview} zoom="page-width" />
+            </div>
+          ) : null}
           {allowed({ type: 'finalize' }) ? (
             <div className="minutes-actions">
               <p className="muted">{t('minutes.finalize.hint')}</p>

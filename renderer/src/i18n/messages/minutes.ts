@@ -25,6 +25,9 @@ export const minutesMessages = defineMessages(
     'minutes.generated.attendance': 'Thành phần tham dự',
     'minutes.generated.votes': 'Kết quả biểu quyết',
     'minutes.generated.hint': 'lấy từ hồ sơ cuộc họp, in đúng như trong biên bản, không sửa được',
+    'minutes.preview.show': 'Xem trước bản PDF',
+    'minutes.preview.refresh': 'Cập nhật bản xem trước',
+    'minutes.preview.close': 'Đóng bản xem trước',
     'minutes.finalize': 'Chốt biên bản',
     'minutes.finalize.title': 'Chốt biên bản?',
     'minutes.finalize.confirm':
@@ -161,6 +164,9 @@ export const minutesMessages = defineMessages(
     'minutes.generated.votes': 'Vote results',
     'minutes.generated.hint':
       'from the meeting records, printed exactly so in the minutes, not editable',
+    'minutes.preview.show': 'Preview the PDF',
+    'minutes.preview.refresh': 'Refresh the preview',
+    'minutes.preview.close': 'Close the preview',
     'minutes.finalize': 'Finalize the minutes',
     'minutes.finalize.title': 'Finalize the minutes?',
     'minutes.finalize.confirm':
