@@ -22,7 +22,7 @@ export interface ApiErrorBody {
 }
 
 /** A meeting as the HTTP API returns it to one member: with their role in it. */
-export interface MeetingView extends MeetingSummary {
+export interface MeetingView extends MeetingSummary, MeetingSettings {
   organisation: string;
   /** The caller's role here; null for an administrator who is not a member. */
   myRole: MeetingRole | null;
@@ -33,9 +33,19 @@ export interface MeetingMemberView {
   name: string;
   email: string;
   role: MeetingRole;
+  /** The member's position (chức vụ), printed in the minutes; null when none is recorded. */
+  position: string | null;
 }
 
-export interface MeetingDraft {
+/** What the minutes print from the meeting's settings; null when not set. */
+export interface MeetingSettings {
+  /** Số, ký hiệu of the biên bản, e.g. "12/BB-UBND". */
+  documentNumber: string | null;
+  /** The place (địa danh) on the date line, e.g. "Hà Nội". */
+  place: string | null;
+}
+
+export interface MeetingDraft extends Partial<MeetingSettings> {
   title: string;
   startsAt: string;
   location: string;
@@ -96,7 +106,58 @@ export function parseMeetingDraft(body: unknown): MeetingDraft {
     location: text(record, 'location', 300),
     organisation: text(record, 'organisation', 300, true),
     agenda: agenda.map((item, i) => text({ [`agenda[${i}]`]: item }, `agenda[${i}]`, 500)),
+    documentNumber: setting(record, 'documentNumber', 60),
+    place: setting(record, 'place', 100),
   };
+}
+
+/** An optional setting: absent or null is none; otherwise 1–max characters of one line. */
+function setting(record: Record<string, unknown>, field: string, max: number): string | null {
+  const value = record[field];
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && /[\r\n]/.test(value))
+    throw new ApiValidationError('invalid-field', field, `${field} must be one line.`);
+  return text(record, field, max);
+}
+
+/** `PUT /api/meetings/:id/settings`: the settings given change (null clears one), the rest stay. */
+export type MeetingSettingsPatch = Partial<MeetingSettings>;
+
+const SETTINGS_FIELDS: readonly (keyof MeetingSettings)[] = ['documentNumber', 'place'];
+
+/** Validates a settings change from untrusted JSON. */
+export function parseMeetingSettingsPatch(body: unknown): MeetingSettingsPatch {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ApiValidationError('invalid-body', '', 'Expected a JSON object.');
+  const record = body as Record<string, unknown>;
+  for (const key of Object.keys(record))
+    if (!(SETTINGS_FIELDS as readonly string[]).includes(key))
+      throw new ApiValidationError('unknown-field', key, `${key} is not a meeting setting.`);
+  const patch: MeetingSettingsPatch = {};
+  if ('documentNumber' in record) patch.documentNumber = setting(record, 'documentNumber', 60);
+  if ('place' in record) patch.place = setting(record, 'place', 100);
+  return patch;
+}
+
+/** `PUT /api/members/:memberId/position`: `{ position }`, null or "" clears it. */
+export interface MemberPositionRequest {
+  position: string | null;
+}
+
+/** Validates a position change from untrusted JSON. */
+export function parseMemberPositionRequest(body: unknown): MemberPositionRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ApiValidationError('invalid-body', '', 'Expected a JSON object.');
+  const record = body as Record<string, unknown>;
+  if (record.position === '') return { position: null };
+  return { position: setting(record, 'position', 200) };
+}
+
+/** A member's record as the admin sees it after a change. */
+export interface MemberPositionView {
+  id: string;
+  name: string;
+  position: string | null;
 }
 
 /** Validates an agenda item title from untrusted JSON (`{ title }`). */

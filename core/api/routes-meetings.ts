@@ -5,9 +5,12 @@ import { binaryAnswer, binaryBody, defineRoute, json, jsonBody, noBody, sha256Pa
 import {
   parseAgendaItemDraft,
   parseMeetingDraft,
+  parseMeetingSettingsPatch,
+  parseMemberPositionRequest,
   parseMemberRoleRequest,
   type MeetingMemberView,
   type MeetingView,
+  type MemberPositionView,
   type MemberRemoved,
 } from './meetings';
 import { parseAssignPresenter, parsePresenterPosition, type PresenterView } from './presenter';
@@ -43,6 +46,28 @@ export const meetingsRoutes = {
     body: noBody,
     answer: json<MeetingView>(),
     errors: MEETING,
+  }),
+  /** Số/ký hiệu and place of the minutes (administrators). */
+  updateMeetingSettings: defineRoute({
+    method: 'PUT',
+    path: '/api/meetings/:id/settings',
+    auth: 'session',
+    status: 200,
+    params: {},
+    body: jsonBody(parseMeetingSettingsPatch),
+    answer: json<MeetingView>(),
+    errors: [...MEETING, ...JSON_BODY, ...VALIDATION],
+  }),
+  /** A member's position (chức vụ), printed in the minutes (administrators). */
+  setMemberPosition: defineRoute({
+    method: 'PUT',
+    path: '/api/members/:memberId/position',
+    auth: 'session',
+    status: 200,
+    params: {},
+    body: jsonBody(parseMemberPositionRequest),
+    answer: json<MemberPositionView>(),
+    errors: [...SESSION, ...JSON_BODY, ...VALIDATION, 'forbidden', 'member-not-found'],
   }),
   members: defineRoute({
     method: 'GET',

@@ -1,5 +1,5 @@
 /** Minutes routes (one part of the route map, routes.ts). */
-import { defineRoute, json, jsonBody, noBody } from './http';
+import { binaryAnswer, defineRoute, json, jsonBody, noBody } from './http';
 import { parseMinutesSignatureRequest, type MinutesState } from './minutes';
 import { JSON_BODY, MEETING, SIGNATURE_REFUSALS } from './route-errors';
 
@@ -51,6 +51,24 @@ export const minutesRoutes = {
       'minutes-blob-missing',
       'minutes-signer-mismatch',
       ...SIGNATURE_REFUSALS,
+    ],
+  }),
+  /** The PDF the current draft would finalize to, for the preview (nothing is stored). */
+  previewMinutes: defineRoute({
+    method: 'GET',
+    path: '/api/meetings/:id/minutes/preview',
+    auth: 'session',
+    status: 200,
+    params: {},
+    body: noBody,
+    answer: binaryAnswer,
+    errors: [
+      ...MEETING,
+      'minutes-draft-invalid',
+      'minutes-draft-too-large',
+      'worker-crashed',
+      'worker-out-of-memory',
+      'worker-timeout',
     ],
   }),
   reopenMinutes: defineRoute({

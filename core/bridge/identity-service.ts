@@ -18,6 +18,7 @@ import {
   type CertificateInfo,
 } from '../identity/certificate';
 import { IdentityError } from '../identity/errors';
+import { VIETNAM_UTC_OFFSET_MINUTES } from '../minutes/parse';
 import { signChallenge } from '../identity/login';
 import { parseP12 } from '../identity/p12';
 import type {
@@ -218,7 +219,8 @@ export function createIdentityService(options: IdentityServiceOptions): Identity
             reason: request.reason,
             location: request.location,
             signingTime: at,
-            utcOffsetMinutes: -at.getTimezoneOffset(),
+            // The minutes' own zone (Viet Nam), not the signing laptop's.
+            utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES,
             contentsSize: Math.max(8192, chainBytes + 4096),
             ...(font ? { drawText: createOutlineTextPainter(font) } : {}),
           });

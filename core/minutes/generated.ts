@@ -76,3 +76,43 @@ export function legacyGeneratedHeading(text: string): GeneratedSection | null {
     if (LEGACY_HEADINGS[kind].some((prefix) => t.startsWith(prefix))) return kind;
   return null;
 }
+
+/**
+ * The read-only generated section: one atom node in the draft (`<section data-generated-section>`)
+ * that stores only its kind. Editors show it from the meeting's records, as the PDF prints it;
+ * nothing typed can live inside it, so nothing typed is silently dropped.
+ */
+export const GENERATED_NODE = 'generatedSection';
+export const GENERATED_NODE_ATTRIBUTE = 'data-generated-section';
+
+/** The draft JSON of a generated section of `kind`. */
+export const generatedSectionNode = (kind: GeneratedSection): DraftNodeJson => ({
+  type: GENERATED_NODE,
+  attrs: { kind },
+});
+
+/**
+ * The node as an editor schema declares it (Tiptap's Node config shape, written without Tiptap
+ * so core stays pure): a block atom, selectable and deletable whole, with no content.
+ */
+export const GENERATED_NODE_SPEC = {
+  name: GENERATED_NODE,
+  group: 'block',
+  atom: true,
+  selectable: true,
+  draggable: false,
+  addAttributes: () => ({
+    kind: {
+      default: null,
+      parseHTML: (element: { getAttribute(name: string): string | null }) => {
+        const value = element.getAttribute(GENERATED_NODE_ATTRIBUTE);
+        return isGeneratedSection(value) ? value : null;
+      },
+      renderHTML: (attributes: Record<string, unknown>) =>
+        isGeneratedSection(attributes.kind) ? { [GENERATED_NODE_ATTRIBUTE]: attributes.kind } : {},
+    },
+  }),
+  parseHTML: () => [{ tag: `section[${GENERATED_NODE_ATTRIBUTE}]` }],
+  renderHTML: ({ HTMLAttributes }: { HTMLAttributes: Record<string, unknown> }) =>
+    ['section', HTMLAttributes] as [string, Record<string, unknown>],
+};

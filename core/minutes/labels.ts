@@ -28,10 +28,8 @@ export const LABELS = {
   secretary: 'Thư ký:',
   present: 'Thành viên có mặt',
   absent: 'Thành viên vắng mặt',
-  none: 'Không có.',
   discussion: 'Ý kiến thảo luận:',
   decisions: 'Kết luận:',
-  noDiscussion: 'Không có ý kiến.',
   noItems: 'Không có nội dung.',
   noVotes: 'Không có nội dung biểu quyết.',
   agendaItem: 'Nội dung',
@@ -43,16 +41,15 @@ export const LABELS = {
   voteKind: 'Hình thức',
   named: 'Biểu quyết công khai',
   secret: 'Bỏ phiếu kín',
-  quorum: 'Số lượng tham gia',
-  quorumMet: 'Đủ điều kiện',
-  quorumNotMet: 'Không đủ điều kiện',
+  quorum: 'Túc số',
+  quorumMet: 'Đạt',
+  quorumNotMet: 'Không đạt',
   result: 'Kết quả',
   passed: 'THÔNG QUA',
   notPassed: 'KHÔNG THÔNG QUA',
   secretaryTitle: 'THƯ KÝ',
   chairTitle: 'CHỦ TỌA',
   signHint: '(Ký số)',
-  page: 'Trang',
   cancelled: 'Đã hủy',
 } as const;
 
@@ -93,6 +90,11 @@ export function vietnameseClock(t: LocalTime): string {
 
 export function sameDay(a: LocalTime, b: LocalTime): boolean {
   return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+/** "dd/mm/yyyy hh:mm" (the signature boxes' time, in the zone `t` carries). */
+export function vietnameseDateTime(t: LocalTime): string {
+  return `${two(t.day)}/${two(t.month)}/${t.year} ${two(t.hour)}:${two(t.minute)}`;
 }
 
 /** 66.6666 → "66,67%" (Vietnamese decimal comma, at most two decimals). */

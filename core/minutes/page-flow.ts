@@ -3,13 +3,13 @@
  * document's four fonts. Everything is placed in points from the top margin downward.
  */
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { A4_POINTS, BODY_SIZE_PT, PAGE_MARGINS } from './layout-rules';
 import { type FontStyle, type LaidLine, type Measure, wrapRuns } from './text-layout';
 import type { RichRun } from './types';
 
-export const A4: readonly [number, number] = [595.28, 841.89];
-const CM = 72 / 2.54;
-
-export const MARGINS = { top: 2 * CM, bottom: 2.2 * CM, left: 2.5 * CM, right: 2 * CM } as const;
+/** Page and margins from the Decree 30/2020 rules (layout-rules.ts). */
+export const A4 = A4_POINTS;
+export const MARGINS = PAGE_MARGINS;
 
 export type MinutesFontSet = Readonly<Record<FontStyle, PDFFont>>;
 
@@ -31,7 +31,7 @@ export interface TextOptions {
 /** Beyond this much extra space per gap a justified line looks worse than a ragged one. */
 const MAX_JUSTIFY_GAP = 0.6;
 
-export const BODY_SIZE = 13;
+export const BODY_SIZE = BODY_SIZE_PT;
 export const LEADING = 1.35;
 
 export class PageFlow {

@@ -286,9 +286,21 @@ function vote(v: unknown, path: string): MinutesVote {
 export function parseMinutesData(input: unknown): MinutesData {
   if (!isObj(input)) throw new MinutesError('minutes-not-object', 'Minutes data must be an object');
   const startsAt = parseTime(field(input, 'startsAt', ''), 'startsAt');
-  const endsAt = parseTime(field(input, 'endsAt', ''), 'endsAt');
-  if (Date.parse(endsAt.iso) < Date.parse(startsAt.iso))
+  // No known close: the minutes say nothing about the end (null and absent alike).
+  const endsAt =
+    input.endsAt === undefined || input.endsAt === null
+      ? undefined
+      : parseTime(input.endsAt, 'endsAt');
+  if (endsAt && Date.parse(endsAt.iso) < Date.parse(startsAt.iso))
     throw new MinutesError('minutes-time-order', 'the meeting ends before it starts', 'endsAt');
+  const issuedAt =
+    input.issuedAt === undefined || input.issuedAt === null
+      ? undefined
+      : parseTime(input.issuedAt, 'issuedAt');
+  const opening =
+    input.opening === undefined || input.opening === null
+      ? []
+      : parseRichText(input.opening, 'opening');
   const parentOrganisation = optionalText(input, 'parentOrganisation', '');
   const documentNumber = optionalText(input, 'documentNumber', '');
   const locality = optionalText(input, 'locality', '');
@@ -300,7 +312,9 @@ export function parseMinutesData(input: unknown): MinutesData {
     place: requiredText(input, 'place', ''),
     ...(locality ? { locality } : {}),
     startsAt,
-    endsAt,
+    ...(endsAt ? { endsAt } : {}),
+    ...(issuedAt ? { issuedAt } : {}),
+    ...(opening.length > 0 ? { opening } : {}),
     chair: person(field(input, 'chair', ''), 'chair'),
     secretary: person(field(input, 'secretary', ''), 'secretary'),
     attendance: list(input.attendance ?? [], 'attendance').map((a, i) =>

@@ -9,9 +9,10 @@ import { addEmptySignatureFields } from '../signing';
 import { MinutesError } from './errors';
 import { drawHeader } from './header';
 import { LABELS } from './labels';
+import { PAGE_NUMBER_SIZE_PT } from './layout-rules';
 import { A4, MARGINS, PageFlow } from './page-flow';
 import { parseMinutesData } from './parse';
-import { drawAttendance, drawContent, drawTimeAndPlace } from './sections';
+import { drawAttendance, drawContent, drawOpening, drawTimeAndPlace } from './sections';
 import { drawClosingAndSignatures } from './signatures';
 import type { FontStyle } from './text-layout';
 import type { MinutesData, MinutesFonts } from './types';
@@ -49,16 +50,19 @@ export async function embedFonts(
   return { regular, bold, italic, boldItalic };
 }
 
-/** "Trang i/n" centred at the foot of every page. */
+/**
+ * Decree 30/2020: pages are numbered from 2 in Arabic digits, 13–14 pt upright, centred in the
+ * top margin; the first page shows no number.
+ */
 export function drawPageNumbers(flow: PageFlow): void {
-  const total = flow.pages.length;
-  const size = 10;
+  const size = PAGE_NUMBER_SIZE_PT;
   const measure = flow.measurer(size);
   flow.pages.forEach((page, i) => {
-    const label = `${LABELS.page} ${i + 1}/${total}`;
+    if (i === 0) return;
+    const label = String(i + 1);
     page.drawText(label, {
       x: (A4[0] - measure(label, 'regular')) / 2,
-      y: MARGINS.bottom / 2,
+      y: A4[1] - MARGINS.top / 2 - size / 2,
       size,
       font: flow.fonts.regular,
     });
@@ -78,6 +82,7 @@ export async function renderMinutesPdf(
   const fontSet = await embedFonts(doc, fonts);
   const flow = new PageFlow(doc, fontSet);
   drawHeader(flow, data);
+  drawOpening(flow, data);
   drawTimeAndPlace(flow, data);
   drawAttendance(flow, data);
   drawContent(flow, data);
@@ -86,7 +91,8 @@ export async function renderMinutesPdf(
   drawPageNumbers(flow);
   addEmptySignatureFields(doc, fields);
 
-  const finished = new Date(data.endsAt.iso);
+  // The file's dates: the close when known, else when it was made (never an invented end).
+  const finished = new Date((data.endsAt ?? data.issuedAt ?? data.startsAt).iso);
   doc.setTitle(`${LABELS.title} ${data.meetingTitle}`, { showInWindowTitleBar: true });
   doc.setAuthor(data.secretary.name);
   doc.setSubject(data.organisation);

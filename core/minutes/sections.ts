@@ -76,18 +76,27 @@ export function drawContent(flow: PageFlow, minutes: MinutesData): void {
     flow.gap(3);
     flow.text([{ text: `${i + 1}. ${item.title}`, bold: true }], { x: ITEM_INDENT });
     flow.ensure(flow.lineHeight() * 2);
+    // Only what was written: an empty part keeps its label and a blank line, never a filler.
     flow.text([{ text: `a) ${LABELS.discussion}`, italic: true }]);
-    if (item.discussion.length === 0)
-      flow.text([{ text: LABELS.noDiscussion }], { firstIndent: 28 });
+    if (item.discussion.length === 0) flow.gap(flow.lineHeight());
     drawRichText(flow, item.discussion);
     flow.ensure(flow.lineHeight() * 2);
     flow.text([{ text: `b) ${LABELS.decisions}`, italic: true }]);
-    if (item.decisions.length === 0) flow.text([{ text: LABELS.none }], { firstIndent: 28 });
+    if (item.decisions.length === 0) flow.gap(flow.lineHeight());
     drawRichText(flow, item.decisions);
   });
 }
 
-export function closingText(minutes: MinutesData): string {
+/** What the secretary wrote above the first agenda item, under the title. */
+export function drawOpening(flow: PageFlow, minutes: MinutesData): void {
+  if (!minutes.opening || minutes.opening.length === 0) return;
+  drawRichText(flow, minutes.opening);
+  flow.gap(4);
+}
+
+/** The closing line, only when the meeting's close is known: an end is never invented. */
+export function closingText(minutes: MinutesData): string | null {
+  if (!minutes.endsAt) return null;
   const start = localTime(minutes.startsAt);
   const end = localTime(minutes.endsAt);
   const day = sameDay(start, end) ? 'cùng ngày' : vietnameseDate(end);

@@ -20,7 +20,8 @@ export function drawClosingAndSignatures(
   flow: PageFlow,
   minutes: MinutesData,
 ): EmptySignatureField[] {
-  const closing = flow.wrap([{ text: closingText(minutes) }], { firstIndent: 28 });
+  const text = closingText(minutes);
+  const closing = text === null ? [] : flow.wrap([{ text }], { firstIndent: 28 });
   const blockHeight = TITLE_SIZE * 1.35 * 2 + 6 + SIGNATURE_BOX.height + 8 + TITLE_SIZE * 1.35 * 2;
   // The signatures never stand alone on a page: the closing line goes with them.
   flow.ensure(closing.length * flow.lineHeight() + 18 + blockHeight);

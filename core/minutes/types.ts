@@ -32,7 +32,7 @@ export interface MinutesTime {
 
 export interface MinutesPerson {
   readonly name: string;
-  /** Position shown after the name, e.g. "Chủ tịch Công đoàn". */
+  /** Position (chức vụ) shown after the name, e.g. "Chủ tịch Công đoàn". */
   readonly role?: string;
 }
 
@@ -96,8 +96,14 @@ export interface MinutesData {
   readonly place: string;
   /** City for the date line ("Hà Nội, ngày …"); absent: the line starts with the date. */
   readonly locality?: string;
+  /** When the meeting opened (the lifecycle's khai mạc), else its scheduled start. */
   readonly startsAt: MinutesTime;
-  readonly endsAt: MinutesTime;
+  /** When the chair closed it (bế mạc); absent: the minutes say nothing about the end. */
+  readonly endsAt?: MinutesTime;
+  /** When the PDF was made: its CreationDate when no closing time is known. */
+  readonly issuedAt?: MinutesTime;
+  /** What the secretary wrote above the first agenda item, printed before section I. */
+  readonly opening?: RichText;
   readonly chair: MinutesPerson;
   readonly secretary: MinutesPerson;
   readonly attendance: readonly MinutesAttendee[];

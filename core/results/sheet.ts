@@ -8,7 +8,7 @@ import type { MinutesVote } from '../minutes/types';
 import type { PollState } from '../votes/poll';
 import type { TallyOutcome } from '../votes/tally';
 import { NOT_VOTED_LABEL } from '../votes/result-rows';
-import { printedVote } from './print-vote';
+import { printedVote } from '../minutes/print-vote';
 
 export const STATE_LABELS: Readonly<Record<PollState, string>> = {
   draft: 'Chưa mở',

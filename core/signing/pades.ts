@@ -204,7 +204,8 @@ async function writeSignature(
   const lines = options.appearance?.lines ?? [
     options.name,
     ...(options.role ? [options.role] : []),
-    `${when.slice(2, 6)}-${when.slice(6, 8)}-${when.slice(8, 10)} ${when.slice(10, 12)}:${when.slice(12, 14)}` +
+    // Vietnamese style, dd/mm/yyyy hh:mm, with the zone it is given in.
+    `${when.slice(8, 10)}/${when.slice(6, 8)}/${when.slice(2, 6)} ${when.slice(10, 12)}:${when.slice(12, 14)}` +
       ` (UTC${when.slice(16, 19)}:${when.slice(20, 22)})`,
   ];
   const acroForm = catalog.acroForm?.clone() ?? new PdfDict();

@@ -5,7 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiValidationError, parseMeetingDraft } from '../../core/api/meetings';
+import {
+  ApiValidationError,
+  parseMeetingDraft,
+  parseMeetingSettingsPatch,
+  parseMemberPositionRequest,
+} from '../../core/api/meetings';
 import { IdentityError } from '../../core/identity';
 import { isMeetingRole } from '../../core/roles/permissions';
 import { DEFAULT_DATA_DIR } from '../config';
@@ -30,13 +35,16 @@ import {
 
 const USAGE = `usage: npm run admin -- <command> [--data DIR]
   ca init [--name NAME] [--org ORGANISATION] [--days N]
-  member add --name NAME --email EMAIL --out FILE.p12 (--password P | --password-file F) [--admin] [--id ID] [--days N]
+  member add --name NAME --email EMAIL --out FILE.p12 (--password P | --password-file F) [--admin] [--id ID] [--days N] [--position P]
+  member position --member ID --position P   position (chức vụ) printed in the minutes; "" clears it
   member list
   member add-cert --member ID --cert FILE.cer|.pem [--name N --email E] [--chain FILE]...
                             enrol an existing certificate (by SHA-256 fingerprint); --name creates the member
   trust add --name N --cert CA.pem --purpose login|signing|both [--policy OID]...
   trust list | trust remove --name N | trust add-intermediate --cert FILE
   meeting create --title T --starts-at ISO --location L [--org O] [--agenda TITLE]... [--id ID]
+                 [--number 12/BB-UBND] [--place "Hà Nội"]
+  meeting settings --meeting ID [--number N] [--place P]   Số/ký hiệu and place of the minutes; "" clears
   meeting role --meeting ID --member ID --role chair|secretary|delegate|observer
   meeting list
   server-cert (--host NAME | --ip ADDRESS)... --out-cert FILE --out-key FILE [--days N]
@@ -85,6 +93,11 @@ async function run(argv: string[], out: Out): Promise<void> {
           password: pass,
         }),
       );
+      const position = flag(args, 'position');
+      if (position !== undefined) {
+        const { position: checked } = parseMemberPositionRequest({ position });
+        await withAdminContext(dataDir, (ctx) => ctx.members.setPosition(member.id, checked));
+      }
       await writeFileAtomic(path.resolve(outFile), p12, 0o600);
       out(
         JSON.stringify({
@@ -95,6 +108,24 @@ async function run(argv: string[], out: Out): Promise<void> {
           p12: outFile,
         }),
       );
+      return;
+    }
+    case 'member position': {
+      const memberId = requiredFlag(args, 'member');
+      const { position } = parseMemberPositionRequest({ position: requiredFlag(args, 'position') });
+      const member = await withAdminContext(dataDir, async (ctx) => {
+        if (!(await ctx.members.get(memberId)))
+          throw new AdminError('bad-argument', `No member ${memberId}.`);
+        const updated = await ctx.members.setPosition(memberId, position);
+        await ctx.audit.appendAudit({
+          at: new Date().toISOString(),
+          action: 'member.position',
+          target: memberId,
+          by: 'admin-cli',
+        });
+        return updated;
+      });
+      out(JSON.stringify({ id: member.id, name: member.name, position: member.position ?? null }));
       return;
     }
     case 'member list': {
@@ -110,6 +141,8 @@ async function run(argv: string[], out: Out): Promise<void> {
         location: flag(args, 'location'),
         organisation: flag(args, 'org'),
         agenda: args.flags.get('agenda') ?? [],
+        documentNumber: flag(args, 'number'),
+        place: flag(args, 'place'),
       });
       const meeting = await withAdminContext(dataDir, (ctx) =>
         createMeeting(ctx, draft, [], flag(args, 'id')),
@@ -137,6 +170,36 @@ async function run(argv: string[], out: Out): Promise<void> {
         });
       });
       out(`${memberId} is ${role} of ${meetingId}`);
+      return;
+    }
+    case 'meeting settings': {
+      const meetingId = requiredFlag(args, 'meeting');
+      const given: Record<string, string | null> = {};
+      for (const [name, field] of [
+        ['number', 'documentNumber'],
+        ['place', 'place'],
+      ] as const) {
+        const value = flag(args, name);
+        if (value !== undefined) given[field] = value === '' ? null : value;
+      }
+      const patch = parseMeetingSettingsPatch(given);
+      const meeting = await withAdminContext(dataDir, async (ctx) => {
+        const updated = await ctx.meetings.updateSettings(meetingId, patch);
+        await ctx.audit.appendAudit({
+          at: new Date().toISOString(),
+          action: 'meeting.settings',
+          meetingId,
+          by: 'admin-cli',
+        });
+        return updated;
+      });
+      out(
+        JSON.stringify({
+          id: meeting.id,
+          documentNumber: meeting.documentNumber ?? null,
+          place: meeting.place ?? null,
+        }),
+      );
       return;
     }
     case 'meeting list': {

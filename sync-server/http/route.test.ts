@@ -33,6 +33,8 @@ const meetingView = (id: string): MeetingView => ({
   location: 'Phòng 301',
   organisation: '',
   agenda: [],
+  documentNumber: null,
+  place: null,
   myRole: 'delegate',
 });
 

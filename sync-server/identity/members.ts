@@ -10,6 +10,8 @@ export interface MemberRecord {
   /** SHA-256 fingerprints (hex) of the certificates that log in as this member. */
   certificates: string[];
   createdAt: string;
+  /** Position (chức vụ), e.g. "Phó Chủ tịch UBND phường"; absent or null when none. */
+  position?: string | null;
 }
 
 export class MemberError extends CodedError<
@@ -70,6 +72,15 @@ export class MemberDirectory {
       })),
     ]);
     return record;
+  }
+
+  /** Sets (or, with null, clears) a member's position. */
+  async setPosition(id: string, position: string | null): Promise<MemberRecord> {
+    const member = await this.get(id);
+    if (!member) throw new MemberError('member-not-found', `No member ${id}.`);
+    const updated: MemberRecord = { ...member, position: position?.normalize('NFC') ?? null };
+    await this.records.put(memberKey(id), updated as unknown as JsonValue);
+    return updated;
   }
 
   /** Maps one more certificate (a renewal) to an existing member. */

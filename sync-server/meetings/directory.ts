@@ -1,4 +1,8 @@
-import type { AgendaItemSummary, MeetingDraft } from '../../core/api/meetings';
+import type {
+  AgendaItemSummary,
+  MeetingDraft,
+  MeetingSettingsPatch,
+} from '../../core/api/meetings';
 import type { MeetingRole } from '../../core/roles/permissions';
 import type { AccessEvents } from '../identity/access-events';
 import { newId } from '../ids';
@@ -13,6 +17,9 @@ export interface MeetingRecord {
   organisation: string;
   agenda: AgendaItemSummary[];
   createdAt: string;
+  /** Số, ký hiệu and place of the minutes; absent in records written before they existed. */
+  documentNumber?: string | null;
+  place?: string | null;
 }
 
 export class MeetingError extends CodedError<
@@ -72,9 +79,19 @@ export class MeetingDirectory {
       organisation: draft.organisation,
       agenda: draft.agenda.map((title) => ({ id: newId('i'), title })),
       createdAt: (options.now ?? new Date()).toISOString(),
+      documentNumber: draft.documentNumber ?? null,
+      place: draft.place ?? null,
     };
     await this.records.put(meetingKey(id), record as unknown as JsonValue);
     return record;
+  }
+
+  /** Changes the settings `patch` names (null clears one); the rest of the record stays. */
+  async updateSettings(meetingId: string, patch: MeetingSettingsPatch): Promise<MeetingRecord> {
+    const meeting = await this.require(meetingId);
+    const updated: MeetingRecord = { ...meeting, ...patch };
+    await this.records.put(meetingKey(meetingId), updated as unknown as JsonValue);
+    return updated;
   }
 
   async addAgendaItem(meetingId: string, title: string): Promise<MeetingRecord> {

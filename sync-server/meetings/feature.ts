@@ -28,6 +28,8 @@ const view = (m: MeetingRecord, myRole: MeetingRole | null): MeetingView => ({
   location: m.location,
   organisation: m.organisation,
   agenda: m.agenda,
+  documentNumber: m.documentNumber ?? null,
+  place: m.place ?? null,
   myRole,
 });
 
@@ -75,12 +77,43 @@ export function meetingsFeature(deps: MeetingsDeps): ServerFeature {
         const { meeting, role } = await allowed(ctx, 'meeting.view');
         return view(meeting, role);
       }),
+      route('updateMeetingSettings', {
+        guard: (ctx) => allowed(ctx, 'meeting.manage'),
+        handler: async (ctx) => {
+          const { member, meeting } = ctx.guard;
+          const updated = await meetings.updateSettings(meeting.id, ctx.body);
+          await record(member, 'meeting.settings', { meetingId: meeting.id });
+          return view(updated, await meetings.roleOf(meeting.id, member.id));
+        },
+      }),
+      route('setMemberPosition', {
+        guard: (ctx) => {
+          const { member } = sessionOf(ctx);
+          if (!member.isAdmin)
+            throw new HttpError(403, 'forbidden', 'Only an administrator edits member records.');
+          return member;
+        },
+        handler: async (ctx) => {
+          const target = await members.get(ctx.params.memberId);
+          if (!target) throw new HttpError(404, 'member-not-found', 'No such member.');
+          const updated = await members.setPosition(target.id, ctx.body.position);
+          await record(ctx.guard, 'member.position', { target: target.id });
+          return { id: updated.id, name: updated.name, position: updated.position ?? null };
+        },
+      }),
       route('members', async (ctx) => {
         const { meeting } = await allowed(ctx, 'meeting.view');
         const list: MeetingMemberView[] = [];
         for (const [memberId, role] of await meetings.roles(meeting.id)) {
           const m = await members.get(memberId);
-          if (m) list.push({ id: m.id, name: m.name, email: m.email, role });
+          if (m)
+            list.push({
+              id: m.id,
+              name: m.name,
+              email: m.email,
+              role,
+              position: m.position ?? null,
+            });
         }
         list.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
         return list;
@@ -95,7 +128,13 @@ export function meetingsFeature(deps: MeetingsDeps): ServerFeature {
           await meetings.setRole(meeting.id, target.id, role);
           await mirrorRoster({ rooms, store: deps.records, meetings }, meeting.id);
           await record(member, 'meeting.role', { meetingId: meeting.id, target: target.id, role });
-          return { id: target.id, name: target.name, email: target.email, role };
+          return {
+            id: target.id,
+            name: target.name,
+            email: target.email,
+            role,
+            position: target.position ?? null,
+          };
         },
       }),
       route('removeMember', async (ctx) => {

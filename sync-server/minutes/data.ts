@@ -12,17 +12,21 @@ import {
   type MinutesVote,
 } from '../../core/minutes';
 import { ROLE_TITLES } from '../../core/minutes/labels';
+import { compareVietnameseNames } from '../../core/minutes/names';
+import { readControlMeta } from '../../core/docs/control/meta';
 import type { MeetingRole } from '../../core/roles/permissions';
 import type * as Y from 'yjs';
 import type { MeetingRecord } from '../meetings/directory';
-import { splitDraft, type MinutesDraft } from './draft';
+import { splitMinutesDraft, type MinutesDraft } from './draft';
 import { CodedError } from '../../core/errors/coded-error';
-import { printedVote } from '../../core/results/print-vote';
+import { printedVote } from '../../core/minutes/print-vote';
 
 export interface MinutesMember {
   id: string;
   name: string;
   role: MeetingRole;
+  /** Position (chức vụ) from the member record, printed instead of the meeting role. */
+  position?: string | null;
 }
 
 export interface MinutesSources {
@@ -43,43 +47,57 @@ export class MinutesDataError extends CodedError<'minutes-draft-invalid'> {
   }
 }
 
+const validIso = (value: string | null): string | null =>
+  value !== null && !Number.isNaN(Date.parse(value)) ? value : null;
+
 export function buildMinutesData(sources: MinutesSources): MinutesData {
   const { meeting, members, control, draft, now } = sources;
   const person = (role: MeetingRole) => {
     const m = members.find((x) => x.role === role);
     if (!m) throw new MinutesDataError(`The meeting has no ${role}.`);
-    return { name: m.name, role: ROLE_TITLES[role] };
+    // The line already says "Chủ trì:"/"Thư ký:": only a recorded position follows the name.
+    return m.position ? { name: m.name, role: m.position } : { name: m.name };
   };
   const presence = new Map(readAttendanceView(control).members.map((m) => [m.memberId, m.status]));
-  const order: MeetingRole[] = ['chair', 'secretary', 'delegate', 'observer'];
   const attendance: MinutesAttendee[] = [...members]
-    .sort(
-      (a, b) => order.indexOf(a.role) - order.indexOf(b.role) || a.name.localeCompare(b.name, 'vi'),
-    )
+    .sort((a, b) => compareVietnameseNames(a.name, b.name))
     .map((m) => ({
       name: m.name,
-      role: ROLE_TITLES[m.role],
+      role: m.position || ROLE_TITLES[m.role],
       present: presence.get(m.id) === 'present',
     }));
-  const startsAt = new Date(meeting.startsAt);
-  const endsAt = now.getTime() > startsAt.getTime() ? now : startsAt;
+  const meta = readControlMeta(control);
+  // The lifecycle's times when the chair opened and closed the meeting; no close, no end.
+  const startsAt = new Date(validIso(meta.openedAt) ?? meeting.startsAt);
+  const closedAt = validIso(meta.closedAt);
+  const zone = (d: Date) => ({
+    iso: d.toISOString(),
+    utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES,
+  });
   const votes = readPolls(control)
     .map((p) => printedVote(p, meeting.agenda))
     .filter((v): v is MinutesVote => v !== null);
+  const { opening, items } = splitMinutesDraft(
+    draft.blocks,
+    meeting.agenda.map((a) => a.title),
+    { legacy: draft.legacy },
+  );
   return {
     organisation: meeting.organisation,
     meetingTitle: meeting.title,
+    ...(meeting.documentNumber ? { documentNumber: meeting.documentNumber } : {}),
     place: meeting.location,
-    startsAt: { iso: startsAt.toISOString(), utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES },
-    endsAt: { iso: endsAt.toISOString(), utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES },
+    ...(meeting.place ? { locality: meeting.place } : {}),
+    startsAt: zone(startsAt),
+    ...(closedAt && Date.parse(closedAt) >= startsAt.getTime()
+      ? { endsAt: zone(new Date(closedAt)) }
+      : {}),
+    issuedAt: zone(now),
+    ...(opening.length > 0 ? { opening } : {}),
     chair: person('chair'),
     secretary: person('secretary'),
     attendance,
-    items: splitDraft(
-      draft.blocks,
-      meeting.agenda.map((a) => a.title),
-      { legacy: draft.legacy },
-    ),
+    items,
     votes,
   };
 }

@@ -2,23 +2,25 @@
  * The draft as the editor writes it → the minutes' rich text. Fragments are made by Tiptap's own
  * Yjs binding from the editor's own schema, so these tests see exactly what the server reads.
  */
-import { Extension, getSchema, type JSONContent } from '@tiptap/core';
+import { Extension, Node, getSchema, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   GENERATED_ATTRIBUTE_SPEC,
+  GENERATED_NODE_SPEC,
+  generatedSectionNode,
   markGenerated,
   type GeneratedSection,
 } from '../../core/minutes/generated';
 import { migrateMinutesDraft, MINUTES_DRAFT_VERSION } from '../../core/minutes/draft-migration';
 import {
-  OTHER_MATTERS,
   draftToRichText,
   normalizeTitle,
   readMinutesDraft,
   splitDraft,
+  splitMinutesDraft,
 } from './draft';
 
 // The editor's schema: StarterKit plus core/minutes' generated-section attribute.
@@ -28,6 +30,7 @@ const schema = getSchema([
     name: 'generatedSections',
     addGlobalAttributes: () => [GENERATED_ATTRIBUTE_SPEC],
   }),
+  Node.create(GENERATED_NODE_SPEC),
 ]);
 
 function fragmentOf(content: JSONContent[]): Y.XmlFragment {
@@ -201,6 +204,31 @@ describe('splitDraft', () => {
       expect(printed).not.toContain(copy);
   });
 
+  it('reads a read-only generated section as a place holder that prints nothing', () => {
+    const blocks = draftToRichText(
+      fragmentOf([
+        p(text('Mở đầu.')),
+        generatedSectionNode('attendance') as JSONContent,
+        { type: 'generatedSection', attrs: { kind: 'signature' } },
+        h(2, agenda[0] ?? ''),
+        generatedSectionNode('votes') as JSONContent,
+        p(text('Chủ tọa kết luận.')),
+      ]),
+    );
+    expect(blocks.map((b) => b.generated ?? null)).toEqual([
+      null,
+      'attendance',
+      null,
+      'votes',
+      null,
+    ]);
+    const { opening, items } = splitMinutesDraft(blocks, agenda);
+    expect(opening).toEqual([{ type: 'paragraph', runs: [{ text: 'Mở đầu.' }] }]);
+    expect(items[0]?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Chủ tọa kết luận.' }] },
+    ]);
+  });
+
   it('ignores a generated attribute naming no known section', () => {
     const blocks = draftToRichText(
       fragmentOf([{ ...p(text('Ý kiến của đại biểu.')), attrs: { generated: 'signature' } }]),
@@ -261,16 +289,31 @@ describe('splitDraft', () => {
     ]);
   });
 
-  it('keeps text under no agenda item as "Các vấn đề khác" instead of dropping it', () => {
-    const items = splitDraft(
-      draftToRichText(fragmentOf([p(text('Phiên họp khai mạc lúc 8 giờ 30.'))])),
+  it('keeps the text above the first agenda item as the opening, as written', () => {
+    const { opening, items } = splitMinutesDraft(
+      draftToRichText(
+        fragmentOf([
+          p(text('Phiên họp khai mạc lúc 8 giờ 30.')),
+          p(text('Kết luận: ', 'italic'), text('mở đầu.')),
+          h(2, agenda[0] ?? ''),
+          p(text('Chủ tọa khai mạc.')),
+        ]),
+      ),
       agenda,
     );
-    expect(items.at(-1)).toEqual({
-      title: OTHER_MATTERS,
-      discussion: [{ type: 'paragraph', runs: [{ text: 'Phiên họp khai mạc lúc 8 giờ 30.' }] }],
-      decisions: [],
-    });
+    expect(opening).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Phiên họp khai mạc lúc 8 giờ 30.' }] },
+      {
+        type: 'paragraph',
+        runs: [{ text: 'Kết luận: ', italic: true }, { text: 'mở đầu.' }],
+      },
+    ]);
+    // Never filed under an agenda item or an invented "Các vấn đề khác".
+    expect(items.map((i) => i.title)).toEqual(agenda);
+    expect(items[0]?.discussion).toEqual([
+      { type: 'paragraph', runs: [{ text: 'Chủ tọa khai mạc.' }] },
+    ]);
+    expect(items[1]).toEqual({ title: agenda[1], discussion: [], decisions: [] });
   });
 
   it('normalizes titles: case, NFC, numbering and trailing colon', () => {

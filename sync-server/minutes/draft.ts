@@ -7,8 +7,8 @@
  * discussion (both bare labels are left to the PDF, which prints its own). Generated copies of what
  * sections II and IV print from the server's own records (attendance, vote results) are typed
  * blocks (core/minutes/generated.ts) and are left out by type, so they are not printed twice;
- * drafts written before the type existed are read by their heading text, as then. Text under
- * no agenda item is kept, as a last item "Các vấn đề khác", rather than silently dropped.
+ * drafts written before the type existed are read by their heading text, as then. What the
+ * secretary wrote above the first agenda item is the opening, printed at the top as written.
  */
 import * as Y from 'yjs';
 import type { RichBlock, RichRun, RichText } from '../../core/minutes';
@@ -20,11 +20,11 @@ import {
 } from '../../core/minutes/draft-migration';
 import {
   GENERATED_ATTRIBUTE,
+  GENERATED_NODE,
   isGeneratedSection,
   type GeneratedSection,
 } from '../../core/minutes/generated';
 
-export const OTHER_MATTERS = 'Các vấn đề khác';
 export const DECISION_PREFIXES = ['kết luận', 'quyết định', 'conclusion', 'decision'];
 /** The discussion label the agenda scaffold writes ("Ý kiến thảo luận: …"); the PDF prints its own. */
 export const DISCUSSION_LABEL = 'ý kiến thảo luận';
@@ -94,6 +94,12 @@ export function draftToRichText(fragment: Y.XmlFragment): DraftBlock[] {
   const blocks: DraftBlock[] = [];
   for (const node of fragment.toArray()) {
     if (!(node instanceof Y.XmlElement)) continue;
+    if (node.nodeName === GENERATED_NODE) {
+      // A read-only section holds no text: it stands where the records are printed.
+      const kind: unknown = node.getAttribute('kind');
+      if (isGeneratedSection(kind)) blocks.push({ type: 'paragraph', runs: [], generated: kind });
+      continue;
+    }
     const block = blockOf(node);
     if (!block) continue;
     const generated: unknown = node.getAttribute(GENERATED_ATTRIBUTE);
@@ -140,18 +146,34 @@ export interface DraftItem {
   decisions: RichText;
 }
 
-/**
- * Splits the draft into the meeting's agenda items (in agenda order), plus other matters.
- * Generated blocks are left out, and what follows one counts as discussion. A `legacy` draft
- * (protocol version 1, core/minutes/draft-migration.ts, not yet migrated by a writer) is read
- * as then: its copies are found by their headings, by the rule the migration stamps them with,
- * so a draft reads the same before and after its migration.
- */
+/** The draft as the PDF prints it: the opening text, then each agenda item. */
+export interface SplitDraft {
+  /** Blocks above the first agenda heading, kept as written (labels included). */
+  opening: RichBlock[];
+  items: DraftItem[];
+}
+
+/** The agenda items of the draft (splitMinutesDraft without the opening). */
 export function splitDraft(
   blocks: readonly DraftBlock[],
   agendaTitles: readonly string[],
   options: { legacy?: boolean } = {},
 ): DraftItem[] {
+  return splitMinutesDraft(blocks, agendaTitles, options).items;
+}
+
+/**
+ * Splits the draft into its opening and the meeting's agenda items (in agenda order).
+ * Generated blocks are left out, and what follows one counts as discussion. A `legacy` draft
+ * (protocol version 1, core/minutes/draft-migration.ts, not yet migrated by a writer) is read
+ * as then: its copies are found by their headings, by the rule the migration stamps them with,
+ * so a draft reads the same before and after its migration.
+ */
+export function splitMinutesDraft(
+  blocks: readonly DraftBlock[],
+  agendaTitles: readonly string[],
+  options: { legacy?: boolean } = {},
+): SplitDraft {
   const legacy = options.legacy ?? !blocks.some((b) => b.generated !== undefined);
   const keyed = agendaTitles.map((title) => ({
     title,
@@ -159,8 +181,8 @@ export function splitDraft(
     discussion: [] as RichBlock[],
     decisions: [] as RichBlock[],
   }));
-  const other = { discussion: [] as RichBlock[], decisions: [] as RichBlock[] };
-  let current: { discussion: RichBlock[]; decisions: RichBlock[] } = other;
+  const opening: RichBlock[] = [];
+  let current: { discussion: RichBlock[]; decisions: RichBlock[] } | null = null;
   const agendaItem = (block: RichBlock) =>
     block.type === 'heading'
       ? keyed.find((k) => k.key !== '' && k.key === normalizeTitle(blockText(block)))
@@ -187,6 +209,10 @@ export function splitDraft(
     if (item) {
       current = item;
       mode = 'discussion';
+      continue;
+    }
+    if (current === null) {
+      opening.push(block);
       continue;
     }
     if (block.type !== 'list' && startsWithAny(text, DECISION_PREFIXES)) {
@@ -219,7 +245,5 @@ export function splitDraft(
     discussion,
     decisions,
   }));
-  if (other.discussion.length > 0 || other.decisions.length > 0)
-    items.push({ title: OTHER_MATTERS, ...other });
-  return items;
+  return { opening, items };
 }

@@ -42,11 +42,11 @@ import type { BlobStore } from '../blobs/blob-store';
 import type { ServerFeature } from '../feature';
 import { meetingCaller } from '../meetings/caller';
 import { transactControl } from '../meetings/control-doc';
-import { HttpError, type RequestContext } from '../http/router';
+import { API_SECURITY_HEADERS, HttpError, type RequestContext } from '../http/router';
 import { route } from '../http/route';
 import type { Auth } from '../identity/auth-feature';
 import type { MemberDirectory } from '../identity/members';
-import type { MeetingDirectory } from '../meetings/directory';
+import type { MeetingDirectory, MeetingRecord } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import type { AuditLog, RecordStore } from '../store/types';
 import { SignatureRefusal, acceptSignedRevision } from './accept';
@@ -138,6 +138,33 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
     await deps.audit.appendAudit({ at: now().toISOString(), memberId, meetingId, action, sha256 });
   }
 
+  /** The PDF the meeting's current draft renders to, from the server's own records. */
+  async function renderDraft(meeting: MeetingRecord, at: Date): Promise<Uint8Array> {
+    const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) => {
+      checkDraftBlocks(sharedMinutesDraft(doc), draftLimits);
+      return readMinutesDraft(doc);
+    });
+    checkDraftText(draft.blocks, draftLimits);
+    const people: MinutesMember[] = [];
+    for (const [memberId, role] of await meetings.roles(meeting.id)) {
+      const m = await members.get(memberId);
+      if (m) people.push({ id: m.id, name: m.name, role, position: m.position ?? null });
+    }
+    let pdf: Uint8Array;
+    try {
+      const data = await readDocument(rooms, controlDocName(meeting.id), (control) =>
+        buildMinutesData({ meeting, members: people, control, draft, now: at }),
+      );
+      pdf = await deps.renderer.render(data, deps.fonts);
+    } catch (error) {
+      if (error instanceof MinutesDataError) throw new HttpError(422, error.code, error.message);
+      if (error instanceof MinutesError)
+        throw new HttpError(422, 'minutes-draft-invalid', error.message);
+      throw error;
+    }
+    return pdf;
+  }
+
   return {
     name: 'minutes',
     routes: [
@@ -151,30 +178,8 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
         const { member, meeting, principal } = await caller(ctx, 'minutes.finalize');
         const current = await state(meeting.id);
         decided(() => checkMinutesStep(current, principal, { type: 'finalize' }));
-        const draft = await readDocument(rooms, sharedDocName(meeting.id), (doc) => {
-          checkDraftBlocks(sharedMinutesDraft(doc), draftLimits);
-          return readMinutesDraft(doc);
-        });
-        checkDraftText(draft.blocks, draftLimits);
-        const people: MinutesMember[] = [];
-        for (const [memberId, role] of await meetings.roles(meeting.id)) {
-          const m = await members.get(memberId);
-          if (m) people.push({ id: m.id, name: m.name, role });
-        }
         const at = now();
-        let pdf: Uint8Array;
-        try {
-          const data = await readDocument(rooms, controlDocName(meeting.id), (control) =>
-            buildMinutesData({ meeting, members: people, control, draft, now: at }),
-          );
-          pdf = await deps.renderer.render(data, deps.fonts);
-        } catch (error) {
-          if (error instanceof MinutesDataError)
-            throw new HttpError(422, error.code, error.message);
-          if (error instanceof MinutesError)
-            throw new HttpError(422, 'minutes-draft-invalid', error.message);
-          throw error;
-        }
+        const pdf = await renderDraft(meeting, at);
         const sha256 = toHex(await deps.crypto.sha256(pdf));
         await saveMeetingBlob(deps, meeting.id, {
           sha256,
@@ -187,6 +192,17 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
         );
         await audit(member.id, meeting.id, 'minutes.finalize', sha256);
         return next;
+      }),
+      route('previewMinutes', async (ctx) => {
+        const { meeting } = await caller(ctx, 'meeting.view');
+        const pdf = await renderDraft(meeting, now());
+        ctx.res.writeHead(200, {
+          ...API_SECURITY_HEADERS,
+          'Content-Type': 'application/pdf',
+          'Content-Length': pdf.byteLength,
+          'Cache-Control': 'no-store',
+        });
+        ctx.res.end(pdf);
       }),
       route('signMinutes', {
         guard: (ctx) => caller(ctx, 'minutes.sign'),

@@ -54,7 +54,7 @@ const agenda = (page: Page) => page.getByRole('navigation', { name: 'Chương tr
 const heading = (page: Page, title: string) => page.getByRole('heading', { level: 2, name: title });
 const rosterRow = (page: Page, name: string) =>
   page
-    .getByRole('region', { name: 'Điểm danh của chủ toạ' })
+    .getByRole('region', { name: 'Điểm danh của chủ tọa' })
     .getByRole('row')
     .filter({ hasText: name });
 
@@ -137,10 +137,10 @@ test('the chair opens, leads, pauses, resumes and closes the meeting; attendance
   await bar(chair).scrollIntoViewIfNeeded();
   await chair.screenshot({ path: 'test/output/screens/overview-chair.png' });
   await chair
-    .getByRole('region', { name: 'Điểm danh của chủ toạ' })
+    .getByRole('region', { name: 'Điểm danh của chủ tọa' })
     .screenshot({ path: 'test/output/screens/chair-attendance.png' });
   await dung.getByRole('button', { name: 'Tổng quan cuộc họp' }).click();
-  await expect(dung.getByRole('region', { name: 'Điểm danh của chủ toạ' })).toHaveCount(0);
+  await expect(dung.getByRole('region', { name: 'Điểm danh của chủ tọa' })).toHaveCount(0);
   await dung.screenshot({ path: 'test/output/screens/overview-delegate.png' });
 
   // Bế mạc asks first, then closes for everyone; check-in is refused from then on.

@@ -86,12 +86,27 @@ test('secretary drafts, finalizes and signs; chair co-signs; a delegate verifies
   ).toBeVisible();
   await delegate.screenshot({ path: 'test/output/minutes-editor.png' });
 
-  // The generated attendance block.
+  // The generated attendance section: read-only, shown from the records on every laptop.
   await secretary.getByRole('button', { name: 'Chèn thành phần tham dự' }).click();
-  await expect(delegateEditor.getByRole('heading', { name: 'Thành phần tham dự' })).toBeVisible();
-  // It reaches the other laptop as a typed generated section (core/minutes/generated.ts).
-  await expect(delegateEditor.locator('h2[data-generated="attendance"]')).toHaveCount(1);
-  await expect(delegateEditor.locator('ul[data-generated="attendance"]').first()).toBeVisible();
+  const section = delegateEditor.locator('section[data-generated-section="attendance"]').last();
+  await expect(section).toBeVisible();
+  await expect(section).toHaveAttribute('contenteditable', 'false');
+  await expect(section).toContainText('Thành viên có mặt:');
+  await expect(section).toContainText(DEMO.secretary.name);
+  // Nobody can type into it: a delegate's keystrokes there change nothing it shows.
+  const shown = await section.textContent();
+  await section.click();
+  await delegate.keyboard.type('5');
+  await expect(section).toHaveText(shown ?? '');
+  await secretary.screenshot({ path: 'test/output/minutes-generated-readonly.png' });
+
+  // The preview is the server's PDF of the current draft, with the typed line in it.
+  await secretary.getByRole('button', { name: 'Xem trước bản PDF' }).click();
+  const draftPreview = secretary.locator('.minutes-preview .textLayer').first();
+  await expect(draftPreview).toContainText('BIÊN BẢN', { timeout: 20_000 });
+  await expect(draftPreview).toContainText(line);
+  await secretary.screenshot({ path: 'test/output/minutes-draft-preview.png' });
+  await secretary.getByRole('button', { name: 'Đóng bản xem trước' }).click();
 
   // Finalize, after a confirmation; everyone sees the frozen PDF.
   await secretary.getByRole('button', { name: 'Chốt biên bản' }).click();

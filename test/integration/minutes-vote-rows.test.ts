@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMinutesPdf } from '../../core/minutes';
 import { sampleMinutes } from '../../core/minutes/testing';
-import { printedVote } from '../../core/results/print-vote';
+import { printedVote } from '../../core/minutes/print-vote';
 import { samplePoll } from '../../core/testing/control-fixtures';
 import {
   castBallot,

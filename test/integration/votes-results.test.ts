@@ -103,6 +103,8 @@ beforeAll(async () => {
   agendaItemId = meeting.agenda[1]?.id ?? '';
   control = connectClient(app.syncUrl, `meeting/${MEETING_ID}/control`, tokens.dung ?? '');
   await control.synced;
+  // Check-in and polls need an open meeting (khai mạc).
+  await ok(call('chu-toa', '/lifecycle', { step: 'open' }));
   // 'vang' never comes: four voting members present of five.
   for (const id of ['chu-toa', 'thu-ky', 'dung', 'hang', 'quan-sat'])
     await ok(call(id, '/attendance', { present: true }));

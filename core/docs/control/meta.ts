@@ -25,6 +25,10 @@ export interface ControlMeta extends MeetingLifecycleState {
   /** ISO time. */
   startsAt: string | null;
   location: string | null;
+  /** ISO time the chair opened the meeting (khai mạc), or null. */
+  openedAt: string | null;
+  /** ISO time the chair closed the meeting (bế mạc), or null. */
+  closedAt: string | null;
 }
 
 /** The fields of the meeting record that the control document mirrors. */

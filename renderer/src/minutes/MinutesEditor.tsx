@@ -11,7 +11,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { GeneratedSections } from './generated-sections';
+import { GeneratedSectionNode, GeneratedSections } from './generated-sections';
 
 const CARET_COLOURS = ['#b3261e', '#1f6f8b', '#7a5c00', '#2e7d32', '#6a1b9a', '#c2185b', '#455a64'];
 
@@ -52,6 +52,7 @@ export function MinutesEditor({ fragment, provider, user, editable, onReady }: P
           link: false,
         }),
         GeneratedSections,
+        GeneratedSectionNode,
         Collaboration.configure({ fragment }),
         CollaborationCaret.configure({
           provider,

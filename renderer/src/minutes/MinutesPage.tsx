@@ -4,20 +4,20 @@
  * or any PDF from disk — verified here, in the browser, against the server's trusted CAs.
  */
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { migrateMinutesDraft } from '../../../core/minutes/draft-migration';
+import type { MeetingMemberView } from '../../../core/api/meetings';
+import { generatedSectionNode } from '../../../core/minutes/generated';
 import { ROLE_TITLES } from '../../../core/minutes/labels';
+import { publishedVote, type GeneratedVote } from '../../../core/minutes/generated-view';
 import {
   minutesRefusal,
   minutesSigner,
   nextMinutesField,
   type MinutesIntent,
 } from '../../../core/minutes/lifecycle';
-import { readAttendanceView } from '../../../core/docs/control/attendance';
-import { readPolls } from '../../../core/docs/control/polls';
 import { sharedMinutesDraft } from '../../../core/docs/shared';
-import { MEETING_ROLES } from '../../../core/roles/permissions';
 import type { PdfSignatureReport } from '../../../core/signing';
 import { ApiError } from '../api/client';
 import { bridge } from '../bridge';
@@ -25,7 +25,8 @@ import { useControlPart, useMeetingConnection, useMeetingDocs } from '../collab/
 import { PdfViewer } from '../documents/viewer/PdfViewer';
 import { useRoom } from '../room-context/RoomContext';
 import { minutesApi } from './api';
-import { agendaBlock, attendanceBlock, signingReason, votesBlock } from './blocks';
+import { agendaBlock, signingReason } from './blocks';
+import { GeneratedRecordsContext, type GeneratedRecords } from './generated-records';
 import { MinutesEditor, Toolbar, insertBlocks } from './MinutesEditor';
 import { errorMessage } from '../i18n/error-message';
 import { ConfirmBox } from './ConfirmBox';
@@ -33,12 +34,6 @@ import { SignDialog } from './SignDialog';
 import { VerificationPanel } from './VerificationPanel';
 import { verifySignedPdf } from './verify';
 import './minutes.css';
-
-// The biên bản's order: chair, secretary, then the others (core/roles lists roles so).
-const roleRank = (role: string) => {
-  const i = (MEETING_ROLES as readonly string[]).indexOf(role);
-  return i < 0 ? MEETING_ROLES.length : i;
-};
 
 export function MinutesPage() {
   const { t } = useTranslation();
@@ -59,6 +54,37 @@ export function MinutesPage() {
   const sha = state?.pdfSha256 ?? null;
   const sharedSynced = useMeetingConnection((d) => d.synced('shared'), false);
   const writesDraft = may('shared.write');
+  const attendance = useControlPart('attendance');
+  const polls = useControlPart('polls');
+  const [members, setMembers] = useState<MeetingMemberView[] | null>(null);
+  const [preview, setPreview] = useState<Uint8Array | null>(null);
+  const roster = attendance?.members.map((m) => m.memberId).join(' ') ?? '';
+
+  // The members (names, positions) behind the attendance section, again when the roster changes.
+  useEffect(() => {
+    let live = true;
+    minutesApi.members(meeting.id).then(
+      (list) => live && setMembers(list),
+      () => live && setMembers(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [meeting.id, roster]);
+
+  const records = useMemo<GeneratedRecords>(() => {
+    const presence = new Map(attendance?.members.map((m) => [m.memberId, m.status]) ?? []);
+    return {
+      ready: members !== null && attendance !== null && polls !== null,
+      attendance: (members ?? []).map((m) => ({
+        name: m.name,
+        role: m.role,
+        position: m.position,
+        present: presence.get(m.id) === 'present',
+      })),
+      votes: (polls ?? []).map(publishedVote).filter((v): v is GeneratedVote => v !== null),
+    };
+  }, [members, attendance, polls]);
 
   // A draft stored before typed generated sections is migrated once, by whoever may write it.
   useEffect(() => {
@@ -107,27 +133,6 @@ export function MinutesPage() {
   // Which steps the caller may take now: core/minutes/lifecycle decides, as on the server.
   const allowed = (intent: MinutesIntent) => minutesRefusal(state, principal, intent) === null;
 
-  const insertAttendance = async () => {
-    const members = await minutesApi.members(meeting.id);
-    const presence = new Map(
-      readAttendanceView(docs.doc('control')).members.map((m) => [m.memberId, m.status]),
-    );
-    if (editor)
-      insertBlocks(
-        editor,
-        attendanceBlock(
-          // The biên bản's order: chair, secretary, then the others.
-          [...members]
-            .sort((a, b) => roleRank(a.role) - roleRank(b.role))
-            .map((m) => ({
-              name: m.name,
-              role: ROLE_TITLES[m.role],
-              present: presence.get(m.id) === 'present',
-            })),
-        ),
-      );
-  };
-
   // Errors of signing stay in the dialog, next to the password that caused them.
   const sign = async (identityId: string, password: string) => {
     if (!pdf || !next) return;
@@ -142,7 +147,7 @@ export function MinutesPage() {
         name: session.member.name,
         role: ROLE_TITLES[minutesSigner(next)],
         reason: signingReason(meeting.title),
-        location: meeting.location,
+        location: meeting.place ?? meeting.location,
       });
       if (!result.ok) throw new ApiError(null, result.error.code, result.error.message);
       const uploaded = await minutesApi.upload(meeting.id, result.value);
@@ -226,7 +231,10 @@ export function MinutesPage() {
               <Toolbar editor={editor} />
               {may('minutes.insertRecords') ? (
                 <div className="minutes-insert" role="group" aria-label={t('minutes.insert')}>
-                  <button type="button" onClick={() => void run(insertAttendance)}>
+                  <button
+                    type="button"
+                    onClick={() => insertBlocks(editor, [generatedSectionNode('attendance')])}
+                  >
                     {t('minutes.insert.attendance')}
                   </button>
                   <button
@@ -239,7 +247,7 @@ export function MinutesPage() {
                   </button>
                   <button
                     type="button"
-                    onClick={() => insertBlocks(editor, votesBlock(readPolls(docs.doc('control'))))}
+                    onClick={() => insertBlocks(editor, [generatedSectionNode('votes')])}
                   >
                     {t('minutes.insert.votes')}
                   </button>
@@ -248,13 +256,34 @@ export function MinutesPage() {
             </div>
           ) : null}
           {!canEdit ? <p className="muted">{t('minutes.readOnly')}</p> : null}
-          <MinutesEditor
-            fragment={sharedMinutesDraft(docs.doc('shared'))}
-            provider={docs.provider('shared')}
-            user={{ id: session.member.id, name: session.member.name }}
-            editable={canEdit}
-            onReady={setEditor}
-          />
+          <GeneratedRecordsContext.Provider value={records}>
+            <MinutesEditor
+              fragment={sharedMinutesDraft(docs.doc('shared'))}
+              provider={docs.provider('shared')}
+              user={{ id: session.member.id, name: session.member.name }}
+              editable={canEdit}
+              onReady={setEditor}
+            />
+          </GeneratedRecordsContext.Provider>
+          <div className="minutes-actions">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void run(async () => setPreview(await minutesApi.preview(meeting.id)))}
+            >
+              {preview ? t('minutes.preview.refresh') : t('minutes.preview.show')}
+            </button>
+            {preview ? (
+              <button type="button" onClick={() => setPreview(null)}>
+                {t('minutes.preview.close')}
+              </button>
+            ) : null}
+          </div>
+          {preview ? (
+            <div className="minutes-preview" aria-label={t('minutes.preview')}>
+              <PdfViewer data={preview} zoom="page-width" />
+            </div>
+          ) : null}
           {allowed({ type: 'finalize' }) ? (
             <div className="minutes-actions">
               <p className="muted">{t('minutes.finalize.hint')}</p>

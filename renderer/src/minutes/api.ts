@@ -1,7 +1,7 @@
 /** The minutes routes (core/api/routes.ts), through the one client and the one blob transfer. */
 import type { MinutesField } from '../../../core/api/minutes';
 import { blobs } from '../api/blobs';
-import { ApiError, call } from '../api/client';
+import { ApiError, api, call } from '../api/client';
 
 export const minutesApi = {
   members: (meetingId: string) => call('members', { params: { id: meetingId } }),
@@ -11,6 +11,11 @@ export const minutesApi = {
   sign: (meetingId: string, sha256: string, field: MinutesField) =>
     call('signMinutes', { params: { id: meetingId }, body: { sha256, field } }),
   trust: async () => (await call('trust')).caPem,
+  /** The PDF the server would finalize the current draft to (the preview is that PDF). */
+  preview: async (meetingId: string): Promise<Uint8Array> =>
+    new Uint8Array(
+      await (await api.send('previewMinutes', { params: { id: meetingId } })).arrayBuffer(),
+    ),
   /** The PDF named by `sha256`, refused unless its bytes hash to that name. */
   download: async (meetingId: string, sha256: string): Promise<Uint8Array> => {
     try {

@@ -1,19 +1,22 @@
 /**
- * The blocks the secretary inserts, through the editor's own schema and Yjs binding: the
- * attendance and vote copies reach the shared document as typed generated sections (what the
- * server leaves out by type), the agenda scaffold as plain text the secretary fills in.
+ * The blocks the secretary inserts, through the editor's own schema and Yjs binding: attendance
+ * and vote results as read-only generated sections (one atom each, holding no text), the
+ * agenda scaffold as plain text the secretary fills in.
  */
 import { getSchema, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { PollView } from '../../../core/api/votes';
-import { GENERATED_ATTRIBUTE } from '../../../core/minutes/generated';
-import { agendaBlock, attendanceBlock, votesBlock } from './blocks';
-import { GeneratedSections } from './generated-sections';
+import {
+  GENERATED_ATTRIBUTE,
+  GENERATED_NODE,
+  generatedSectionNode,
+} from '../../../core/minutes/generated';
+import { agendaBlock } from './blocks';
+import { GeneratedSectionNode, GeneratedSections } from './generated-sections';
 
-const schema = getSchema([StarterKit, GeneratedSections]);
+const schema = getSchema([StarterKit, GeneratedSections, GeneratedSectionNode]);
 
 /** Each top-level block as the server reads it: node name and generated attribute. */
 function stored(blocks: JSONContent[]): [string, unknown][] {
@@ -26,37 +29,15 @@ function stored(blocks: JSONContent[]): [string, unknown][] {
 }
 
 describe('generated blocks in the shared draft', () => {
-  it('types every block of the attendance copy', () => {
-    const blocks = attendanceBlock([
-      { name: 'Trần Thị Hồng Nhung', role: 'Chủ tọa', present: true },
-      { name: 'Lê Văn Dũng', role: 'Đại biểu', present: false },
+  it('stores a read-only generated section as one atom naming its kind, with no text', () => {
+    const fragment = new Y.Doc().getXmlFragment('minutesDraft');
+    const content = [generatedSectionNode('attendance'), generatedSectionNode('votes')];
+    prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content }, fragment);
+    const nodes = fragment.toArray().filter((n): n is Y.XmlElement => n instanceof Y.XmlElement);
+    expect(nodes.map((n) => [n.nodeName, n.getAttribute('kind'), n.length])).toEqual([
+      [GENERATED_NODE, 'attendance', 0],
+      [GENERATED_NODE, 'votes', 0],
     ]);
-    expect(stored(blocks)).toEqual([
-      ['heading', 'attendance'],
-      ['paragraph', 'attendance'],
-      ['bulletList', 'attendance'],
-      ['paragraph', 'attendance'],
-      ['bulletList', 'attendance'],
-    ]);
-  });
-
-  it('types every block of the vote results, and the "none published yet" line', () => {
-    const poll = {
-      state: 'published',
-      title: 'Thông qua chương trình',
-      result: {
-        tally: {
-          options: [{ label: 'Tán thành', count: 3, percent: 100 }],
-          passed: true,
-        },
-      },
-    } as unknown as PollView;
-    expect(stored(votesBlock([poll]))).toEqual([
-      ['heading', 'votes'],
-      ['bulletList', 'votes'],
-      ['paragraph', 'votes'],
-    ]);
-    expect(stored(votesBlock([]))).toEqual([['paragraph', 'votes']]);
   });
 
   it('leaves the agenda scaffold untyped: it is the secretary’s own text to fill in', () => {

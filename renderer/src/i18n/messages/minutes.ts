@@ -21,6 +21,13 @@ export const minutesMessages = defineMessages(
     'minutes.insert.attendance': 'Chèn thành phần tham dự',
     'minutes.insert.agenda': 'Chèn các nội dung chương trình',
     'minutes.insert.votes': 'Chèn kết quả biểu quyết',
+    // Read-only generated sections (issue #12 §4).
+    'minutes.generated.attendance': 'Thành phần tham dự',
+    'minutes.generated.votes': 'Kết quả biểu quyết',
+    'minutes.generated.hint': 'lấy từ hồ sơ cuộc họp, in đúng như trong biên bản, không sửa được',
+    'minutes.preview.show': 'Xem trước bản PDF',
+    'minutes.preview.refresh': 'Cập nhật bản xem trước',
+    'minutes.preview.close': 'Đóng bản xem trước',
     'minutes.finalize': 'Chốt biên bản',
     'minutes.finalize.title': 'Chốt biên bản?',
     'minutes.finalize.confirm':
@@ -170,6 +177,14 @@ export const minutesMessages = defineMessages(
     'minutes.insert.attendance': 'Insert attendance',
     'minutes.insert.agenda': 'Insert the agenda items',
     'minutes.insert.votes': 'Insert vote results',
+    // Read-only generated sections (issue #12 §4).
+    'minutes.generated.attendance': 'Attendance',
+    'minutes.generated.votes': 'Vote results',
+    'minutes.generated.hint':
+      'from the meeting records, printed exactly so in the minutes, not editable',
+    'minutes.preview.show': 'Preview the PDF',
+    'minutes.preview.refresh': 'Refresh the preview',
+    'minutes.preview.close': 'Close the preview',
     'minutes.finalize': 'Finalize the minutes',
     'minutes.finalize.title': 'Finalize the minutes?',
     'minutes.finalize.confirm':

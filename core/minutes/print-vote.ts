@@ -3,7 +3,7 @@
  * figures as the room's results table (core/votes/result-rows.ts).
  */
 import type { PollView } from '../api/votes';
-import type { MinutesVote } from '../minutes/types';
+import type { MinutesVote } from './types';
 import { resultTable } from '../votes/result-rows';
 
 /** What the percentages are of, in the minutes' words. */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { attendanceLines, voteLines } from './generated-view';
+
+describe('generated sections as the editor shows them', () => {
+  it('lists attendance as the PDF does: by given name, positions, present then absent', () => {
+    const lines = attendanceLines([
+      { name: 'Nguyễn Tiến Sỹ', role: 'secretary', position: 'Chánh Văn phòng', present: true },
+      { name: 'Vũ Văn An', role: 'delegate', position: null, present: true },
+      { name: 'Lê Văn Dũng', role: 'delegate', position: null, present: false },
+    ]);
+    expect(lines.map((l) => l.text)).toEqual([
+      'Thành viên có mặt: 2/3',
+      '1. Vũ Văn An – Đại biểu',
+      '2. Nguyễn Tiến Sỹ – Chánh Văn phòng',
+      'Thành viên vắng mặt: 1/3',
+      '1. Lê Văn Dũng – Đại biểu',
+    ]);
+  });
+
+  it('shows the recorded figures of each poll, with the quorum and the result', () => {
+    const lines = voteLines([
+      {
+        title: 'Thông qua chương trình',
+        options: [
+          { label: 'Tán thành', count: 3, percent: 75 },
+          { label: 'Không tán thành', count: 1, percent: 25 },
+        ],
+        cast: 4,
+        eligible: 5,
+        quorumMet: true,
+        passed: true,
+      },
+    ]);
+    expect(lines.map((l) => l.text)).toEqual([
+      'Thông qua chương trình',
+      'Tán thành: 3 (75%)',
+      'Không tán thành: 1 (25%)',
+      'Số thành viên biểu quyết: 4/5',
+      'Túc số: Đạt',
+      'Kết quả: THÔNG QUA',
+    ]);
+    expect(voteLines([]).map((l) => l.text)).toEqual(['Không có nội dung biểu quyết.']);
+  });
+});

@@ -1,0 +1,104 @@
+import { sampleMember } from '../../core/testing/control-fixtures';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { writeAttendance } from '../../core/docs/control/attendance';
+import { metaMap } from '../../core/docs/control/meta';
+import { parseMinutesData } from '../../core/minutes';
+import type { MeetingRecord } from '../meetings/directory';
+import { buildMinutesData, type MinutesMember } from './data';
+
+const meeting: MeetingRecord = {
+  id: 'hop-1',
+  title: 'Họp Ủy ban nhân dân phường',
+  startsAt: '2026-12-03T01:00:00.000Z',
+  location: 'Phòng họp tầng 2',
+  organisation: 'UBND phường Diên Hồng',
+  agenda: [{ id: 'i1', title: 'Khai mạc' }],
+  createdAt: '2026-11-01T00:00:00.000Z',
+  documentNumber: '12/BB-UBND',
+  place: 'Hà Nội',
+};
+
+const members: MinutesMember[] = [
+  { id: 'sy', name: 'Nguyễn Tiến Sỹ', role: 'secretary', position: 'Chánh Văn phòng' },
+  { id: 'nhung', name: 'Trần Thị Hồng Nhung', role: 'chair', position: 'Chủ tịch UBND phường' },
+  { id: 'an', name: 'Vũ Văn An', role: 'delegate', position: null },
+  { id: 'dung', name: 'Lê Văn Dũng', role: 'delegate' },
+];
+
+function control(meta: Record<string, string> = {}): Y.Doc {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(meta)) metaMap(doc).set(k, v);
+    for (const m of members)
+      writeAttendance(
+        doc,
+        sampleMember(m.id, { role: m.role, status: m.id === 'dung' ? 'absent' : 'present' }),
+      );
+  });
+  return doc;
+}
+
+const now = new Date('2026-12-03T09:00:00.000Z');
+const draft = { blocks: [], legacy: false };
+
+describe('buildMinutesData', () => {
+  it('takes number, place, positions and given-name order from the records', () => {
+    const data = parseMinutesData(
+      buildMinutesData({ meeting, members, control: control(), draft, now }),
+    );
+    expect(data.documentNumber).toBe('12/BB-UBND');
+    expect(data.locality).toBe('Hà Nội');
+    expect(data.chair).toEqual({ name: 'Trần Thị Hồng Nhung', role: 'Chủ tịch UBND phường' });
+    expect(data.secretary).toEqual({ name: 'Nguyễn Tiến Sỹ', role: 'Chánh Văn phòng' });
+    // An, Dũng, Nhung, Sỹ: by given name; no position recorded → the meeting role.
+    expect(data.attendance.map((a) => [a.name, a.role, a.present])).toEqual([
+      ['Vũ Văn An', 'Đại biểu', true],
+      ['Lê Văn Dũng', 'Đại biểu', false],
+      ['Trần Thị Hồng Nhung', 'Chủ tịch UBND phường', true],
+      ['Nguyễn Tiến Sỹ', 'Chánh Văn phòng', true],
+    ]);
+  });
+
+  it('names no position when none is recorded, rather than repeating the role', () => {
+    const bare = members.map((m) => ({ ...m, position: null }));
+    const data = buildMinutesData({ meeting, members: bare, control: control(), draft, now });
+    expect(data.chair).toEqual({ name: 'Trần Thị Hồng Nhung' });
+  });
+
+  it('has no end and the scheduled start when the lifecycle recorded nothing', () => {
+    const data = buildMinutesData({ meeting, members, control: control(), draft, now });
+    expect(data.startsAt.iso).toBe(meeting.startsAt);
+    expect(data.endsAt).toBeUndefined();
+    expect(data.issuedAt?.iso).toBe(now.toISOString());
+    expect(data.startsAt.utcOffsetMinutes).toBe(420);
+  });
+
+  it('uses the opening and closing times of the lifecycle', () => {
+    const data = buildMinutesData({
+      meeting,
+      members,
+      control: control({
+        openedAt: '2026-12-03T01:07:00.000Z',
+        closedAt: '2026-12-03T03:40:00.000Z',
+      }),
+      draft,
+      now,
+    });
+    expect(data.startsAt.iso).toBe('2026-12-03T01:07:00.000Z');
+    expect(data.endsAt?.iso).toBe('2026-12-03T03:40:00.000Z');
+  });
+
+  it('ignores a close that is not a time or comes before the start', () => {
+    for (const closedAt of ['soon', '2026-12-03T00:30:00.000Z']) {
+      const data = buildMinutesData({
+        meeting,
+        members,
+        control: control({ closedAt }),
+        draft,
+        now,
+      });
+      expect(data.endsAt).toBeUndefined();
+    }
+  });
+});
