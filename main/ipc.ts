@@ -1,5 +1,4 @@
 import type { AppInfo, BridgeChannel, BridgeContract, TokenKeyRef } from '../core/bridge/contract';
-import { openTokenSigner } from '../node-shared/pkcs11/token-signer';
 import { BridgeArgumentError, validateBridgeArgs } from '../core/bridge/validate';
 import { createIdentityService } from '../core/bridge/identity-service';
 import type { ElectronFacade, IpcSender } from './facade';
@@ -45,15 +44,18 @@ function implementations({
   const identities = createIdentityService({
     ...(pkcs11Module
       ? {
-          openTokenSigner: (ref: TokenKeyRef) =>
-            openTokenSigner(
+          // Loaded when a token is first used: the native addon is not needed to start.
+          openTokenSigner: async (ref: TokenKeyRef) => {
+            const { openTokenSigner } = await import('../node-shared/pkcs11/token-signer');
+            return openTokenSigner(
               {
                 modulePath: pkcs11Module,
                 keyId: ref.keyId,
                 ...(ref.tokenLabel !== undefined ? { tokenLabel: ref.tokenLabel } : {}),
               },
               (request) => facade.askTokenPin(request),
-            ),
+            );
+          },
         }
       : {}),
     vault: createFileVault(facade),

@@ -28,7 +28,9 @@ export async function buildMain(): Promise<void> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['electron'],
+    // pkcs11js is a native addon (.node): it is loaded from node_modules when a token is used,
+    // never bundled.
+    external: ['electron', 'pkcs11js'],
     sourcemap: true,
     logLevel: 'warning',
   });

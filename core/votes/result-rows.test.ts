@@ -11,20 +11,9 @@ import {
 } from './poll';
 import { apportionHundredths, resultTable, type ResultRow } from './result-rows';
 import { tally } from './tally';
+import { seededRandom as rng } from '../testing/seeded-random';
 
 const T0 = 1_700_000_000_000;
-
-/** Small deterministic PRNG (mulberry32) so a failure names its seed and replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const inBase = (base: MajorityBase, row: ResultRow) => base !== 'cast' || row.kind === 'option';
 const sumHundredths = (rows: ResultRow[]) =>

@@ -13,6 +13,7 @@ import { readPoll } from '../../core/docs/control/polls';
 import { resultTable } from '../../core/votes/result-rows';
 import { LevelStore } from '../../sync-server/store/level';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
+import { meetingHttp, ok, refused } from '../helpers/meeting-http';
 import { pdftotext } from '../helpers/pdf-judges';
 import { connectClient, waitFor, type TestClient } from '../helpers/server';
 
@@ -40,23 +41,7 @@ const polls: Record<'named' | 'secret' | 'cancelled' | 'draft', PollView | null>
   draft: null,
 };
 
-function call(who: string, p: string, body?: unknown) {
-  return app.api(`${base}${p}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    token: tokens[who] ?? '',
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-async function ok<T>(res: Promise<Response>, status = 200): Promise<T> {
-  const r = await res;
-  const body = (await r.json()) as T;
-  expect(r.status, JSON.stringify(body)).toBe(status);
-  return body;
-}
-async function refused(res: Promise<Response>): Promise<[number, string]> {
-  const r = await res;
-  return [r.status, ((await r.json()) as { error: { code: string } }).error.code];
-}
+const call = meetingHttp(() => app, tokens);
 const step = (pollId: string, action: string, body: unknown = {}) =>
   ok<PollView>(call('chu-toa', `/polls/${pollId}/${action}`, body));
 const vote = (who: string, pollId: string, optionId: string) =>

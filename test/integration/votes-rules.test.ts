@@ -10,9 +10,9 @@ import { readAttendanceView } from '../../core/docs/control/attendance';
 import { readPoll } from '../../core/docs/control/polls';
 import { LevelStore } from '../../sync-server/store/level';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
+import { meetingHttp, ok, refused } from '../helpers/meeting-http';
 import { connectClient, waitFor, type TestClient } from '../helpers/server';
 
-const base = `/api/meetings/${MEETING_ID}`;
 let app: TestApp;
 let control: TestClient;
 let agendaItemId = '';
@@ -41,28 +41,7 @@ afterAll(async () => {
   await app.close();
 });
 
-function call(
-  who: string,
-  path: string,
-  body?: unknown,
-  method = body === undefined ? 'GET' : 'POST',
-) {
-  return app.api(`${base}${path}`, {
-    method,
-    token: tokens[who] as string,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-async function ok<T>(res: Promise<Response>, status = 200): Promise<T> {
-  const r = await res;
-  const body = (await r.json()) as T;
-  expect(r.status, JSON.stringify(body)).toBe(status);
-  return body;
-}
-async function refused(res: Promise<Response>): Promise<[number, string]> {
-  const r = await res;
-  return [r.status, ((await r.json()) as { error: { code: string } }).error.code];
-}
+const call = meetingHttp(() => app, tokens);
 const post = (who: string, path: string, body: unknown = {}) => call(who, path, body, 'POST');
 const checkIn = (who: string, present = true) => post(who, '/attendance', { present });
 const vote = (who: string, pollId: string, body: unknown) =>
