@@ -7,27 +7,39 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { DEMO, enterDemoRoom, loginAs } from './login-helper';
+import { DEMO, enterDemoRoom, loginAs, openMeeting } from './login-helper';
 
 const ITEM = 'Thảo luận và biểu quyết thông qua Nghị quyết';
 const POLL = 'Thông qua báo cáo kết quả kiểm phiếu thử';
 
-async function seat(browser: Browser, member: { file: string; name: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, member);
-  await enterDemoRoom(page);
+async function showItem(page: Page): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Chương trình họp' })
     .getByRole('button', { name: new RegExp(ITEM) })
     .click();
   await expect(page.getByRole('heading', { level: 2, name: ITEM })).toBeVisible();
+}
+
+async function seat(browser: Browser, member: { file: string; name: string }): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await loginAs(page, member);
+  await enterDemoRoom(page);
+  await showItem(page);
   return page;
 }
 
 async function setPresence(page: Page, present: boolean): Promise<void> {
   const toggle = page.getByRole('button', { name: /^(Điểm danh|Rời phòng họp)$/ });
   await expect(toggle).toBeVisible();
-  if (((await toggle.textContent()) === 'Rời phòng họp') !== present) await toggle.click();
+  if (((await toggle.textContent()) === 'Rời phòng họp') !== present) {
+    await toggle.click();
+    // Leaving asks first.
+    if (!present)
+      await page
+        .getByRole('alertdialog', { name: 'Rời phòng họp' })
+        .getByRole('button', { name: 'Xác nhận' })
+        .click();
+  }
   await expect(
     page.getByText(present ? 'Bạn đã điểm danh có mặt.' : 'Bạn chưa điểm danh.'),
   ).toBeVisible();
@@ -38,6 +50,9 @@ test('the chair closes a poll, sees the not-voted row, and downloads the results
 }) => {
   test.setTimeout(120_000);
   const chair = await seat(browser, DEMO.chair);
+  // Khai mạc before the delegate sits down: opening pushes everyone to the first item.
+  await openMeeting(chair);
+  await showItem(chair);
   const dung = await seat(browser, DEMO.delegate1);
   for (const page of [chair, dung]) await setPresence(page, true);
 
