@@ -31,6 +31,12 @@ export interface Rooms {
    * then broadcasts it. Calls for one document run one at a time, in call order.
    */
   transact(docName: string, fn: (doc: Y.Doc) => void): Promise<void>;
+  /**
+   * Reads `docName` as it is in memory now (loaded if needed), without waiting behind the
+   * queued writes: for gates that tolerate a change that is still being stored (a ballot
+   * checks that the meeting is open; the poll's own queue settles a race with closing).
+   */
+  peek<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
   /** Open connections and loaded documents, for metrics and tests. */
   stats(): { connections: number; documents: number };
   /**
@@ -81,6 +87,21 @@ export class RoomManager implements Rooms {
     room.leases++;
     try {
       await room.transact(fn);
+    } finally {
+      room.leases--;
+      if (room.leases === 0 && room.connections.size === 0) this.scheduleUnload(room);
+    }
+  }
+
+  async peek<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
+    if (this.closing) throw new RoomError('room-closed', 'The server is shutting down.');
+    if (parseDocName(docName) === null)
+      throw new RoomError('unknown-document', `not a document name: ${docName}`);
+    const room = this.open(docName);
+    room.leases++;
+    try {
+      await room.ready;
+      return read(room.doc);
     } finally {
       room.leases--;
       if (room.leases === 0 && room.connections.size === 0) this.scheduleUnload(room);
