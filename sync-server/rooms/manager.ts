@@ -79,29 +79,26 @@ export class RoomManager implements Rooms {
     return this.perMember.get(memberId) ?? 0;
   }
 
-  async transact(docName: string, fn: (doc: Y.Doc) => void): Promise<void> {
-    if (this.closing) throw new RoomError('room-closed', 'The server is shutting down.');
-    if (parseDocName(docName) === null)
-      throw new RoomError('unknown-document', `not a document name: ${docName}`);
-    const room = this.open(docName);
-    room.leases++;
-    try {
-      await room.transact(fn);
-    } finally {
-      room.leases--;
-      if (room.leases === 0 && room.connections.size === 0) this.scheduleUnload(room);
-    }
+  transact(docName: string, fn: (doc: Y.Doc) => void): Promise<void> {
+    return this.leased(docName, (room) => room.transact(fn));
   }
 
-  async peek<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
+  peek<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.leased(docName, async (room) => {
+      await room.ready;
+      return read(room.doc);
+    });
+  }
+
+  /** Runs `use` on the loaded room, which stays loaded until it is done. */
+  private async leased<T>(docName: string, use: (room: Room) => Promise<T>): Promise<T> {
     if (this.closing) throw new RoomError('room-closed', 'The server is shutting down.');
     if (parseDocName(docName) === null)
       throw new RoomError('unknown-document', `not a document name: ${docName}`);
     const room = this.open(docName);
     room.leases++;
     try {
-      await room.ready;
-      return read(room.doc);
+      return await use(room);
     } finally {
       room.leases--;
       if (room.leases === 0 && room.connections.size === 0) this.scheduleUnload(room);
