@@ -23,6 +23,29 @@ const delegates = Array.from({ length: N }, (_, i) => `d${String(i).padStart(3, 
 const base = `/api/meetings/${CROWD_MEETING}`;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
+/** Sends one request per delegate, spread evenly over SPREAD_MS; returns the answer times, sorted. */
+async function burst(ids: string[], send: (id: string) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  await Promise.all(
+    ids.map(
+      (id, i) =>
+        new Promise<void>((resolve) => {
+          setTimeout(
+            () => {
+              const sentAt = performance.now();
+              send(id).then(
+                () => (times.push(performance.now() - sentAt), resolve()),
+                () => resolve(),
+              );
+            },
+            (i * SPREAD_MS) / ids.length,
+          );
+        }),
+    ),
+  );
+  return times.sort((a, b) => a - b);
+}
+
 const dataDir = await mkdtemp(path.join(tmpdir(), 'dienhong-bench-votes-'));
 const clients: TestClient[] = [];
 let stopServer = (): void => {};
@@ -83,31 +106,22 @@ try {
     });
   }
 
+  // Baseline in the same run: the same clients send the same burst to a route that only checks
+  // the session (GET /api/me), so transport and authentication are measured apart from the
+  // ballot's own work (rules, durable write, mirror into the control document).
+  const baselineMs = await burst(delegates, (id) =>
+    httpJson(`${server.url}/api/me`, { token: tokens.get(id) as string }),
+  );
+
   const castAt = new Map<string, number>();
-  const ackMs: number[] = [];
+  const statuses: number[] = [];
   const start = performance.now();
   const cpuBefore = cpuSeconds(server.child.pid as number);
-  const answers = await Promise.all(
-    delegates.map(
-      (id, i) =>
-        new Promise<number>((resolve) => {
-          setTimeout(
-            () => {
-              const sentAt = performance.now();
-              castAt.set(id, sentAt);
-              api(id, `/polls/${poll.id}/ballots`, { optionId: OPTIONS[i % 3] }).then(
-                (a) => {
-                  ackMs.push(performance.now() - sentAt);
-                  resolve(a.status);
-                },
-                () => resolve(0),
-              );
-            },
-            (i * SPREAD_MS) / N,
-          );
-        }),
-    ),
-  );
+  const ackMs = await burst(delegates, (id) => {
+    castAt.set(id, performance.now());
+    const optionId = OPTIONS[delegates.indexOf(id) % 3];
+    return api(id, `/polls/${poll.id}/ballots`, { optionId }).then((a) => statuses.push(a.status));
+  });
   await waitFor(
     () => [...arrival.values()].every((list) => list.length === N),
     'every ballot on every client',
@@ -125,7 +139,6 @@ try {
   }
   perPair.sort((a, b) => a - b);
   toAll.sort((a, b) => a - b);
-  ackMs.sort((a, b) => a - b);
 
   await api('chu-toa', `/polls/${poll.id}/close`, {});
   await api('chu-toa', `/polls/${poll.id}/publish`, {});
@@ -146,10 +159,13 @@ try {
   });
 
   console.log(
-    `ballots: ${answers.filter((s) => s === 200).length}/${N} accepted, cast over ${SPREAD_MS} ms, all on every client after ${ms(burstMs)}`,
+    `ballots: ${statuses.filter((s) => s === 200).length}/${N} accepted, cast over ${SPREAD_MS} ms, all on every client after ${ms(burstMs)}`,
   );
   console.log(
     `ack (HTTP 200, durable): p50 ${ms(percentile(ackMs, 50))}  p99 ${ms(percentile(ackMs, 99))}`,
+  );
+  console.log(
+    `baseline, GET /api/me in the same burst shape: p50 ${ms(percentile(baselineMs, 50))}  p99 ${ms(percentile(baselineMs, 99))}  (ballot ack / baseline: p50 ×${(percentile(ackMs, 50) / percentile(baselineMs, 50)).toFixed(1)}, p99 ×${(percentile(ackMs, 99) / percentile(baselineMs, 99)).toFixed(1)})`,
   );
   console.log(
     `cast → seen by a client (${perPair.length} pairs): p50 ${ms(percentile(perPair, 50))}  p99 ${ms(percentile(perPair, 99))}`,

@@ -89,7 +89,11 @@ export interface HttpAnswer {
   body: unknown;
 }
 
-/** One JSON request with node:http, from a chosen loopback address. */
+/**
+ * One JSON request with node:http, from a chosen loopback address, on a connection of its own:
+ * Node's global agent keeps sockets alive, and a burst that reuses one the server has just closed
+ * for idleness (5 s by default) dies with "socket hang up" — a race of the harness, not the server.
+ */
 export function httpJson(
   url: string,
   options: { method?: string; body?: unknown; token?: string; localAddress?: string } = {},
@@ -100,6 +104,7 @@ export function httpJson(
       url,
       {
         method: options.method ?? 'GET',
+        agent: false,
         localAddress: options.localAddress,
         headers: {
           ...(text === undefined
