@@ -14,7 +14,9 @@
  */
 import { ApiValidationError } from './meetings';
 
-export type { PresenterPosition, PresenterView } from '../docs/control/presenter';
+import { PRESENTER_FITS, type PresenterFit } from '../docs/control/presenter';
+
+export type { PresenterFit, PresenterPosition, PresenterView } from '../docs/control/presenter';
 
 export interface PresenterPositionRequest {
   documentSha256: string;
@@ -22,6 +24,8 @@ export interface PresenterPositionRequest {
   page: number;
   /** Scale (1 = 100%); null when the presenter uses a fit mode. */
   zoom: number | null;
+  /** A fit mode when zoom is null (optional: older clients send only zoom). */
+  fit?: PresenterFit | null;
 }
 
 export interface AssignPresenterRequest {
@@ -56,7 +60,16 @@ export function parsePresenterPosition(body: unknown): PresenterPositionRequest 
       'zoom',
       'zoom must be between 0.1 and 10, or null.',
     );
-  return { documentSha256: b.documentSha256, page, zoom };
+  const fit = b.fit ?? null;
+  if (fit !== null && !(PRESENTER_FITS as readonly unknown[]).includes(fit))
+    throw new ApiValidationError(
+      'invalid-field',
+      'fit',
+      'fit must be page-width, page-fit or null.',
+    );
+  if (fit !== null && zoom !== null)
+    throw new ApiValidationError('invalid-field', 'fit', 'Give a zoom factor or a fit, not both.');
+  return { documentSha256: b.documentSha256, page, zoom, fit: fit as PresenterFit | null };
 }
 
 export function parseAssignPresenter(body: unknown): AssignPresenterRequest {

@@ -106,6 +106,7 @@ describe('document schemas', () => {
       documentSha256: null,
       page: 3,
       zoom: null,
+      fit: null,
       at: null,
     });
   });
@@ -273,12 +274,16 @@ describe('control parts: what a writer writes, the reader reads back', () => {
       documentSha256: SHA('f'),
       page: 0,
       zoom: 1.5,
+      fit: null,
       at: '2026-01-05T08:02:00Z',
     };
     serverWrite(doc, (d) => writePresenter(d, view));
     expect(readPresenterView(doc)).toEqual(view);
-    serverWrite(doc, (d) => writePresenter(d, { zoom: null, page: 4 }));
-    expect(readPresenterView(doc)).toEqual({ ...view, zoom: null, page: 4 });
+    serverWrite(doc, (d) => writePresenter(d, { zoom: null, fit: 'page-fit', page: 4 }));
+    expect(readPresenterView(doc)).toEqual({ ...view, zoom: null, fit: 'page-fit', page: 4 });
+    // A fit this version does not know reads as none, never as garbage.
+    serverWrite(doc, (d) => d.getMap('presenter').set('fit', 'stretch'));
+    expect(readPresenterView(doc).fit).toBeNull();
   });
 
   it('minutes: a fresh meeting is a draft; the record reads back whole', () => {

@@ -80,7 +80,12 @@ export function presenterFeature(deps: PresenterDeps): ServerFeature {
                 'not-presenter',
                 'Only the presenter moves the shared page.',
               );
-            return { ...position, memberId: member.id, memberName: member.name };
+            return {
+              ...position,
+              fit: position.fit ?? null,
+              memberId: member.id,
+              memberName: member.name,
+            };
           });
           return view;
         },
@@ -96,6 +101,7 @@ export function presenterFeature(deps: PresenterDeps): ServerFeature {
             documentSha256: null,
             page: null,
             zoom: null,
+            fit: null,
           };
         });
         return view;

@@ -62,6 +62,7 @@ describe('presenter route (follow mode)', () => {
         documentSha256: SHA,
         page: 4,
         zoom: 1.25,
+        fit: null,
         at: expect.any(String),
       });
     } finally {
@@ -130,12 +131,28 @@ describe('presenter route (follow mode)', () => {
     });
   });
 
+  it('shares a fit mode instead of a factor, and a factor again clears it', async () => {
+    const fitted = await post('nhung', '', {
+      documentSha256: SHA,
+      page: 2,
+      zoom: null,
+      fit: 'page-fit',
+    });
+    expect(fitted.status).toBe(200);
+    expect(await fitted.json()).toMatchObject({ page: 2, zoom: null, fit: 'page-fit' });
+    // An older client sends only a factor: the fit goes, so followers never get both.
+    const factor = await post('nhung', '', { documentSha256: SHA, page: 2, zoom: 1.5 });
+    expect(await factor.json()).toMatchObject({ zoom: 1.5, fit: null });
+  });
+
   it('refuses malformed positions and non-members', async () => {
     for (const body of [
       { documentSha256: 'nope', page: 1, zoom: 1 },
       { documentSha256: SHA, page: -1, zoom: 1 },
       { documentSha256: SHA, page: 1.5, zoom: 1 },
       { documentSha256: SHA, page: 1, zoom: 50 },
+      { documentSha256: SHA, page: 1, zoom: null, fit: 'stretch' },
+      { documentSha256: SHA, page: 1, zoom: 1.5, fit: 'page-fit' },
       [],
     ]) {
       const res = await post('nhung', '', body);

@@ -1,7 +1,8 @@
 /**
  * `presenter` (Y.Map) of the control document — follow mode: who presents (memberId,
- * memberName), what (documentSha256, page, zoom) and when it last changed (at, ISO). A key
- * that is absent reads as null; writing null deletes it.
+ * memberName), what (documentSha256, page, and the zoom: a factor, or a fit to the window that
+ * each follower applies to their own screen) and when it last changed (at, ISO). A key that is
+ * absent reads as null; writing null deletes it (so `fit`, added later, needs no migration).
  */
 import type * as Y from 'yjs';
 import { readNumber, readString } from '../values';
@@ -14,7 +15,15 @@ export interface PresenterPosition {
   /** 0-based page index. */
   page: number | null;
   zoom: number | null;
+  /** A fit mode instead of a factor (zoom is then null): each screen fits the page its own way. */
+  fit: PresenterFit | null;
 }
+
+export type PresenterFit = 'page-width' | 'page-fit';
+export const PRESENTER_FITS: readonly PresenterFit[] = ['page-width', 'page-fit'];
+
+const isFit = (value: string | null): value is PresenterFit =>
+  value !== null && (PRESENTER_FITS as readonly string[]).includes(value);
 
 export interface PresenterView extends PresenterPosition {
   memberName: string | null;
@@ -32,6 +41,7 @@ export function readPresenterView(doc: Y.Doc): PresenterView {
     documentSha256: readString(map, 'documentSha256'),
     page: readNumber(map, 'page'),
     zoom: readNumber(map, 'zoom'),
+    fit: ((v) => (isFit(v) ? v : null))(readString(map, 'fit')),
     memberName: readString(map, 'memberName'),
     at: readString(map, 'at'),
   };

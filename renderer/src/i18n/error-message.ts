@@ -9,6 +9,7 @@ export type ErrorArea =
   | 'annot'
   | 'attendance'
   | 'docs'
+  | 'follow'
   | 'login'
   | 'meeting'
   | 'meetings'
@@ -21,6 +22,7 @@ const FALLBACK: Record<ErrorArea, MessageKey> = {
   annot: 'error.unexpected',
   attendance: 'attendance.error.unexpected',
   docs: 'docs.error.other',
+  follow: 'follow.error.generic',
   login: 'login.error.unexpected',
   meeting: 'meeting.error.unexpected',
   meetings: 'meetings.error.unexpected',

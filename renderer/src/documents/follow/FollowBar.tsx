@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Follow } from './FollowContext';
+import { PresenterHandover } from './PresenterHandover';
 
 interface Props {
   follow: Follow;
@@ -9,13 +10,25 @@ interface Props {
   onPresent: () => void;
   onStop: () => void;
   error: string | null;
+  /** A follower uses their own zoom on the presenter's page. */
+  ownZoom: boolean;
+  onPresenterZoom: () => void;
 }
 
 /**
  * One line above the viewer: whom you follow (or "browse freely"), the snap-back button, and
  * for the presenter how many follow and who has detached.
  */
-export function FollowBar({ follow, tracking, documentSha256, onPresent, onStop, error }: Props) {
+export function FollowBar({
+  follow,
+  tracking,
+  documentSha256,
+  onPresent,
+  onStop,
+  error,
+  ownZoom,
+  onPresenterZoom,
+}: Props) {
   const { t } = useTranslation();
   const { presenter, isPresenter, mayPresent, following } = follow;
   const hasPresenter = presenter?.memberId != null && presenter.documentSha256 != null;
@@ -73,6 +86,16 @@ export function FollowBar({ follow, tracking, documentSha256, onPresent, onStop,
               {t('follow.snapBack')}
             </button>
           ) : null}
+          {ownZoom ? (
+            <button
+              type="button"
+              className="follow-bar__button"
+              title={t('follow.ownZoom')}
+              onClick={onPresenterZoom}
+            >
+              {t('follow.presenterZoom')}
+            </button>
+          ) : null}
           {mayPresent ? (
             <button type="button" className="follow-bar__button" onClick={onPresent}>
               {t('follow.present')}
@@ -80,6 +103,7 @@ export function FollowBar({ follow, tracking, documentSha256, onPresent, onStop,
           ) : null}
         </>
       )}
+      <PresenterHandover follow={follow} />
       {error ? (
         <span className="follow-bar__error" role="alert">
           {t('follow.error.generic')}

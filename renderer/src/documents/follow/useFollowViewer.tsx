@@ -29,6 +29,9 @@ export function useFollowViewer(documentSha256: string): FollowViewer {
   const { meeting } = useRoom();
   const [localPage, setLocalPage] = useState(0);
   const [localZoom, setLocalZoom] = useState<ViewerZoom>('page-width');
+  // A follower's own zoom while following (small screen, poor eyes): kept until they choose the
+  // presenter's again, and it does not detach them from the presenter's page.
+  const [ownZoom, setOwnZoom] = useState<ViewerZoom | null>(null);
   const [publishError, setPublishError] = useState<string | null>(null);
   const settleUntil = useRef(0);
 
@@ -38,7 +41,8 @@ export function useFollowViewer(documentSha256: string): FollowViewer {
     presenter?.documentSha256 === documentSha256 &&
     presenter.page !== null;
   const page = tracking ? (presenter?.page ?? 0) : localPage;
-  const zoom: ViewerZoom = tracking && presenter?.zoom != null ? presenter.zoom : localZoom;
+  const presenterZoom: ViewerZoom | null = presenter?.zoom ?? presenter?.fit ?? null;
+  const zoom: ViewerZoom = tracking ? (ownZoom ?? presenterZoom ?? localZoom) : localZoom;
 
   const setOpenDocument = follow?.setOpenDocument;
   useEffect(() => {
@@ -58,7 +62,13 @@ export function useFollowViewer(documentSha256: string): FollowViewer {
     },
     [tracking, page, setFollowing],
   );
-  const onZoomChange = useCallback((z: ViewerZoom) => setLocalZoom(z), []);
+  const onZoomChange = useCallback(
+    (z: ViewerZoom) => {
+      setLocalZoom(z);
+      if (tracking) setOwnZoom(z);
+    },
+    [tracking],
+  );
   const jumpTo = useCallback(
     (pageIndex: number) => {
       setFollowing?.(false);
@@ -74,6 +84,7 @@ export function useFollowViewer(documentSha256: string): FollowViewer {
         documentSha256,
         page: localPage,
         zoom: typeof localZoom === 'number' ? localZoom : null,
+        fit: typeof localZoom === 'number' ? null : localZoom,
       })
       .then(
         () => setPublishError(null),
@@ -102,6 +113,8 @@ export function useFollowViewer(documentSha256: string): FollowViewer {
         );
       }}
       error={publishError}
+      ownZoom={tracking && ownZoom !== null}
+      onPresenterZoom={() => setOwnZoom(null)}
     />
   ) : null;
   return { page, zoom, onPageChange, onZoomChange, jumpTo, bar };
