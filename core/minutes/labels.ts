@@ -11,6 +11,7 @@ export const ROLE_TITLES: Readonly<Record<MeetingRole, string>> = {
   secretary: 'Thư ký',
   delegate: 'Đại biểu',
   observer: 'Quan sát viên',
+  display: 'Màn hình phòng họp',
 };
 
 export const LABELS = {

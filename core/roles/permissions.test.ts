@@ -4,6 +4,8 @@ import {
   can,
   documentAccess,
   MEETING_ACTIONS,
+  MEETING_ROLES,
+  participates,
   principalOf,
   type MeetingAction,
   type MeetingRole,
@@ -25,35 +27,41 @@ describe('can', () => {
     secretary: boolean,
     delegate: boolean,
     observer: boolean,
+    display: boolean,
   ][] = [
-    ['meeting.view', true, true, true, true],
-    ['meeting.manage', false, false, false, false],
-    ['agenda.edit', true, true, false, false],
-    ['document.attach', true, true, false, false],
-    ['shared.write', true, true, true, false],
-    ['attendance.checkIn', true, true, true, true],
-    ['attendance.viewRoster', true, true, false, false],
-    ['attendance.mark', true, false, false, false],
-    ['meeting.run', true, false, false, false],
-    ['poll.admit', true, false, false, false],
-    ['poll.manage', true, false, false, false],
-    ['ballot.cast', true, true, true, false],
-    ['presenter.set', true, false, false, false],
-    ['minutes.insertRecords', false, true, false, false],
-    ['minutes.finalize', false, true, false, false],
-    ['minutes.sign', true, true, false, false],
-    ['minutes.reopen', true, false, false, false],
-    ['results.export', true, true, true, true],
+    ['meeting.view', true, true, true, true, true],
+    ['meeting.manage', false, false, false, false, false],
+    ['agenda.edit', true, true, false, false, false],
+    ['document.attach', true, true, false, false, false],
+    ['shared.write', true, true, true, false, false],
+    ['attendance.checkIn', true, true, true, true, false],
+    ['attendance.viewRoster', true, true, false, false, false],
+    ['attendance.mark', true, false, false, false, false],
+    ['meeting.run', true, false, false, false, false],
+    ['poll.admit', true, false, false, false, false],
+    ['poll.manage', true, false, false, false, false],
+    ['ballot.cast', true, true, true, false, false],
+    ['presenter.set', true, false, false, false, false],
+    ['minutes.insertRecords', false, true, false, false, false],
+    ['minutes.finalize', false, true, false, false, false],
+    ['minutes.sign', true, true, false, false, false],
+    ['minutes.reopen', true, false, false, false, false],
+    ['results.export', true, true, true, true, false],
   ];
 
   it('the table above names every action', () => {
     expect(table.map(([action]) => action).sort()).toEqual([...MEETING_ACTIONS].sort());
   });
-  it.each(table)('%s: chair %s, secretary %s, delegate %s, observer %s', (action, ...expected) => {
-    expect(
-      (['chair', 'secretary', 'delegate', 'observer'] as const).map((r) => can(as(r), action)),
-    ).toEqual(expected);
-  });
+  it.each(table)(
+    '%s: chair %s, secretary %s, delegate %s, observer %s, display %s',
+    (action, ...expected) => {
+      expect(
+        (['chair', 'secretary', 'delegate', 'observer', 'display'] as const).map((r) =>
+          can(as(r), action),
+        ),
+      ).toEqual(expected);
+    },
+  );
 
   it('refuses everything to a non-member', () => {
     for (const [action] of table) expect(can(as(null), action)).toBe(false);
@@ -75,12 +83,17 @@ describe('can', () => {
   });
 
   it('only voting roles count', () => {
-    expect([votes('chair'), votes('secretary'), votes('delegate'), votes('observer')]).toEqual([
-      true,
-      true,
-      true,
-      false,
-    ]);
+    expect([
+      votes('chair'),
+      votes('secretary'),
+      votes('delegate'),
+      votes('observer'),
+      votes('display'),
+    ]).toEqual([true, true, true, false, false]);
+  });
+
+  it("the room's screen takes no part: not in attendance, not in the minutes", () => {
+    expect(MEETING_ROLES.filter((r) => !participates(r))).toEqual(['display']);
   });
 });
 
@@ -117,6 +130,9 @@ describe('documentAccess', () => {
     ["chair cannot read another's private", as('chair', 'm1'), theirs, 'none'],
     ["admin cannot read another's private", as(null, 'a', true), theirs, 'none'],
     ['former member: no private', as(null, 'm1'), mine, 'none'],
+    ['the room screen reads control', as('display'), control, 'read'],
+    ['the room screen: no shared', as('display'), shared, 'none'],
+    ['the room screen: no private', as('display'), mine, 'none'],
   ])('%s', (_label, principal, doc, access) => {
     expect(documentAccess(principal, doc)).toBe(access);
   });

@@ -4,8 +4,18 @@ import type { DocName } from '../docs/names';
  * Who may do what in a meeting: least privilege per role. The server asks these pure
  * functions before every action; the UI asks them only to hide controls a role cannot use.
  */
-export type MeetingRole = 'chair' | 'secretary' | 'delegate' | 'observer';
-export const MEETING_ROLES: readonly MeetingRole[] = ['chair', 'secretary', 'delegate', 'observer'];
+/**
+ * `display` is the room's big screen (projector): it follows the control document and nothing
+ * else — no ballot, no attendance, no shared or private document, never in the minutes.
+ */
+export type MeetingRole = 'chair' | 'secretary' | 'delegate' | 'observer' | 'display';
+export const MEETING_ROLES: readonly MeetingRole[] = [
+  'chair',
+  'secretary',
+  'delegate',
+  'observer',
+  'display',
+];
 
 export function isMeetingRole(value: unknown): value is MeetingRole {
   return typeof value === 'string' && (MEETING_ROLES as readonly string[]).includes(value);
@@ -40,7 +50,7 @@ export type MeetingAction =
   | 'results.export'; // published results as CSV/PDF (secret polls: counts only)
 
 const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
-  'meeting.view': ['chair', 'secretary', 'delegate', 'observer'],
+  'meeting.view': ['chair', 'secretary', 'delegate', 'observer', 'display'],
   'meeting.manage': [],
   'agenda.edit': ['chair', 'secretary'],
   'document.attach': ['chair', 'secretary'],
@@ -82,6 +92,11 @@ export function principalOf(
   return { memberId: member.id, isAdmin: member.isAdmin, role };
 }
 
+/** Members who take part (attendance, minutes): everyone but the room's screen. */
+export function participates(role: MeetingRole): boolean {
+  return role !== 'display';
+}
+
 /** Roles whose members count towards a quorum and may be made eligible to vote. */
 export function votes(role: MeetingRole): boolean {
   return ALLOWED['ballot.cast'].includes(role);
@@ -99,9 +114,13 @@ export function documentAccess(principal: Principal, doc: DocName): DocumentAcce
     case 'control':
       return can(principal, 'meeting.view') ? 'read' : 'none';
     case 'shared':
-      if (principal.role === null) return 'none';
+      if (principal.role === null || principal.role === 'display') return 'none';
       return can(principal, 'shared.write') ? 'write' : 'read';
     case 'private':
-      return principal.role !== null && principal.memberId === doc.memberId ? 'write' : 'none';
+      return principal.role !== null &&
+        principal.role !== 'display' &&
+        principal.memberId === doc.memberId
+        ? 'write'
+        : 'none';
   }
 }

@@ -64,6 +64,14 @@ export const DEMO_MEMBERS: readonly {
     role: 'delegate',
     file: '6-dai-bieu-vu-thi-ngoc-anh.p12',
   },
+  {
+    // The room's big screen: logs in like a member, shows the projector view, holds no ballot.
+    id: 'demo-display',
+    name: 'Màn hình phòng họp',
+    email: 'man-hinh@dienhong.example',
+    role: 'display',
+    file: '7-man-hinh-phong-hop.p12',
+  },
 ];
 
 const ORGANISATION = 'Hội đồng nhân dân phường Diên Hồng';
@@ -75,8 +83,8 @@ function tomorrowAtEightInHanoi(now: Date): string {
 }
 
 /**
- * First start of `npm start`: a demo CA, six members with their .p12 files, and a meeting
- * with an agenda, so a newcomer can log in as anyone. Does nothing once a CA exists.
+ * First start of `npm start`: a demo CA, six members and the room's screen with their .p12
+ * files, and a meeting with an agenda, so a newcomer can log in as anyone. Does nothing once a CA exists.
  * Returns the lines to tell the operator, or null when nothing was seeded.
  */
 export async function seedDemo(ctx: AdminContext): Promise<string[] | null> {

@@ -1,7 +1,7 @@
 import type { AttendanceMemberView, AttendanceView } from '../../core/api/votes';
 import { summarizeAttendance } from '../../core/docs/control/attendance';
 import { isAttendanceStatus, isLate, type AttendanceRecord } from '../../core/meeting/attendance';
-import { votes, type MeetingRole } from '../../core/roles/permissions';
+import { participates, votes, type MeetingRole } from '../../core/roles/permissions';
 import type { MeetingDirectory } from '../meetings/directory';
 import type { JsonValue, RecordStore } from '../store/types';
 
@@ -39,6 +39,7 @@ export class AttendanceBook {
     }
     const out: AttendanceMemberView[] = [];
     for (const [memberId, role] of await this.meetings.roles(meetingId)) {
+      if (!participates(role)) continue;
       out.push(entry(memberId, role, stored.get(memberId), openedAt));
     }
     return out;

@@ -14,7 +14,7 @@ import {
 import { ROLE_TITLES } from '../../core/minutes/labels';
 import { compareVietnameseNames } from '../../core/minutes/names';
 import { readControlMeta } from '../../core/docs/control/meta';
-import type { MeetingRole } from '../../core/roles/permissions';
+import { participates, type MeetingRole } from '../../core/roles/permissions';
 import type * as Y from 'yjs';
 import type { MeetingRecord } from '../meetings/directory';
 import { splitMinutesDraft, type MinutesDraft } from './draft';
@@ -59,7 +59,9 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
     return m.position ? { name: m.name, role: m.position } : { name: m.name };
   };
   const presence = new Map(readAttendanceView(control).members.map((m) => [m.memberId, m.status]));
-  const attendance: MinutesAttendee[] = [...members]
+  // The room's screen logs in as a member but takes no part: it is not an attendee.
+  const attendance: MinutesAttendee[] = members
+    .filter((m) => participates(m.role))
     .sort((a, b) => compareVietnameseNames(a.name, b.name))
     .map((m) => ({
       name: m.name,

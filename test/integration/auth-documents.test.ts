@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAttendanceView } from '../../core/docs/control/attendance';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, tryUpgrade, waitFor, type TestClient } from '../helpers/server';
 
@@ -22,8 +23,10 @@ beforeAll(async () => {
     { id: 'hang', name: 'Phạm Thị Thu Hằng', role: 'delegate' },
     { id: 'quan-sat', name: 'Đỗ Minh Quân', role: 'observer' },
     { id: 'ngoai', name: 'Người Ngoài' },
+    { id: 'man-hinh', name: 'Màn hình phòng họp', role: 'display' },
   ]);
-  for (const id of ['nhung', 'dung', 'hang', 'quan-sat', 'ngoai']) tokens[id] = await app.login(id);
+  for (const id of ['nhung', 'dung', 'hang', 'quan-sat', 'ngoai', 'man-hinh'])
+    tokens[id] = await app.login(id);
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
@@ -108,5 +111,33 @@ describe('documents split by who may write them, with real logins', () => {
       404,
       'meeting-not-found',
     ]);
+  });
+});
+
+describe("the room's screen (display role) follows the control document and nothing else", () => {
+  it('reads control; shared and even its own private document are refused at the upgrade', async () => {
+    const screen = client(control, 'man-hinh');
+    await screen.synced;
+    expect(screen.doc.getMap('meta').get('title')).toBe('Phiên họp thử');
+    for (const doc of [shared, privateOf('man-hinh')]) {
+      expect(
+        await tryUpgrade(`${app.syncUrl}/${doc}?token=${tokens['man-hinh']}`),
+        doc,
+      ).toMatchObject({ status: 403 });
+    }
+  });
+
+  it('is not in the attendance and cannot check in', async () => {
+    const chair = client(control, 'nhung');
+    await chair.synced;
+    const ids = readAttendanceView(chair.doc).members.map((m) => m.memberId);
+    expect(ids).toContain('dung');
+    expect(ids).not.toContain('man-hinh');
+    const checkIn = await app.api(`/api/meetings/${MEETING_ID}/attendance`, {
+      method: 'POST',
+      token: tokens['man-hinh'],
+      body: JSON.stringify({ present: true }),
+    });
+    expect(checkIn.status).toBe(403);
   });
 });

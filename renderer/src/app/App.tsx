@@ -4,6 +4,7 @@ import { LoginScreen } from '../login/LoginScreen';
 import { MeetingList } from '../meetings/MeetingList';
 import { useMeetings } from '../meetings/useMeetings';
 import { MeetingRoom } from '../room/MeetingRoom';
+import { ProjectorView } from '../projector/ProjectorView';
 import { AccountMenu } from './AccountMenu';
 import { useSession, type Session } from '../session/session';
 import { AppFrame } from '../shell/AppFrame';
@@ -62,6 +63,9 @@ function MeetingsApp({ session, status }: { session: Session; status: ServerStat
       </AppFrame>
     );
   }
+  // The room's screen logs in as a `display` member: it only ever shows the projector view.
+  if (route.name === 'projector' || meeting.myRole === 'display')
+    return <ProjectorView key={meeting.id} meeting={meeting} session={session} />;
   return (
     <MeetingRoom
       key={meeting.id}

@@ -8,7 +8,7 @@ import {
 } from 'react';
 import type { ControlPart, ControlViews } from '../../../core/docs/control';
 import { partSourceFor } from './control-parts';
-import { MeetingDocs } from './meeting-docs';
+import { MEETING_DOC_KINDS, MeetingDocs, type MeetingDocKind } from './meeting-docs';
 
 const Context = createContext<MeetingDocs | null>(null);
 
@@ -16,17 +16,32 @@ interface Props {
   meetingId: string;
   memberId: string;
   token: string;
+  /** The documents to open (default all three; the room's screen opens the control one only). */
+  kinds?: readonly MeetingDocKind[];
   children: ReactNode;
 }
 
 /** Opens the meeting's documents for as long as the room is shown. */
-export function MeetingDocsProvider({ meetingId, memberId, token, children }: Props) {
+export function MeetingDocsProvider({
+  meetingId,
+  memberId,
+  token,
+  kinds = MEETING_DOC_KINDS,
+  children,
+}: Props) {
   const [docs, setDocs] = useState<MeetingDocs | null>(null);
   useEffect(() => {
     // The token is a dependency only so that a new session reopens the documents: the sockets
     // open with one-time tickets the API client asks for with the current session.
     void token;
-    const opened = new MeetingDocs(window.location.origin, meetingId, memberId);
+    const opened = new MeetingDocs(
+      window.location.origin,
+      meetingId,
+      memberId,
+      undefined,
+      undefined,
+      kinds,
+    );
     // Opening the sockets is the effect; the docs object is its result, published once.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setDocs(opened);
@@ -34,7 +49,7 @@ export function MeetingDocsProvider({ meetingId, memberId, token, children }: Pr
       opened.destroy();
       setDocs(null);
     };
-  }, [meetingId, memberId, token]);
+  }, [meetingId, memberId, token, kinds]);
   return <Context.Provider value={docs}>{children}</Context.Provider>;
 }
 

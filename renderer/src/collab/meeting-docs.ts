@@ -9,6 +9,7 @@ import { ticketedConnection, type FetchSyncTicket } from './sync-ticket';
 
 export type SyncStatus = 'connecting' | 'connected' | 'disconnected';
 export type MeetingDocKind = 'control' | 'shared' | 'private';
+export const MEETING_DOC_KINDS: readonly MeetingDocKind[] = ['control', 'shared', 'private'];
 
 /** A local copy of a document that outlives the tab (IndexedDB in the browser). */
 export interface LocalCopy {
@@ -60,7 +61,9 @@ const sessionGone = (error: unknown): boolean =>
  * The control document is read-only here: the server writes it and refuses client writes.
  */
 export class MeetingDocs {
-  private readonly entries: Record<MeetingDocKind, Entry>;
+  private readonly entries: Partial<Record<MeetingDocKind, Entry>>;
+  /** Empty stand-ins for the kinds this room does not open (the room's screen: control only). */
+  private readonly unopened = new Map<MeetingDocKind, Y.Doc>();
   private readonly listeners = new Set<() => void>();
   private readonly connectionListeners = new Set<() => void>();
   private version = 0;
@@ -72,6 +75,8 @@ export class MeetingDocs {
     memberId: string,
     fetchTicket: FetchSyncTicket = apiTicket,
     platform: MeetingDocsPlatform = browserPlatform,
+    /** Which documents to open; the others read as empty and are never connected. */
+    kinds: readonly MeetingDocKind[] = MEETING_DOC_KINDS,
   ) {
     const url = `${serverOrigin.replace(/^http/, 'ws')}/sync`;
     const open = (name: string, persist: boolean): Entry => {
@@ -114,24 +119,38 @@ export class MeetingDocs {
       doc.on('update', () => this.changed());
       return entry;
     };
-    this.entries = {
-      control: open(controlDocName(meetingId), false),
-      shared: open(sharedDocName(meetingId), true),
-      private: open(privateDocName(meetingId, memberId), true),
+    const names: Record<MeetingDocKind, [string, boolean]> = {
+      control: [controlDocName(meetingId), false],
+      shared: [sharedDocName(meetingId), true],
+      private: [privateDocName(meetingId, memberId), true],
     };
+    this.entries = Object.fromEntries(
+      kinds.map((kind) => [kind, open(...names[kind])] as const),
+    ) as Partial<Record<MeetingDocKind, Entry>>;
   }
 
   doc(kind: MeetingDocKind): Y.Doc {
-    return this.entries[kind].doc;
+    const entry = this.entries[kind];
+    if (entry) return entry.doc;
+    let stand = this.unopened.get(kind);
+    if (!stand) this.unopened.set(kind, (stand = new Y.Doc()));
+    return stand;
   }
 
+  /** The provider of an opened document (throws for one this room did not open). */
   provider(kind: MeetingDocKind): WebsocketProvider {
-    return this.entries[kind].provider;
+    const entry = this.entries[kind];
+    if (!entry) throw new Error(`the ${kind} document is not open in this room`);
+    return entry.provider;
+  }
+
+  private opened(): Entry[] {
+    return Object.values(this.entries);
   }
 
   /** Connected only when every document is; disconnected when any is. */
   status(): SyncStatus {
-    const all = Object.values(this.entries).map((e) => e.status);
+    const all = this.opened().map((e) => e.status);
     if (all.every((s) => s === 'connected')) return 'connected';
     if (all.some((s) => s === 'disconnected')) return 'disconnected';
     return 'connecting';
@@ -140,13 +159,13 @@ export class MeetingDocs {
   /** Each document whose connection the server closed with a reason, until it is healthy again. */
   problems(): { kind: MeetingDocKind; problem: ConnectionProblem }[] {
     return (Object.keys(this.entries) as MeetingDocKind[]).flatMap((kind) => {
-      const problem = this.entries[kind].watch.problem();
+      const problem = this.entries[kind]?.watch.problem();
       return problem ? [{ kind, problem }] : [];
     });
   }
 
   synced(kind: MeetingDocKind): boolean {
-    return this.entries[kind].synced;
+    return this.entries[kind]?.synced ?? false;
   }
 
   /** A number that changes whenever any document or connection changes (for useSyncExternalStore). */
@@ -171,7 +190,8 @@ export class MeetingDocs {
   }
 
   destroy(): void {
-    for (const entry of Object.values(this.entries)) {
+    for (const doc of this.unopened.values()) doc.destroy();
+    for (const entry of this.opened()) {
       entry.stopTickets();
       entry.watch.stop();
       entry.provider.destroy();

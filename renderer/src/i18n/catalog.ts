@@ -9,6 +9,7 @@ import { annotationsMessages } from './messages/annotations';
 import { followMessages } from './messages/follow';
 import { connectionMessages } from './messages/connection';
 import { meetingMessages } from './messages/meeting';
+import { projectorMessages } from './messages/projector';
 
 /**
  * Every user-facing string, merged from each feature's messages.ts. Add a feature by adding
@@ -26,6 +27,7 @@ export const vi = {
   ...minutesMessages.vi,
   ...connectionMessages.vi,
   ...meetingMessages.vi,
+  ...projectorMessages.vi,
 };
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -39,6 +41,7 @@ export const en: Record<MessageKey, string> = {
   ...minutesMessages.en,
   ...connectionMessages.en,
   ...meetingMessages.en,
+  ...projectorMessages.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -10,6 +10,8 @@ describe('parseRoute', () => {
     ['#/meetings/m1/items/../../x', { name: 'room', meetingId: 'm1' }],
     ['#/meetings/<script>', { name: 'meetings' }],
     ['#/elsewhere', { name: 'meetings' }],
+    ['#/meetings/m1/projector', { name: 'projector', meetingId: 'm1' }],
+    ['#/meetings/<x>/projector', { name: 'meetings' }],
   ])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -19,6 +21,8 @@ describe('parseRoute', () => {
       { name: 'meetings' },
       { name: 'room', meetingId: 'a' },
       { name: 'room', meetingId: 'a', itemId: 'b' },
+      { name: 'room', meetingId: 'a', view: 'results' },
+      { name: 'projector', meetingId: 'a' },
     ];
     for (const r of routes) expect(parseRoute(routeHash(r))).toEqual(r);
   });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { participates } from '../../../../core/roles/permissions';
 import { errorMessage } from '../../i18n/error-message';
 import { useMembers } from '../../members/useMembers';
 import { useRoom } from '../../room-context/RoomContext';
@@ -22,7 +23,7 @@ export function PresenterHandover({ follow }: { follow: Follow }) {
   const me = session.member.id;
   const presenterId = follow.presenter?.memberId ?? null;
   const others = [...members.values()]
-    .filter((m) => m.id !== me && m.id !== presenterId)
+    .filter((m) => m.id !== me && m.id !== presenterId && participates(m.role))
     .sort((a, b) => a.name.localeCompare(b.name, i18n.language));
 
   function assign(memberId: string | null) {
