@@ -73,6 +73,8 @@ describe('what each state allows (table)', () => {
     'ballot.cast': ['open'],
     'poll.open': ['open'],
     'currentItem.set': ['open', 'paused'],
+    'floor.request': ['open'],
+    'floor.manage': ['open', 'paused'],
   };
   it('matches the table exactly', () => {
     expect(GATES).toEqual(table);

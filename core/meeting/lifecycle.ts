@@ -77,7 +77,9 @@ export type LifecycleGated =
   | 'ballot.cast'
   | 'poll.open'
   | 'poll.admit'
-  | 'currentItem.set';
+  | 'currentItem.set'
+  | 'floor.request'
+  | 'floor.manage';
 export const GATES: { readonly [G in LifecycleGated]: readonly MeetingLifecycle[] } = {
   'attendance.checkIn': ['open'],
   // The chair may record an excused absence known in advance, and a departure during a break.
@@ -87,6 +89,9 @@ export const GATES: { readonly [G in LifecycleGated]: readonly MeetingLifecycle[
   'poll.open': ['open'],
   // The chair may line up the next item during a break.
   'currentItem.set': ['open', 'paused'],
+  // Speaking happens in session; during a break the chair may still tidy the list.
+  'floor.request': ['open'],
+  'floor.manage': ['open', 'paused'],
 };
 
 export function isLifecycleEventKind(value: unknown): value is LifecycleEventKind {

@@ -42,6 +42,8 @@ describe('can', () => {
     ['poll.manage', true, false, false, false, false],
     ['ballot.cast', true, true, true, false, false],
     ['presenter.set', true, false, false, false, false],
+    ['floor.request', true, true, true, true, false],
+    ['floor.manage', true, false, false, false, false],
     ['minutes.insertRecords', false, true, false, false, false],
     ['minutes.finalize', false, true, false, false, false],
     ['minutes.sign', true, true, false, false, false],

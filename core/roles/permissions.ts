@@ -43,6 +43,8 @@ export type MeetingAction =
   | 'poll.manage' // create, open, close, publish, cancel
   | 'ballot.cast'
   | 'presenter.set'
+  | 'floor.request' // ask for the floor on an agenda item, withdraw one's own request
+  | 'floor.manage' // order the speakers list, accept a point of order, give and end the floor
   | 'minutes.insertRecords' // insert attendance, agenda and vote results into the draft
   | 'minutes.finalize'
   | 'minutes.sign' // which field each role signs: core/minutes/lifecycle.ts
@@ -63,6 +65,8 @@ const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
   'poll.manage': ['chair'],
   'ballot.cast': ['chair', 'secretary', 'delegate'],
   'presenter.set': ['chair'],
+  'floor.request': ['chair', 'secretary', 'delegate', 'observer'],
+  'floor.manage': ['chair'],
   'minutes.insertRecords': ['secretary'],
   'minutes.finalize': ['secretary'],
   'minutes.sign': ['secretary', 'chair'],

@@ -9,6 +9,7 @@
  * | `attendance` | Y.Map memberId → Y.Map | the roster: status ('present' \| 'absent'), at, role, votes | attendance.ts |
  * | `polls` | Y.Map pollId → Y.Map | the PollView fields; named voters as a nested map, a secret roll only from close on | polls.ts |
  * | `presenter` | Y.Map | follow mode: memberId, memberName, documentSha256, page, zoom, at | presenter.ts |
+ * | `speakers` | Y.Map itemId → plain object | each agenda item's speakers list (queue, who speaks, who spoke, limit) | speakers.ts |
  * | `minutes` | Y.Map | status ('draft' \| 'final' \| 'signed-secretary' \| 'signed'), pdfSha256, finalSha256, finalizedAt, finalizedBy, signatures | minutes.ts |
  *
  * Readers never throw on a malformed or partial document: they skip what they cannot read and
@@ -23,6 +24,8 @@ import { metaMap, readControlMeta, type ControlMeta } from './meta';
 import { minutesMap, readMinutesState, type MinutesState } from './minutes';
 import { pollsMap, readPolls } from './polls';
 import { presenterMap, readPresenterView, type PresenterView } from './presenter';
+import { readSpeakers, speakersMap } from './speakers';
+import type { FloorState } from '../../speakers/floor';
 
 export { CONTROL_SCHEMA_VERSION } from './meta';
 
@@ -33,6 +36,7 @@ export interface ControlViews {
   attendance: AttendanceView;
   polls: PollView[];
   presenter: PresenterView;
+  speakers: Record<string, FloorState>;
   minutes: MinutesState;
 }
 
@@ -51,6 +55,7 @@ export const CONTROL_PARTS: { readonly [P in ControlPart]: PartSchema<ControlVie
   attendance: { type: attendanceMap, read: readAttendanceView },
   polls: { type: pollsMap, read: readPolls },
   presenter: { type: presenterMap, read: readPresenterView },
+  speakers: { type: speakersMap, read: readSpeakers },
   minutes: { type: minutesMap, read: readMinutesState },
 };
 
