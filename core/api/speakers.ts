@@ -16,6 +16,7 @@ import { SPEECH_KINDS, type SpeechKind } from '../speakers/floor';
 import { ApiValidationError } from './meetings';
 
 export type { FloorState, FloorRequest, FloorTurn, SpeechKind } from '../speakers/floor';
+export { SPEECH_KINDS } from '../speakers/floor';
 
 export interface FloorAskRequest {
   kind: SpeechKind;

@@ -9,6 +9,7 @@ export const DEMO = {
   secretary: { file: '2-thu-ky-nguyen-tien-sy.p12', name: 'Nguyễn Tiến Sỹ' },
   delegate1: { file: '3-dai-bieu-le-van-dung.p12', name: 'Lê Văn Dũng' },
   delegate2: { file: '4-dai-bieu-pham-thi-thu-hang.p12', name: 'Phạm Thị Thu Hằng' },
+  delegate3: { file: '5-dai-bieu-dang-quoc-viet.p12', name: 'Đặng Quốc Việt' },
   display: { file: '7-man-hinh-phong-hop.p12', name: 'Màn hình phòng họp' },
 } as const;
 

@@ -10,6 +10,7 @@ import { followMessages } from './messages/follow';
 import { connectionMessages } from './messages/connection';
 import { meetingMessages } from './messages/meeting';
 import { projectorMessages } from './messages/projector';
+import { speakersMessages } from './messages/speakers';
 
 /**
  * Every user-facing string, merged from each feature's messages.ts. Add a feature by adding
@@ -28,6 +29,7 @@ export const vi = {
   ...connectionMessages.vi,
   ...meetingMessages.vi,
   ...projectorMessages.vi,
+  ...speakersMessages.vi,
 };
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -42,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   ...connectionMessages.en,
   ...meetingMessages.en,
   ...projectorMessages.en,
+  ...speakersMessages.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -15,6 +15,7 @@ export type ErrorArea =
   | 'meetings'
   | 'minutes'
   | 'results'
+  | 'speakers'
   | 'votes';
 
 /** What each area says for a failure it has no message for. */
@@ -28,6 +29,7 @@ const FALLBACK: Record<ErrorArea, MessageKey> = {
   meetings: 'meetings.error.unexpected',
   minutes: 'minutes.error.generic',
   results: 'results.error.unexpected',
+  speakers: 'speakers.error.unexpected',
   votes: 'votes.error.unexpected',
 };
 

@@ -5,10 +5,11 @@ import type { PollView } from '../../../core/api/votes';
 import { MeetingDocsProvider, useControlPart } from '../collab/MeetingDocsContext';
 import type { MeetingDocKind } from '../collab/meeting-docs';
 import { meetingQuorum } from '../attendance/AttendancePanel';
-import { useMembers } from '../members/useMembers';
 import { RoomContext, roomFor } from '../room-context/RoomContext';
 import type { Session } from '../session/session';
 import { ResultView } from '../votes/ResultView';
+import { SpeakerTimer } from '../speakers/SpeakerTimer';
+import { memberName, useMembers } from '../members/useMembers';
 import { PresentedPage } from './PresentedPage';
 import './projector.css';
 
@@ -54,6 +55,7 @@ function Projector({ meeting }: { meeting: MeetingView }) {
   const attendance = useControlPart('attendance');
   const polls = useControlPart('polls') ?? [];
   const presenter = useControlPart('presenter');
+  const speakers = useControlPart('speakers');
   const members = useMembers(meeting.id);
   const now = useClock();
   const state = meta?.lifecycle ?? 'scheduled';
@@ -73,6 +75,8 @@ function Projector({ meeting }: { meeting: MeetingView }) {
     timeZone: 'Asia/Ho_Chi_Minh',
   }).format(now);
   const needed = attendance ? meetingQuorum(attendance) : 0;
+  const floor = current ? speakers?.[current.id] : undefined;
+  const next = floor?.queue.slice(0, 3) ?? [];
 
   return (
     <div className="projector" data-testid="projector">
@@ -97,6 +101,18 @@ function Projector({ meeting }: { meeting: MeetingView }) {
           <h2 className="projector__item-title projector__muted">{t('meeting.currentNone')}</h2>
         )}
       </section>
+      {floor && (floor.current || next.length > 0) ? (
+        <section className="projector__floor" aria-label={t('speakers.title')}>
+          {floor.current ? (
+            <SpeakerTimer floor={floor} name={memberName(members, floor.current.memberId)} large />
+          ) : null}
+          {next.length > 0 ? (
+            <p className="projector__next">
+              {t('speakers.next3')}: {next.map((r) => memberName(members, r.memberId)).join(' · ')}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <main className="projector__main">
         {open ? (
           <PollProgress poll={open} />
