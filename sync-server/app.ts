@@ -16,6 +16,7 @@ import { createAuthorize } from './meetings/authorize';
 import { MeetingDirectory } from './meetings/directory';
 import { lifecycleFeature } from './meetings/lifecycle-feature';
 import { speakersFeature } from './speakers/feature';
+import { agendaFeature } from './meetings/agenda-feature';
 import { meetingsFeature } from './meetings/feature';
 import { metricsFeature } from './metrics/feature';
 import { syncFeature } from './rooms/feature';
@@ -171,6 +172,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         sync,
         lifecycleFeature({ auth, meetings, rooms: sync.rooms, audit: store }),
         speakersFeature({ auth, meetings, rooms: sync.rooms, audit: store }),
+        agendaFeature({ auth, meetings, rooms: sync.rooms, audit: store }),
         attendanceFeature({ auth, meetings, rooms: sync.rooms, store, logger }),
         votesFeature({
           auth,

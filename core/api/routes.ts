@@ -6,6 +6,7 @@
  * files are not routes of this API.
  */
 import type { AnswerSpec, RouteAnswerOf, RouteBodyOf, RouteInputOf, RouteParamsOf } from './http';
+import { agendaRoutes } from './routes-agenda';
 import { identityRoutes } from './routes-identity';
 import { lifecycleRoutes } from './routes-lifecycle';
 import { meetingsRoutes } from './routes-meetings';
@@ -25,6 +26,7 @@ export const routes = {
   ...resultsRoutes,
   ...lifecycleRoutes,
   ...speakersRoutes,
+  ...agendaRoutes,
 } as const;
 
 /** Fails to compile if two areas name the same route (a spread would silently keep one). */
@@ -47,7 +49,17 @@ type Overlap =
         typeof resultsRoutes &
         typeof lifecycleRoutes
     > &
-      Keys<typeof speakersRoutes>);
+      Keys<typeof speakersRoutes>)
+  | (Keys<
+      typeof identityRoutes &
+        typeof meetingsRoutes &
+        typeof votesRoutes &
+        typeof minutesRoutes &
+        typeof resultsRoutes &
+        typeof lifecycleRoutes &
+        typeof speakersRoutes
+    > &
+      Keys<typeof agendaRoutes>);
 const _disjoint: [Overlap] extends [never] ? true : never = true;
 void _disjoint;
 

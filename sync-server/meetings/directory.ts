@@ -101,6 +101,14 @@ export class MeetingDirectory {
     return updated;
   }
 
+  /** Replaces the agenda (after core/meeting/agenda-edit.ts decided the edit). */
+  async setAgenda(meetingId: string, agenda: readonly AgendaItemSummary[]): Promise<MeetingRecord> {
+    const meeting = await this.require(meetingId);
+    const updated = { ...meeting, agenda: agenda.map(({ id, title }) => ({ id, title })) };
+    await this.records.put(meetingKey(meetingId), updated as unknown as JsonValue);
+    return updated;
+  }
+
   async roleOf(meetingId: string, memberId: string): Promise<MeetingRole | null> {
     if (!ID.test(meetingId) || !ID.test(memberId)) return null;
     return (

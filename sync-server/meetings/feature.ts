@@ -33,6 +33,9 @@ const view = (m: MeetingRecord, myRole: MeetingRole | null): MeetingView => ({
   myRole,
 });
 
+/** The meeting as the API shows it to a member with `myRole` (also the agenda routes' answer). */
+export { view as meetingView };
+
 /** Meetings, members' roles and the agenda over HTTP; every action checked by core/roles. */
 export function meetingsFeature(deps: MeetingsDeps): ServerFeature {
   const { meetings, members, rooms, audit } = deps;

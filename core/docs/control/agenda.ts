@@ -100,6 +100,22 @@ export function writeAgendaItems(doc: Y.Doc, items: readonly AgendaItemFields[])
   const agenda = agendaArray(doc);
   const existing = itemMaps(doc);
   const wanted = new Set(items.map((item) => item.id));
+  // A Y.Map cannot move within a Y.Array: when the kept items change order, they are written
+  // again in the new order with their documents copied (readers see one transaction).
+  const kept = [...existing.keys()].filter((id) => wanted.has(id));
+  const order = items.map((item) => item.id).filter((id) => existing.has(id));
+  if (kept.join('\n') !== order.join('\n')) {
+    const documents = new Map([...existing].map(([id, map]) => [id, rawDocuments(map)]));
+    agenda.delete(0, agenda.length);
+    for (const item of items) {
+      const created = new Y.Map<unknown>();
+      created.set('id', item.id);
+      created.set('title', item.title);
+      created.set('documents', [...(documents.get(item.id) ?? [])]);
+      agenda.push([created]);
+    }
+    return;
+  }
   for (let i = agenda.length - 1; i >= 0; i--) {
     const entry = agenda.get(i);
     if (!(entry instanceof Y.Map) || !wanted.has(entry.get('id') as string)) agenda.delete(i, 1);

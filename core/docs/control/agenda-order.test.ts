@@ -1,0 +1,51 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { attachAgendaDocument, readAgenda, writeAgendaItems } from './agenda';
+
+const SHA = 'ab'.repeat(32);
+const doc = () => {
+  const d = new Y.Doc();
+  writeAgendaItems(d, [
+    { id: 'a', title: 'Khai mạc' },
+    { id: 'b', title: 'Báo cáo' },
+    { id: 'c', title: 'Biểu quyết' },
+  ]);
+  attachAgendaDocument(d, 'b', {
+    sha256: SHA,
+    title: 'Báo cáo.pdf',
+    size: 10,
+    pages: 2,
+    addedBy: 'an',
+    addedAt: '2027-03-04T01:30:00.000Z',
+  });
+  return d;
+};
+
+describe('writing the agenda', () => {
+  it('reorders items and keeps each one’s documents', () => {
+    const d = doc();
+    writeAgendaItems(d, [
+      { id: 'b', title: 'Báo cáo' },
+      { id: 'a', title: 'Khai mạc' },
+      { id: 'c', title: 'Biểu quyết' },
+    ]);
+    const agenda = readAgenda(d);
+    expect(agenda.map((i) => i.id)).toEqual(['b', 'a', 'c']);
+    expect(agenda[0]?.documents.map((x) => x.sha256)).toEqual([SHA]);
+    expect(agenda[1]?.documents).toEqual([]);
+  });
+
+  it('renames in place without touching documents, and removes a dropped item', () => {
+    const d = doc();
+    writeAgendaItems(d, [
+      { id: 'a', title: 'Khai mạc kỳ họp' },
+      { id: 'b', title: 'Báo cáo' },
+    ]);
+    const agenda = readAgenda(d);
+    expect(agenda.map((i) => [i.id, i.title])).toEqual([
+      ['a', 'Khai mạc kỳ họp'],
+      ['b', 'Báo cáo'],
+    ]);
+    expect(agenda[1]?.documents).toHaveLength(1);
+  });
+});
