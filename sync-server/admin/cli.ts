@@ -23,6 +23,7 @@ import { seedDemo } from './demo';
 import { runSignCommand } from './sign';
 import { runVerifyCommand } from './verify';
 import { runTrustCommand } from './trust';
+import { runMinutesLayoutCommand } from './minutes-layout-cli';
 import {
   AdminError,
   addMember,
@@ -45,6 +46,9 @@ const USAGE = `usage: npm run admin -- <command> [--data DIR]
   meeting create --title T --starts-at ISO --location L [--org O] [--agenda TITLE]... [--id ID]
                  [--number 12/BB-UBND] [--place "Hà Nội"]
   meeting settings --meeting ID [--number N] [--place P]   Số/ký hiệu and place of the minutes; "" clears
+  meeting minutes-layout --meeting ID [--recipient "…"]... [--archive "VT, CĐ"]
+                 [--chair-authority TM|KT|TL|TUQ:"Ban Chấp hành"] [--secretary-authority …]
+                            "Nơi nhận" and TM./KT./TL./TUQ. signature blocks; "" clears
   meeting role --meeting ID --member ID --role chair|secretary|delegate|observer
   meeting list
   server-cert (--host NAME | --ip ADDRESS)... --out-cert FILE --out-key FILE [--days N]
@@ -68,6 +72,7 @@ async function run(argv: string[], out: Out): Promise<void> {
   const [group, action] = args.positional;
   const command = action ? `${group} ${action}` : (group ?? '');
   if (await runTrustCommand(command, args, dataDir, out)) return;
+  if (await runMinutesLayoutCommand(command, args, dataDir, out)) return;
   switch (command) {
     case 'ca init': {
       const ca = await initCa(dataDir, {
