@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MinutesLayoutSettings } from '../../core/api/minutes-layout';
-import type { MinutesState } from '../../core/api/minutes';
 import { runAdmin } from '../../sync-server/admin/cli';
 import { MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { pdftotext } from '../helpers/pdf-judges';
