@@ -90,6 +90,7 @@ const coreGlobals = [
   'Blob',
   'DecompressionStream',
   'Response',
+  'CompressionStream',
 ];
 const readonly = (/** @type {string[]} */ names) =>
   Object.fromEntries(names.map((n) => /** @type {const} */ ([n, 'readonly'])));
