@@ -251,9 +251,10 @@ export default tseslint.config(
               'node-shared/ imports core/ and Node only.',
             ),
             // pkcs11js: the native PKCS#11 binding token signing needs (main and the admin CLI).
+            // pngjs: decoding signature and seal images at the edge (core takes rasters).
             onlyPackages(
-              [...nodeBuiltins, 'pkcs11js'],
-              'node-shared/ imports core/, Node built-ins and pkcs11js only',
+              [...nodeBuiltins, 'pkcs11js', 'pngjs'],
+              'node-shared/ imports core/, Node built-ins, pkcs11js and pngjs only',
             ),
           ],
         },
