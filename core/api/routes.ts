@@ -11,6 +11,7 @@ import { lifecycleRoutes } from './routes-lifecycle';
 import { meetingsRoutes } from './routes-meetings';
 import { minutesRoutes } from './routes-minutes';
 import { resultsRoutes } from './routes-results';
+import { sealsRoutes } from './routes-seals';
 import { votesRoutes } from './routes-votes';
 
 export type { HealthAnswer } from './routes-identity';
@@ -23,6 +24,7 @@ export const routes = {
   ...minutesRoutes,
   ...resultsRoutes,
   ...lifecycleRoutes,
+  ...sealsRoutes,
 } as const;
 
 /** Fails to compile if two areas name the same route (a spread would silently keep one). */
@@ -36,7 +38,16 @@ type Overlap =
       typeof identityRoutes & typeof meetingsRoutes & typeof votesRoutes & typeof minutesRoutes
     > &
       Keys<typeof resultsRoutes> &
-      Keys<typeof lifecycleRoutes>);
+      Keys<typeof lifecycleRoutes>)
+  | (Keys<
+      typeof identityRoutes &
+        typeof meetingsRoutes &
+        typeof votesRoutes &
+        typeof minutesRoutes &
+        typeof resultsRoutes &
+        typeof lifecycleRoutes
+    > &
+      Keys<typeof sealsRoutes>);
 const _disjoint: [Overlap] extends [never] ? true : never = true;
 void _disjoint;
 
