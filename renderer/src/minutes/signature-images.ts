@@ -9,10 +9,15 @@ import type { AppearanceImage, SignatureImages } from '../../../core/signing';
 import { ApiError, api } from '../api/client';
 
 async function decodePng(bytes: ArrayBuffer): Promise<AppearanceImage> {
-  const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }), {
-    premultiplyAlpha: 'none',
-    colorSpaceConversion: 'none',
-  });
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }), {
+      premultiplyAlpha: 'none',
+      colorSpaceConversion: 'none',
+    });
+  } catch {
+    throw new ApiError(null, 'image-invalid', 'The image cannot be decoded here.');
+  }
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d');
   if (!context) throw new ApiError(null, 'image-invalid', 'The image cannot be decoded here.');
