@@ -90,6 +90,7 @@ const coreGlobals = [
   'Blob',
   'DecompressionStream',
   'Response',
+  'CompressionStream',
 ];
 const readonly = (/** @type {string[]} */ names) =>
   Object.fromEntries(names.map((n) => /** @type {const} */ ([n, 'readonly'])));
@@ -250,9 +251,10 @@ export default tseslint.config(
               'node-shared/ imports core/ and Node only.',
             ),
             // pkcs11js: the native PKCS#11 binding token signing needs (main and the admin CLI).
+            // pngjs: decoding signature and seal images at the edge (core takes rasters).
             onlyPackages(
-              [...nodeBuiltins, 'pkcs11js'],
-              'node-shared/ imports core/, Node built-ins and pkcs11js only',
+              [...nodeBuiltins, 'pkcs11js', 'pngjs'],
+              'node-shared/ imports core/, Node built-ins, pkcs11js and pngjs only',
             ),
           ],
         },

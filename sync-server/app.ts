@@ -36,6 +36,7 @@ import type { FreeSpace } from './store/disk';
 import type { QuotaLimits } from './rooms/quota';
 import { minutesFeature } from './minutes/feature';
 import { resultsFeature } from './results/feature';
+import { sealsFeature } from './seals/feature';
 import { loadMinutesFonts } from './minutes/fonts';
 import type { DraftLimits } from './minutes/draft-limits';
 import { DEFAULT_MINUTES_RENDER_LIMITS, MinutesRenderer } from './minutes/pdf-render';
@@ -220,6 +221,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           ...(options.draftLimits ? { draftLimits: options.draftLimits } : {}),
         }),
         resultsFeature({ auth, meetings, members, rooms: sync.rooms, fonts: loadMinutesFonts() }),
+        sealsFeature({ members, records: store, audit: store }),
       ],
     });
     publicOrigins = server.publicOrigins;

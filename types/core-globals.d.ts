@@ -64,4 +64,12 @@ declare global {
     arrayBuffer(): Promise<ArrayBuffer>;
   }
   var Response: { new (body: ReadableStream<Uint8Array>): Response };
+  /** Deflating image data for signature appearances (core/signing/appearance-image.ts). */
+  interface CompressionStream {
+    readonly readable: ReadableStream<Uint8Array>;
+    readonly writable: WritableStream<Uint8Array>;
+  }
+  var CompressionStream: {
+    new (format: 'deflate' | 'deflate-raw' | 'gzip'): CompressionStream;
+  };
 }

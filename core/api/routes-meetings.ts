@@ -13,6 +13,7 @@ import {
   type MemberPositionView,
   type MemberRemoved,
 } from './meetings';
+import { parseMinutesLayoutPatch, type MinutesLayoutSettings } from './minutes-layout';
 import { parseAssignPresenter, parsePresenterPosition, type PresenterView } from './presenter';
 import { JSON_BODY, SESSION, MEETING, VALIDATION, PDF_REFUSALS } from './route-errors';
 
@@ -197,5 +198,29 @@ export const meetingsRoutes = {
     body: jsonBody(parseAssignPresenter, 4096),
     answer: json<PresenterView>(),
     errors: [...MEETING, ...JSON_BODY, 'invalid-field', 'member-not-found'],
+  }),
+
+  // ------------------------------------------------------------ minutes layout (Decree 30)
+  /** The minutes' "Nơi nhận" list and the signers' authority (TM./KT./TL./TUQ.). */
+  minutesLayout: defineRoute({
+    method: 'GET',
+    path: '/api/meetings/:id/minutes-layout',
+    auth: 'session',
+    status: 200,
+    params: {},
+    body: noBody,
+    answer: json<MinutesLayoutSettings>(),
+    errors: MEETING,
+  }),
+  /** Changes them (administrators); the parts given change, null clears one. */
+  updateMinutesLayout: defineRoute({
+    method: 'PUT',
+    path: '/api/meetings/:id/minutes-layout',
+    auth: 'session',
+    status: 200,
+    params: {},
+    body: jsonBody(parseMinutesLayoutPatch, 32 * 1024),
+    answer: json<MinutesLayoutSettings>(),
+    errors: [...MEETING, ...JSON_BODY, ...VALIDATION],
   }),
 } as const;

@@ -12,11 +12,25 @@ import { lifecycleRoutes } from './routes-lifecycle';
 import { meetingsRoutes } from './routes-meetings';
 import { minutesRoutes } from './routes-minutes';
 import { resultsRoutes } from './routes-results';
+import { sealsRoutes } from './routes-seals';
 import { speakersRoutes } from './routes-speakers';
 import { votesRoutes } from './routes-votes';
 
 export type { HealthAnswer } from './routes-identity';
 export type { PollDraftRequest } from './routes-votes';
+
+/** Each area's part of the map; add a new area here and in `routes` below. */
+type Areas = [
+  typeof identityRoutes,
+  typeof meetingsRoutes,
+  typeof votesRoutes,
+  typeof minutesRoutes,
+  typeof resultsRoutes,
+  typeof lifecycleRoutes,
+  typeof speakersRoutes,
+  typeof agendaRoutes,
+  typeof sealsRoutes,
+];
 
 export const routes = {
   ...identityRoutes,
@@ -27,40 +41,25 @@ export const routes = {
   ...lifecycleRoutes,
   ...speakersRoutes,
   ...agendaRoutes,
+  ...sealsRoutes,
 } as const;
 
 /** Fails to compile if two areas name the same route (a spread would silently keep one). */
-type Keys<T> = keyof T;
-type Overlap =
-  | (Keys<typeof identityRoutes> & Keys<typeof meetingsRoutes>)
-  | (Keys<typeof identityRoutes & typeof meetingsRoutes> & Keys<typeof votesRoutes>)
-  | (Keys<typeof identityRoutes & typeof meetingsRoutes & typeof votesRoutes> &
-      Keys<typeof minutesRoutes>)
-  | (Keys<
-      typeof identityRoutes & typeof meetingsRoutes & typeof votesRoutes & typeof minutesRoutes
-    > &
-      Keys<typeof resultsRoutes> &
-      Keys<typeof lifecycleRoutes>)
-  | (Keys<
-      typeof identityRoutes &
-        typeof meetingsRoutes &
-        typeof votesRoutes &
-        typeof minutesRoutes &
-        typeof resultsRoutes &
-        typeof lifecycleRoutes
-    > &
-      Keys<typeof speakersRoutes>)
-  | (Keys<
-      typeof identityRoutes &
-        typeof meetingsRoutes &
-        typeof votesRoutes &
-        typeof minutesRoutes &
-        typeof resultsRoutes &
-        typeof lifecycleRoutes &
-        typeof speakersRoutes
-    > &
-      Keys<typeof agendaRoutes>);
-const _disjoint: [Overlap] extends [never] ? true : never = true;
+type KeysOf<T extends readonly object[]> = T extends readonly [
+  infer Head,
+  ...infer Rest extends readonly object[],
+]
+  ? keyof Head | KeysOf<Rest>
+  : never;
+type Overlap<T extends readonly object[]> = T extends readonly [
+  infer Head,
+  ...infer Rest extends readonly object[],
+]
+  ? (keyof Head & KeysOf<Rest>) | Overlap<Rest>
+  : never;
+/** And if an area is missing from `routes`. */
+type Missing = Exclude<KeysOf<Areas>, keyof typeof routes>;
+const _disjoint: [Overlap<Areas> | Missing] extends [never] ? true : never = true;
 void _disjoint;
 
 export type Routes = typeof routes;

@@ -5,6 +5,7 @@
  * Every argument and result is plain structured-clone data.
  */
 import type { LoginRequest } from '../identity/login';
+import type { SignatureImages } from '../signing/appearance-image';
 
 export interface AppInfo {
   name: string;
@@ -94,6 +95,8 @@ export interface SignPdfFields {
   role: string;
   reason: string;
   location: string;
+  /** The signer's signature image and (for the chair) the seal, decoded; absent: text only. */
+  images?: SignatureImages;
 }
 
 /** Failures a user can cause (wrong password, expired certificate, …) as data: Electron IPC

@@ -223,6 +223,7 @@ export function createIdentityService(options: IdentityServiceOptions): Identity
             utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES,
             contentsSize: Math.max(8192, chainBytes + 4096),
             ...(font ? { drawText: createOutlineTextPainter(font) } : {}),
+            ...(request.images ? { images: request.images } : {}),
           });
         } finally {
           key.close();

@@ -9,6 +9,11 @@ import type {
   SigningKeySource,
 } from './contract';
 import { CodedError } from '../errors/coded-error';
+import {
+  checkAppearanceImage,
+  type AppearanceImage,
+  type SignatureImages,
+} from '../signing/appearance-image';
 
 /** A bridge argument that fails validation; the handler refuses the call and does nothing. */
 export class BridgeArgumentError extends CodedError<'bridge-bad-argument'> {
@@ -151,6 +156,41 @@ function signingKeySource(value: Record<string, unknown>): SigningKeySource {
   return { token: { keyId, ...(tokenLabel !== undefined ? { tokenLabel } : {}) } };
 }
 
+/** Decoded images for the appearance, checked as core/signing will draw them. */
+function appearanceImages(value: unknown): SignatureImages | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) throw new BridgeArgumentError('signPdf', 'images must be an object');
+  const out: { signature?: AppearanceImage; seal?: AppearanceImage } = {};
+  for (const key of ['signature', 'seal'] as const) {
+    const image = value[key];
+    if (image === undefined) continue;
+    if (
+      !isRecord(image) ||
+      typeof image.width !== 'number' ||
+      typeof image.height !== 'number' ||
+      !(image.rgb instanceof Uint8Array) ||
+      (image.alpha !== undefined && !(image.alpha instanceof Uint8Array))
+    )
+      throw new BridgeArgumentError(
+        'signPdf',
+        `images.${key} must be { width, height, rgb, alpha }`,
+      );
+    const checked: AppearanceImage = {
+      width: image.width,
+      height: image.height,
+      rgb: image.rgb,
+      ...(image.alpha instanceof Uint8Array ? { alpha: image.alpha } : {}),
+    };
+    try {
+      checkAppearanceImage(checked, key);
+    } catch (error) {
+      throw new BridgeArgumentError('signPdf', (error as Error).message);
+    }
+    out[key] = checked;
+  }
+  return out;
+}
+
 function signPdfRequest(value: unknown): SignPdfRequest {
   if (!isRecord(value)) throw new BridgeArgumentError('signPdf', 'expected an object');
   const { pdf, fieldName } = value;
@@ -168,6 +208,7 @@ function signPdfRequest(value: unknown): SignPdfRequest {
     role: shortText('role', value.role),
     reason: shortText('reason', value.reason),
     location: shortText('location', value.location),
+    ...(value.images !== undefined ? { images: appearanceImages(value.images) } : {}),
   };
 }
 

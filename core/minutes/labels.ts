@@ -52,6 +52,8 @@ export const LABELS = {
   chairTitle: 'CHỦ TỌA',
   signHint: '(Ký số)',
   cancelled: 'Đã hủy',
+  recipients: 'Nơi nhận:',
+  archive: 'Lưu:',
 } as const;
 
 export interface LocalTime {

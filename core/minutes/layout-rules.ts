@@ -57,11 +57,17 @@ export const DECREE_30_LAYOUT = {
   recipientsLabelSizePt: 12,
   recipientsSizePt: 11,
   /**
-   * Times New Roman or a serif with the same metrics and every Vietnamese letter, embedded.
-   * Shipped today: DejaVu Serif (npm `dejavu-fonts-ttf`): every Vietnamese letter, embedded,
-   * but wider than Times; no npm package ships Liberation Serif or Tinos as one TrueType file.
+   * Times New Roman or a serif with the same metrics and every Vietnamese letter, embedded:
+   * Liberation Serif 2.x (SIL OFL), shipped in assets/fonts/liberation-serif/. `postScriptName`
+   * is what the PDF's font names carry after the subset tag, e.g. "DHMINR+LiberationSerif".
    */
-  font: { embedded: true, serif: true, vietnamese: true },
+  font: {
+    family: 'Liberation Serif',
+    postScriptName: 'LiberationSerif',
+    embedded: true,
+    serif: true,
+    vietnamese: true,
+  },
   /** Prefixes of a signature by delegated authority (Decree 30/2020, Article 13). */
   signaturePrefixes: ['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.'] as const,
 } as const;
@@ -82,6 +88,14 @@ export const A4_POINTS: readonly [number, number] = [
 
 /** Page numbers: from page 2, centred in the top margin, upright, 13–14 pt. */
 export const PAGE_NUMBER_SIZE_PT = 13;
+
+/** The font files the caller reads (core/ never touches the file system). */
+export const MINUTES_FONT_FILES = {
+  regular: 'LiberationSerif-Regular.ttf',
+  bold: 'LiberationSerif-Bold.ttf',
+  italic: 'LiberationSerif-Italic.ttf',
+  boldItalic: 'LiberationSerif-BoldItalic.ttf',
+} as const;
 
 /** Body text size the renderer uses. */
 export const BODY_SIZE_PT = 13;

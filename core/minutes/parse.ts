@@ -9,6 +9,7 @@ import type {
   MinutesAttendee,
   MinutesData,
   MinutesPerson,
+  MinutesRecipients,
   MinutesTime,
   MinutesVote,
   MinutesVoteRowKind,
@@ -16,7 +17,9 @@ import type {
   RichBlock,
   RichRun,
   RichText,
+  SigningAuthority,
 } from './types';
+import { isSigningAuthorityKind } from './signature-blocks';
 
 export const VIETNAM_UTC_OFFSET_MINUTES = 420;
 const MAX_LINE = 500;
@@ -112,7 +115,34 @@ export function parseTime(v: unknown, path: string): MinutesTime {
 function person(v: unknown, path: string): MinutesPerson {
   const o = object(v, path);
   const role = optionalText(o, 'role', `${path}.`);
-  return { name: requiredText(o, 'name', `${path}.`), ...(role ? { role } : {}) };
+  const authority =
+    o.authority === undefined || o.authority === null
+      ? undefined
+      : signingAuthority(o.authority, `${path}.authority`);
+  return {
+    name: requiredText(o, 'name', `${path}.`),
+    ...(role ? { role } : {}),
+    ...(authority ? { authority } : {}),
+  };
+}
+
+function signingAuthority(v: unknown, path: string): SigningAuthority {
+  const o = object(v, path);
+  if (!isSigningAuthorityKind(o.kind))
+    throw new MinutesError('minutes-field-invalid', 'must be TM, KT, TL or TUQ', `${path}.kind`);
+  return { kind: o.kind, onBehalfOf: requiredText(o, 'onBehalfOf', `${path}.`) };
+}
+
+/** Absent, or neither a recipient nor an archive line: undefined (no block). */
+function recipients(v: unknown, path: string): MinutesRecipients | undefined {
+  if (v === undefined || v === null) return undefined;
+  const o = object(v, path);
+  const to = list(o.to ?? [], `${path}.to`, 50)
+    .map((r, i) => text(r, `${path}.to[${i}]`))
+    .filter((r) => r !== '');
+  const archive = optionalText(o, 'archive', `${path}.`);
+  if (to.length === 0 && !archive) return undefined;
+  return { to, ...(archive ? { archive } : {}) };
 }
 
 function runs(v: unknown, path: string): RichRun[] {
@@ -304,6 +334,7 @@ export function parseMinutesData(input: unknown): MinutesData {
   const parentOrganisation = optionalText(input, 'parentOrganisation', '');
   const documentNumber = optionalText(input, 'documentNumber', '');
   const locality = optionalText(input, 'locality', '');
+  const addressees = recipients(input.recipients, 'recipients');
   return {
     organisation: requiredText(input, 'organisation', ''),
     ...(parentOrganisation ? { parentOrganisation } : {}),
@@ -322,5 +353,6 @@ export function parseMinutesData(input: unknown): MinutesData {
     ),
     items: list(input.items ?? [], 'items').map((a, i) => item(a, `items[${i}]`)),
     votes: list(input.votes ?? [], 'votes').map((a, i) => vote(a, `votes[${i}]`)),
+    ...(addressees ? { recipients: addressees } : {}),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Renders validated minutes to PDF bytes: pdf-lib with subset-embedded TrueType fonts (the
- * caller passes DejaVu bytes: every Vietnamese letter), classic xref table (no object streams)
+ * caller passes Liberation Serif: Times metrics, every Vietnamese letter), classic xref table (no object streams)
  * so signatures can be appended incrementally, and the same bytes for the same input.
  */
 import fontkit from '@pdf-lib/fontkit';
@@ -26,14 +26,17 @@ export async function embedFonts(
   fonts: MinutesFonts,
 ): Promise<Record<FontStyle, PDFFont>> {
   doc.registerFontkit(fontkit);
-  // Fixed subset tags instead of pdf-lib's generated names keep the output reproducible.
+  // Fixed subset tags instead of pdf-lib's generated ones keep the output reproducible; after
+  // the tag stands the font's own PostScript name, so a reader of the PDF sees which font it is.
   const embed = async (
     bytes: Uint8Array | undefined,
     tag: string,
   ): Promise<PDFFont | undefined> => {
     if (!bytes) return undefined;
     try {
-      return await doc.embedFont(bytes, { subset: true, customName: `${tag}+MinutesFont` });
+      const own = fontkit.create(bytes).postscriptName ?? 'MinutesFont';
+      const name = own.replace(/[^!-~]|[[\]()<>{}/%#]/g, '');
+      return await doc.embedFont(bytes, { subset: true, customName: `${tag}+${name}` });
     } catch (cause) {
       throw new MinutesError(
         'minutes-font-invalid',

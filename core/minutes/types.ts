@@ -30,10 +30,33 @@ export interface MinutesTime {
   readonly utcOffsetMinutes: number;
 }
 
+/**
+ * Thẩm quyền ký (Decree 30/2020, Phụ lục I): TM. on behalf of a collective body ("BAN CHẤP
+ * HÀNH"), KT. a deputy signing for the head (the head's position: "CHỦ TỊCH"), TL. and TUQ. by
+ * the head's leave or authorisation (the head's position: "GIÁM ĐỐC").
+ */
+export type SigningAuthorityKind = 'TM' | 'KT' | 'TL' | 'TUQ';
+
+export interface SigningAuthority {
+  readonly kind: SigningAuthorityKind;
+  /** The body or the head's position signed for, as written ("Ban Chấp hành"). */
+  readonly onBehalfOf: string;
+}
+
 export interface MinutesPerson {
   readonly name: string;
   /** Position (chức vụ) shown after the name, e.g. "Chủ tịch Công đoàn". */
   readonly role?: string;
+  /** Absent: the plain block ("THƯ KÝ", "CHỦ TỌA") a biên bản usually has. */
+  readonly authority?: SigningAuthority;
+}
+
+/** "Nơi nhận:" — who receives the minutes, and where the originals are filed ("Lưu: …"). */
+export interface MinutesRecipients {
+  /** One line each, printed "- Ban Thường vụ Công đoàn ngành;". */
+  readonly to: readonly string[];
+  /** Printed "- Lưu: VT, CĐ." as the last line, e.g. "VT, CĐ". */
+  readonly archive?: string;
 }
 
 export interface MinutesAttendee {
@@ -109,6 +132,8 @@ export interface MinutesData {
   readonly attendance: readonly MinutesAttendee[];
   readonly items: readonly MinutesAgendaItem[];
   readonly votes: readonly MinutesVote[];
+  /** Absent (or nothing in it): no "Nơi nhận" block. */
+  readonly recipients?: MinutesRecipients;
 }
 
 /** Font files (TrueType bytes) the caller reads; core/ never touches the file system. */

@@ -17,6 +17,8 @@ export type SigningErrorCode =
   | 'CERTIFICATION_NOT_FIRST'
   | 'CERTIFICATE_MALFORMED'
   | 'CMS_MALFORMED'
+  /** A signature or seal image for the appearance is not a usable RGB(A) raster. */
+  | 'APPEARANCE_IMAGE_INVALID'
   /** The certificate's key is neither RSA nor EC on a NIST curve, or the signer cannot use it. */
   | 'SIGNER_KEY_UNSUPPORTED';
 

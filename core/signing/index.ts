@@ -33,6 +33,12 @@ export {
 } from './cms';
 export { type AppearanceTextPainter } from './appearance';
 export { createOutlineTextPainter } from './appearance-text';
+export {
+  APPEARANCE_IMAGE_MAX_SIDE,
+  checkAppearanceImage,
+  type AppearanceImage,
+  type SignatureImages,
+} from './appearance-image';
 export { addEmptySignatureFields, type EmptySignatureField } from './signature-fields';
 export { SigningError, type SigningErrorCode } from './errors';
 export {

@@ -4,6 +4,7 @@
  */
 import type { CertificateSigner, Hasher } from '../crypto/types';
 import { type AppearanceTextPainter, buildAppearance } from './appearance';
+import { appearanceImageObjects, type SignatureImages } from './appearance-image';
 import { assembleDetachedCms, buildSignedAttributes, signWithCertificateKey } from './cms';
 import { concatBytes } from './der';
 import { SigningError } from './errors';
@@ -81,6 +82,8 @@ export interface PrepareSignatureOptions {
   readonly appearance?: SignatureAppearance;
   /** Paints text in the appearance (see appearance.ts); absent: a bordered box only. */
   readonly drawText?: AppearanceTextPainter;
+  /** The signer's signature image and the organisation's seal, drawn in the appearance. */
+  readonly images?: SignatureImages;
   /** Bytes reserved for the CMS in /Contents; default 8192. */
   readonly contentsSize?: number;
   /**
@@ -283,8 +286,18 @@ async function writeSignature(
   if (catalogAdditions.length > 0)
     updates.push(addEntries(await existingObject(file, catalog.ref), catalogAdditions));
 
-  const ap = buildAppearance(rect[2] - rect[0], rect[3] - rect[1], lines, options.drawText);
+  const pictures = options.images
+    ? await appearanceImageObjects(options.images, () => numbers.allocate())
+    : undefined;
+  const ap = buildAppearance(
+    rect[2] - rect[0],
+    rect[3] - rect[1],
+    lines,
+    options.drawText,
+    pictures && options.images ? { images: options.images, refs: pictures.refs } : undefined,
+  );
   updates.push({ ref: apRef, value: ap.dict, streamData: ap.data });
+  if (pictures) updates.push(...pictures.updates);
   const contentsSize = options.contentsSize ?? 8192;
   const sig = new PdfDict([
     ['Type', new PdfName('Sig')],

@@ -23,6 +23,9 @@ import { seedDemo } from './demo';
 import { runSignCommand } from './sign';
 import { runVerifyCommand } from './verify';
 import { runTrustCommand } from './trust';
+import { runMinutesLayoutCommand } from './minutes-layout-cli';
+import { runImagesCommand } from './images-cli';
+import { SignatureImageError } from '../../node-shared/images/png-image';
 import {
   AdminError,
   addMember,
@@ -38,6 +41,8 @@ const USAGE = `usage: npm run admin -- <command> [--data DIR]
   member add --name NAME --email EMAIL --out FILE.p12 (--password P | --password-file F) [--admin] [--id ID] [--days N] [--position P]
   member position --member ID --position P   position (chức vụ) printed in the minutes; "" clears it
   member list
+  member signature-image --member ID --png FILE.png   signature image drawn when the member signs
+  seal set --png FILE.png   the organisation's seal (PNG with transparency)
   member add-cert --member ID --cert FILE.cer|.pem [--name N --email E] [--chain FILE]...
                             enrol an existing certificate (by SHA-256 fingerprint); --name creates the member
   trust add --name N --cert CA.pem --purpose login|signing|both [--policy OID]...
@@ -45,6 +50,9 @@ const USAGE = `usage: npm run admin -- <command> [--data DIR]
   meeting create --title T --starts-at ISO --location L [--org O] [--agenda TITLE]... [--id ID]
                  [--number 12/BB-UBND] [--place "Hà Nội"]
   meeting settings --meeting ID [--number N] [--place P]   Số/ký hiệu and place of the minutes; "" clears
+  meeting minutes-layout --meeting ID [--recipient "…"]... [--archive "VT, CĐ"]
+                 [--chair-authority TM|KT|TL|TUQ:"Ban Chấp hành"] [--secretary-authority …]
+                            "Nơi nhận" and TM./KT./TL./TUQ. signature blocks; "" clears
   meeting role --meeting ID --member ID --role chair|secretary|delegate|observer
   meeting list
   server-cert (--host NAME | --ip ADDRESS)... --out-cert FILE --out-key FILE [--days N]
@@ -68,6 +76,8 @@ async function run(argv: string[], out: Out): Promise<void> {
   const [group, action] = args.positional;
   const command = action ? `${group} ${action}` : (group ?? '');
   if (await runTrustCommand(command, args, dataDir, out)) return;
+  if (await runMinutesLayoutCommand(command, args, dataDir, out)) return;
+  if (await runImagesCommand(command, args, dataDir, out)) return;
   switch (command) {
     case 'ca init': {
       const ca = await initCa(dataDir, {
@@ -258,6 +268,7 @@ export async function runAdmin(argv: string[], out: Out, err: Out): Promise<numb
       error instanceof MeetingError ||
       error instanceof ApiValidationError ||
       error instanceof DataDirectoryInUseError ||
+      error instanceof SignatureImageError ||
       error instanceof IdentityError;
     if (known) {
       err(`error [${(error as { code: string }).code}]: ${(error as Error).message}`);

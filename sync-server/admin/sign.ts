@@ -12,7 +12,13 @@ import { writeFileAtomic } from '../../node-shared/atomic-write';
 import { parseArgs } from 'node:util';
 import { IdentityError, certificateDerFromPem, parseP12 } from '../../core/identity';
 import { decodeChainCertificate } from '../../core/identity/certificate';
-import { SigningError, createOutlineTextPainter, signPdf } from '../../core/signing';
+import {
+  SigningError,
+  createOutlineTextPainter,
+  signPdf,
+  type SignatureImages,
+} from '../../core/signing';
+import { SignatureImageError, decodePngImage } from '../../node-shared/images/png-image';
 import { nodeCryptoServices, nodeRsaSigner } from '../crypto/node-crypto';
 import type { CertificateSigner } from '../../core/crypto/types';
 import { TokenError } from '../../core/crypto/token-errors';
@@ -29,7 +35,7 @@ export interface CommandIo {
 export { AdminCommandError };
 
 const SIGN_USAGE =
-  'usage: admin sign IN.pdf (--p12 FILE --password-file F | --pkcs11-module M (--slot S | --token-label L) (--key-id HEX | --key-label L) [--pin-env VAR] [--certificate F] [--chain F] | --csc-url URL --csc-token-env VAR [--csc-credential ID] [--csc-timeout S] [--ca F]) --out OUT.pdf [--reason TEXT] [--location TEXT] [--field NAME] [--role TEXT] [--visible [--page N] [--rect X1,Y1,X2,Y2]]';
+  'usage: admin sign IN.pdf (--p12 FILE --password-file F | --pkcs11-module M (--slot S | --token-label L) (--key-id HEX | --key-label L) [--pin-env VAR] [--certificate F] [--chain F] | --csc-url URL --csc-token-env VAR [--csc-credential ID] [--csc-timeout S] [--ca F]) --out OUT.pdf [--reason TEXT] [--location TEXT] [--field NAME] [--role TEXT] [--visible [--page N] [--rect X1,Y1,X2,Y2]] [--signature-image SIG.png] [--seal-image SEAL.png]';
 
 /**
  * Where a new visible signature goes when the PDF has no field for it (an existing field keeps
@@ -65,6 +71,21 @@ async function readInput(file: string, what: string): Promise<Uint8Array> {
       `cannot read the ${what} ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`,
     );
   }
+}
+
+/** The signer's signature image and the seal (PNG files), decoded; none given: undefined. */
+async function signatureImages(
+  signatureFile: string | undefined,
+  sealFile: string | undefined,
+): Promise<SignatureImages | undefined> {
+  if (signatureFile === undefined && sealFile === undefined) return undefined;
+  const read = async (file: string, what: string) => decodePngImage(await readInput(file, what));
+  return {
+    ...(signatureFile !== undefined
+      ? { signature: await read(signatureFile, 'signature image') }
+      : {}),
+    ...(sealFile !== undefined ? { seal: await read(sealFile, 'seal image') } : {}),
+  };
 }
 
 /** A password file holds the password; one trailing newline (as editors add) is not part of it. */
@@ -204,6 +225,8 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
         visible: { type: 'boolean', default: false },
         page: { type: 'string' },
         rect: { type: 'string' },
+        'signature-image': { type: 'string' },
+        'seal-image': { type: 'string' },
       },
     });
   } catch (cause) {
@@ -219,7 +242,10 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
     fail('usage', '--out must differ from the input: a signed file is never rewritten in place');
 
   const pdf = await readInput(input, 'PDF');
+  // Read and decode before any key is opened: a bad image refuses with nothing signed.
+  const images = await signatureImages(values['signature-image'], values['seal-image']);
   if (values['csc-url'] !== undefined) {
+    if (images) fail('usage', '--signature-image and --seal-image need --p12 or a token');
     if (values.p12 !== undefined || values['pkcs11-module'] !== undefined)
       fail('usage', 'sign with one key source: --p12, --pkcs11-module or --csc-url');
     const remote = await signWithRemoteProvider(
@@ -261,6 +287,7 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
       ...(values.role ? { role: values.role } : {}),
       ...(font ? { drawText: createOutlineTextPainter(font) } : {}),
       ...(where ? { appearance: where } : {}),
+      ...(images ? { images } : {}),
     });
   } finally {
     key.close();
@@ -278,7 +305,8 @@ export function reportFailure(error: unknown, io: CommandIo): number {
     error instanceof IdentityError ||
     error instanceof SigningError ||
     error instanceof TokenError ||
-    error instanceof RemoteSigningError
+    error instanceof RemoteSigningError ||
+    error instanceof SignatureImageError
   ) {
     io.stderr.write(`error [${error.code}]: ${error.message}\n`);
     return 2;

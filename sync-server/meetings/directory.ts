@@ -3,6 +3,12 @@ import type {
   MeetingDraft,
   MeetingSettingsPatch,
 } from '../../core/api/meetings';
+import {
+  applyMinutesLayoutPatch,
+  NO_MINUTES_LAYOUT,
+  type MinutesLayoutPatch,
+  type MinutesLayoutSettings,
+} from '../../core/api/minutes-layout';
 import type { MeetingRole } from '../../core/roles/permissions';
 import type { AccessEvents } from '../identity/access-events';
 import { newId } from '../ids';
@@ -20,7 +26,13 @@ export interface MeetingRecord {
   /** Số, ký hiệu and place of the minutes; absent in records written before they existed. */
   documentNumber?: string | null;
   place?: string | null;
+  /** The minutes' "Nơi nhận" and signers' authority (core/api/minutes-layout.ts); absent: none. */
+  minutesLayout?: MinutesLayoutSettings | null;
 }
+
+/** What a record says about the minutes' layout; records from before it: nothing. */
+export const minutesLayoutOf = (m: MeetingRecord): MinutesLayoutSettings =>
+  m.minutesLayout ?? NO_MINUTES_LAYOUT;
 
 export class MeetingError extends CodedError<
   'meeting-not-found' | 'meeting-exists' | 'member-not-found'
@@ -90,6 +102,15 @@ export class MeetingDirectory {
   async updateSettings(meetingId: string, patch: MeetingSettingsPatch): Promise<MeetingRecord> {
     const meeting = await this.require(meetingId);
     const updated: MeetingRecord = { ...meeting, ...patch };
+    await this.records.put(meetingKey(meetingId), updated as unknown as JsonValue);
+    return updated;
+  }
+
+  /** Changes the minutes' recipients or signers' authority `patch` names. */
+  async updateMinutesLayout(meetingId: string, patch: MinutesLayoutPatch): Promise<MeetingRecord> {
+    const meeting = await this.require(meetingId);
+    const minutesLayout = applyMinutesLayoutPatch(minutesLayoutOf(meeting), patch);
+    const updated: MeetingRecord = { ...meeting, minutesLayout };
     await this.records.put(meetingKey(meetingId), updated as unknown as JsonValue);
     return updated;
   }

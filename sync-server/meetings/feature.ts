@@ -10,7 +10,7 @@ import type { AuditLog, RecordStore } from '../store/types';
 import { mirrorRoster } from '../attendance/mirror';
 import { meetingCaller } from './caller';
 import { mirrorMeeting } from './control-mirror';
-import type { MeetingDirectory, MeetingRecord } from './directory';
+import { minutesLayoutOf, type MeetingDirectory, type MeetingRecord } from './directory';
 
 interface MeetingsDeps {
   auth: Auth;
@@ -87,6 +87,19 @@ export function meetingsFeature(deps: MeetingsDeps): ServerFeature {
           const updated = await meetings.updateSettings(meeting.id, ctx.body);
           await record(member, 'meeting.settings', { meetingId: meeting.id });
           return view(updated, await meetings.roleOf(meeting.id, member.id));
+        },
+      }),
+      route('minutesLayout', async (ctx) => {
+        const { meeting } = await allowed(ctx, 'meeting.view');
+        return minutesLayoutOf(meeting);
+      }),
+      route('updateMinutesLayout', {
+        guard: (ctx) => allowed(ctx, 'meeting.manage'),
+        handler: async (ctx) => {
+          const { member, meeting } = ctx.guard;
+          const updated = await meetings.updateMinutesLayout(meeting.id, ctx.body);
+          await record(member, 'meeting.minutes-layout', { meetingId: meeting.id });
+          return minutesLayoutOf(updated);
         },
       }),
       route('setMemberPosition', {

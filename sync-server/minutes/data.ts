@@ -16,7 +16,7 @@ import { compareVietnameseNames } from '../../core/minutes/names';
 import { readControlMeta } from '../../core/docs/control/meta';
 import { participates, type MeetingRole } from '../../core/roles/permissions';
 import type * as Y from 'yjs';
-import type { MeetingRecord } from '../meetings/directory';
+import { minutesLayoutOf, type MeetingRecord } from '../meetings/directory';
 import { splitMinutesDraft, type MinutesDraft } from './draft';
 import { CodedError } from '../../core/errors/coded-error';
 import { printedVote } from '../../core/minutes/print-vote';
@@ -52,11 +52,17 @@ const validIso = (value: string | null): string | null =>
 
 export function buildMinutesData(sources: MinutesSources): MinutesData {
   const { meeting, members, control, draft, now } = sources;
-  const person = (role: MeetingRole) => {
+  const layout = minutesLayoutOf(meeting);
+  const person = (role: 'chair' | 'secretary') => {
     const m = members.find((x) => x.role === role);
     if (!m) throw new MinutesDataError(`The meeting has no ${role}.`);
     // The line already says "Chủ trì:"/"Thư ký:": only a recorded position follows the name.
-    return m.position ? { name: m.name, role: m.position } : { name: m.name };
+    const authority = layout.authority[role];
+    return {
+      name: m.name,
+      ...(m.position ? { role: m.position } : {}),
+      ...(authority ? { authority } : {}),
+    };
   };
   const presence = new Map(readAttendanceView(control).members.map((m) => [m.memberId, m.status]));
   // The room's screen logs in as a member but takes no part: it is not an attendee.
@@ -101,5 +107,6 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
     attendance,
     items,
     votes,
+    ...(layout.recipients ? { recipients: layout.recipients } : {}),
   };
 }

@@ -1,18 +1,20 @@
-/** DejaVu Serif (every Vietnamese letter) from the npm package, read once at startup. */
+/**
+ * Liberation Serif (Times New Roman metrics, every Vietnamese letter), shipped in the repository
+ * under assets/fonts/ so every machine embeds the same bytes; read once at startup.
+ */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { MinutesFonts } from '../../core/minutes';
+import { MINUTES_FONT_FILES } from '../../core/minutes/layout-rules';
 
-function ttf(name: string): Uint8Array {
-  const file = createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
-  return new Uint8Array(readFileSync(file));
-}
+const FONT_DIR = new URL('../../assets/fonts/liberation-serif/', import.meta.url);
+
+const ttf = (file: string): Uint8Array => new Uint8Array(readFileSync(new URL(file, FONT_DIR)));
 
 export function loadMinutesFonts(): MinutesFonts {
   return {
-    regular: ttf('DejaVuSerif'),
-    bold: ttf('DejaVuSerif-Bold'),
-    italic: ttf('DejaVuSerif-Italic'),
-    boldItalic: ttf('DejaVuSerif-BoldItalic'),
+    regular: ttf(MINUTES_FONT_FILES.regular),
+    bold: ttf(MINUTES_FONT_FILES.bold),
+    italic: ttf(MINUTES_FONT_FILES.italic),
+    boldItalic: ttf(MINUTES_FONT_FILES.boldItalic),
   };
 }

@@ -21,7 +21,7 @@ import {
   type MeasuredPage,
 } from '../../core/minutes/layout-rules';
 import { longSampleMinutes, sampleMinutes } from '../../core/minutes/testing';
-import { dejavuSerif } from '../helpers/minutes-fonts';
+import { minutesFonts } from '../helpers/minutes-fonts';
 import { pdftotext } from '../helpers/pdf-judges';
 
 const OUTPUT = new URL('../output/', import.meta.url).pathname;
@@ -48,6 +48,12 @@ async function readPages(pdf: Uint8Array): Promise<PageText[]> {
     const page = await doc.getPage(n);
     const [, , width, height] = page.view as [number, number, number, number];
     const content = await page.getTextContent();
+    // The fonts' own names (subset tag + PostScript name) once the page's fonts are loaded.
+    await page.getOperatorList();
+    const fontNameOf = (id: string): string => {
+      const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string }) : null;
+      return font?.name ?? content.styles[id]?.fontFamily ?? id;
+    };
     const items = content.items
       .filter((i): i is TextItem => 'str' in i && i.str.trim() !== '')
       .map((i) => ({
@@ -56,7 +62,7 @@ async function readPages(pdf: Uint8Array): Promise<PageText[]> {
         baseline: i.transform[5] as number,
         width: i.width,
         size: Math.hypot(i.transform[0] as number, i.transform[1] as number),
-        font: content.styles[i.fontName]?.fontFamily ?? i.fontName,
+        font: fontNameOf(i.fontName),
       }));
     pages.push({ width, height, items });
   }
@@ -117,8 +123,8 @@ let longPages: PageText[];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'minutes-layout-'));
-  short = await renderMinutesPdf(sampleMinutes(), dejavuSerif());
-  long = await renderMinutesPdf(longSampleMinutes(), dejavuSerif());
+  short = await renderMinutesPdf(sampleMinutes(), minutesFonts());
+  long = await renderMinutesPdf(longSampleMinutes(), minutesFonts());
   shortPages = await readPages(short);
   longPages = await readPages(long);
 }, 120_000);
@@ -149,6 +155,12 @@ describe('the minutes layout, measured (Decree 30/2020)', () => {
     const sentence = items.filter((g) => g.text.includes('quy chế chi tiêu nội bộ'));
     expect(sentence.length).toBeGreaterThan(0);
     for (const g of sentence) expect(within(g.size, DECREE_30_LAYOUT.bodySizePt, 0.01)).toBe(true);
+    // The body is set upright in the layout rules' font, read back from the page's font name.
+    const upright = `DHMINR+${DECREE_30_LAYOUT.font.postScriptName}`;
+    expect(sentence.filter((g) => g.font === upright).length).toBeGreaterThan(0);
+    // Every glyph on every page is in that family (regular, bold, italic or bold italic).
+    const family = new RegExp(`^DHMIN[RBIJ]\\+${DECREE_30_LAYOUT.font.postScriptName}(-|$)`);
+    for (const g of items) expect(g.font).toMatch(family);
     const first = shortPages[0]?.items ?? [];
     const sizeOf = (text: string) => first.find((g) => g.text.includes(text))?.size ?? 0;
     expect(within(sizeOf('Độc lập - Tự do - Hạnh phúc'), DECREE_30_LAYOUT.mottoSizePt, 0.01)).toBe(
@@ -191,7 +203,9 @@ describe('the minutes layout, measured (Decree 30/2020)', () => {
       expect(object.has(PDFName.of('FontFile2'))).toBe(true);
     }
     expect(fonts.length).toBeGreaterThanOrEqual(3);
-    for (const name of fonts) expect(name).toMatch(/^\/DHMIN[RBIJ]\+MinutesFont$/);
+    const family = DECREE_30_LAYOUT.font.postScriptName;
+    for (const name of fonts)
+      expect(name).toMatch(new RegExp(`^/DHMIN[RBIJ]\\+${family}(-Bold|-Italic|-BoldItalic)?$`));
     // pdf.js read the Vietnamese letters back as they were written.
     const all = shortPages.flatMap((p) => p.items.map((g) => g.text)).join(' ');
     for (const word of ['CỘNG HÒA', 'Độc lập', 'Thành viên', 'Ủy viên', 'Đặng Quốc Việt'])
@@ -202,7 +216,7 @@ describe('the minutes layout, measured (Decree 30/2020)', () => {
 describe('the minutes text (pdftotext)', () => {
   it('prints every typed sentence once, in its place, and nothing invented', async () => {
     const { data, sentences } = typedMinutes();
-    const pdf = await renderMinutesPdf(data, dejavuSerif());
+    const pdf = await renderMinutesPdf(data, minutesFonts());
     const file = join(dir, 'typed.pdf');
     writeFileSync(file, pdf);
     // Page numbers (the first line of pages 2 on) stand between pages, not in the text.
@@ -231,7 +245,7 @@ describe('the minutes text (pdftotext)', () => {
   it('says nothing about the end when no close was recorded', async () => {
     const { endsAt: _unused, ...open } = sampleMinutes();
     const file = join(dir, 'open.pdf');
-    writeFileSync(file, await renderMinutesPdf(open, dejavuSerif()));
+    writeFileSync(file, await renderMinutesPdf(open, minutesFonts()));
     const text = pdftotext(file);
     expect(text).not.toContain('kết thúc');
     expect(text).toContain('bắt đầu lúc 08 giờ 30 phút');

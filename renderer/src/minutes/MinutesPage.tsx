@@ -31,6 +31,7 @@ import { MinutesEditor, Toolbar, insertBlocks } from './MinutesEditor';
 import { errorMessage } from '../i18n/error-message';
 import { ConfirmBox } from './ConfirmBox';
 import { SignDialog } from './SignDialog';
+import { signingImages } from './signature-images';
 import { VerificationPanel } from './VerificationPanel';
 import { verifySignedPdf } from './verify';
 import './minutes.css';
@@ -139,6 +140,7 @@ export function MinutesPage() {
     setBusy(true);
     setSignError(null);
     try {
+      const images = await signingImages(session.member.id, next);
       const result = await bridge.signPdf({
         identityId,
         password,
@@ -148,6 +150,7 @@ export function MinutesPage() {
         role: ROLE_TITLES[minutesSigner(next)],
         reason: signingReason(meeting.title),
         location: meeting.place ?? meeting.location,
+        ...(images ? { images } : {}),
       });
       if (!result.ok) throw new ApiError(null, result.error.code, result.error.message);
       const uploaded = await minutesApi.upload(meeting.id, result.value);

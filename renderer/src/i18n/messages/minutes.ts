@@ -133,6 +133,8 @@ export const minutesMessages = defineMessages(
     'minutes.error.minutes-certificate-refused': 'Chứng thư số không được chấp nhận.',
     'minutes.error.minutes-certificate-revoked': 'Chứng thư số của người ký đã bị thu hồi.',
     'minutes.error.minutes-hash-mismatch': 'Tệp tải về không khớp mã băm đã ghi.',
+    'minutes.error.image-invalid':
+      'Không đọc được ảnh chữ ký hoặc ảnh con dấu đã tải lên. Không có gì được ký.',
     'minutes.error.minutes-draft-invalid': 'Không tạo được biên bản từ bản nháp.',
     'minutes.error.p12-bad-password': 'Sai mật khẩu tệp .p12. Không có gì được ký.',
     'minutes.error.cert-expired':
@@ -294,6 +296,8 @@ export const minutesMessages = defineMessages(
     'minutes.error.minutes-certificate-refused': 'The certificate was not accepted.',
     'minutes.error.minutes-certificate-revoked': "The signer's certificate has been revoked.",
     'minutes.error.minutes-hash-mismatch': 'The downloaded file does not match its recorded hash.',
+    'minutes.error.image-invalid':
+      'The uploaded signature or seal image cannot be read. Nothing was signed.',
     'minutes.error.minutes-draft-invalid': 'The minutes could not be made from the draft.',
     'minutes.error.p12-bad-password': 'Wrong .p12 password. Nothing was signed.',
     'minutes.error.cert-expired':
