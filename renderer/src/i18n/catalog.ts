@@ -11,6 +11,7 @@ import { connectionMessages } from './messages/connection';
 import { meetingMessages } from './messages/meeting';
 import { projectorMessages } from './messages/projector';
 import { speakersMessages } from './messages/speakers';
+import { agendaEditMessages } from './messages/agenda-edit';
 
 /**
  * Every user-facing string, merged from each feature's messages.ts. Add a feature by adding
@@ -30,6 +31,7 @@ export const vi = {
   ...meetingMessages.vi,
   ...projectorMessages.vi,
   ...speakersMessages.vi,
+  ...agendaEditMessages.vi,
 };
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -45,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   ...meetingMessages.en,
   ...projectorMessages.en,
   ...speakersMessages.en,
+  ...agendaEditMessages.en,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useControlPart } from '../collab/MeetingDocsContext';
 import { meetingQuorum } from '../attendance/AttendancePanel';
 import { useRoom } from '../room-context/RoomContext';
+import { AgendaEditor } from './AgendaEditor';
 import { ChairAttendance } from './ChairAttendance';
 import { clock } from './api';
 
@@ -93,6 +94,7 @@ export function Overview({ onShowItem }: Props) {
         </div>
       </dl>
       {may('attendance.mark') && <ChairAttendance />}
+      {may('agenda.edit') && <AgendaEditor agenda={agenda} />}
     </div>
   );
 }
