@@ -8,6 +8,7 @@ import type { CryptoServices } from '../crypto/types';
 import { type CertificateFields, parseCertificate, pemToDerList } from './certificate';
 import { OID } from './cms';
 import { parseSignedData } from './cms-parse';
+import { chainTrusted } from './chain';
 import { bytesEqual, concatBytes } from './der';
 import { analyseAfter } from './diff-analysis';
 import { type ChangeAnalysis, NO_CHANGES } from './diff-vocabulary';
@@ -70,40 +71,6 @@ export interface PdfSignatureReport {
   readonly verdict: SignatureVerdict;
   /** Why a check failed, when it failed for a reason other than a plain mismatch. */
   readonly problems: readonly string[];
-}
-
-/** `unsupported` names an algorithm that kept a candidate issuer from being checked. */
-async function chainTrusted(
-  leaf: CertificateFields,
-  pool: readonly CertificateFields[],
-  trusted: readonly CertificateFields[],
-  crypto: VerifyPdfOptions['crypto'],
-): Promise<{ trusted: boolean; unsupported?: string }> {
-  let current = leaf;
-  let unsupported: string | undefined;
-  const result = (ok: boolean) => ({ trusted: ok, ...(unsupported ? { unsupported } : {}) });
-  for (let depth = 0; depth < 8; depth++) {
-    if (trusted.some((t) => bytesEqual(t.der, current.der))) return result(true);
-    const candidates = [...trusted, ...pool].filter((c) =>
-      bytesEqual(c.subjectDer, current.issuerDer),
-    );
-    let next: CertificateFields | undefined;
-    for (const c of candidates) {
-      const params = signatureAlgorithm(current.signatureAlgorithmDer, c.spkiDer);
-      if (!params.supported) {
-        unsupported = `certificate of ${current.subjectCommonName ?? 'a signer'}: ${params.reason}`;
-        continue;
-      }
-      if (await crypto.verify(params, c.spkiDer, current.tbsDer, current.signature)) {
-        next = c;
-        break;
-      }
-    }
-    if (!next || next === current) return result(false);
-    if (trusted.includes(next)) return { trusted: true };
-    current = next;
-  }
-  return result(false);
 }
 
 export interface PdfVerification {
