@@ -25,10 +25,26 @@ import { listFields, readCatalog } from './pdf-form';
 import { PdfString, decodeTextString } from './pdf-objects';
 import { readPdf, resolveDict } from './pdf-xref';
 import { digestAlgorithm, signatureAlgorithm } from './signature-algorithms';
+import { TimestampError, type TimestampErrorCode, checkTimestampToken } from './timestamp';
+import { parseTimestampToken } from './timestamp-token';
 
 export interface VerifyPdfOptions {
   readonly crypto: Pick<CryptoServices, 'digest' | 'verify'>;
   readonly trustedCaPem: readonly string[];
+  /** CAs trusted for the purpose "timestamping" (PEM); absent: no timestamp is trusted. */
+  readonly trustedTimestampCaPem?: readonly string[];
+}
+
+/** The signature timestamp (PAdES B-T), judged: absent, valid, or invalid with its code. */
+export interface SignatureTimestampReport {
+  readonly status: 'valid' | 'invalid' | 'absent';
+  /** The TSA's genTime (also for an invalid one, when it could be read). */
+  readonly time?: Date;
+  readonly tsaSubject?: string;
+  /** Why it is invalid: a TimestampErrorCode. */
+  readonly code?: TimestampErrorCode;
+  /** When the TSA certificate expires (a valid timestamp only). */
+  readonly tsaCertificateNotAfter?: Date;
 }
 
 export interface PdfSignatureReport {
@@ -38,8 +54,15 @@ export interface PdfSignatureReport {
   readonly signerCommonName: string | undefined;
   /** /Name of the signature dictionary, as the signer claimed it. */
   readonly claimedName: string | undefined;
-  /** The /M time, as claimed by the signer. */
+  /**
+   * The signing time: the signature timestamp's time when it is valid, else the /M time the
+   * signer claimed.
+   */
   readonly signingTime: Date | undefined;
+  /** The /M time, as claimed by the signer's clock. */
+  readonly claimedSigningTime?: Date | undefined;
+  /** The signature timestamp (B-T), if any. */
+  readonly timestamp?: SignatureTimestampReport;
   readonly byteRange: readonly number[];
   /** The gap in /ByteRange is exactly the /Contents hex string, and the ranges start at 0. */
   readonly byteRangeWellFormed: boolean;
@@ -52,7 +75,7 @@ export interface PdfSignatureReport {
   readonly signatureValid: boolean;
   /** Minimal chain check against trustedCaPem (see the module comment). */
   readonly issuedByTrustedCa: boolean;
-  /** /M falls inside the signer certificate's validity period. */
+  /** The signing time (the timestamp's, else /M) falls inside the signer certificate's validity. */
   readonly certificateValidAtSigningTime: boolean;
   readonly hasSigningCertificateV2: boolean;
   readonly hasSigningTimeAttribute: boolean;
@@ -143,12 +166,15 @@ export async function verifyPdfSignatures(
     if (!byteRangeWellFormed) problems.push('ByteRange does not frame the signature contents');
     const m = sig.get('M');
     const nameValue = sig.get('Name');
+    const claimed = m instanceof PdfString ? parsePdfDate(decodeTextString(m)) : undefined;
     const report: MutableReport = {
       fieldName: field.name,
       subFilter: sig.nameOf('SubFilter'),
       signerCommonName: undefined as string | undefined,
       claimedName: nameValue instanceof PdfString ? decodeTextString(nameValue) : undefined,
-      signingTime: m instanceof PdfString ? parsePdfDate(decodeTextString(m)) : undefined,
+      signingTime: claimed,
+      claimedSigningTime: claimed,
+      timestamp: { status: 'absent' },
       byteRange,
       byteRangeWellFormed,
       signedLength: c + d,
@@ -246,10 +272,55 @@ async function checkCms(
         report.algorithmSupported = false;
         problems.push(chain.unsupported);
       }
+      if (cms.signatureTimestampToken)
+        report.timestamp = await signatureTimestamp(
+          cms.signatureTimestampToken,
+          cms.signature,
+          options,
+        );
+      if (report.timestamp?.status === 'valid') report.signingTime = report.timestamp.time;
       const t = report.signingTime;
       report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
     }
   } catch (cause) {
     problems.push((cause as Error).message);
+  }
+}
+
+async function signatureTimestamp(
+  token: Uint8Array,
+  signatureValue: Uint8Array,
+  options: VerifyPdfOptions,
+): Promise<SignatureTimestampReport> {
+  try {
+    const checked = await checkTimestampToken(token, {
+      crypto: options.crypto,
+      trustedCaPem: options.trustedTimestampCaPem ?? [],
+      expected: { data: signatureValue },
+    });
+    return {
+      status: 'valid',
+      time: checked.genTime,
+      ...(checked.tsaSubject !== undefined ? { tsaSubject: checked.tsaSubject } : {}),
+      tsaCertificateNotAfter: checked.tsaCertificateNotAfter,
+    };
+  } catch (cause) {
+    const code: TimestampErrorCode =
+      cause instanceof TimestampError ? cause.code : 'tsa-bad-signature';
+    let time: Date | undefined;
+    let tsaSubject: string | undefined;
+    try {
+      const parsed = parseTimestampToken(token);
+      time = parsed.tstInfo.genTime;
+      tsaSubject = parsed.signerCertificate?.subjectCommonName;
+    } catch {
+      // unreadable: nothing more to say than the code
+    }
+    return {
+      status: 'invalid',
+      code,
+      ...(time ? { time } : {}),
+      ...(tsaSubject !== undefined ? { tsaSubject } : {}),
+    };
   }
 }

@@ -12,7 +12,12 @@ import { writeFileAtomic } from '../../node-shared/atomic-write';
 import { parseArgs } from 'node:util';
 import { IdentityError, certificateDerFromPem, parseP12 } from '../../core/identity';
 import { decodeChainCertificate } from '../../core/identity/certificate';
-import { SigningError, createOutlineTextPainter, signPdf } from '../../core/signing';
+import {
+  SigningError,
+  contentsSizeFor,
+  createOutlineTextPainter,
+  signPdf,
+} from '../../core/signing';
 import { nodeCryptoServices, nodeRsaSigner } from '../crypto/node-crypto';
 import type { CertificateSigner } from '../../core/crypto/types';
 import { TokenError } from '../../core/crypto/token-errors';
@@ -254,7 +259,7 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
       signingTime: now,
       utcOffsetMinutes: -now.getTimezoneOffset(),
       // Room for the chain, the signature and the attributes, with a margin.
-      contentsSize: Math.max(8192, chainDer.reduce((n, c) => n + c.length, 0) + 4096),
+      contentsSize: contentsSizeFor(chainDer.reduce((n, c) => n + c.length, 0)),
       ...(values.field ? { fieldName: values.field } : {}),
       ...(values.reason ? { reason: values.reason } : {}),
       ...(values.location ? { location: values.location } : {}),
