@@ -56,3 +56,4 @@ export {
   type TimestampErrorCode,
 } from './timestamp';
 export { embedSignatureTimestamp, type EmbeddedTimestamp } from './timestamp-embed';
+export { addDocumentTimestamp, type DocumentTimestampOptions } from './doc-timestamp';

@@ -20,7 +20,7 @@ import {
   tlv,
 } from './der';
 import { digestAlgorithm, signatureAlgorithm } from './signature-algorithms';
-import { TimestampError } from './timestamp-errors';
+import { TimestampError, type TimestampErrorCode } from './timestamp-errors';
 import {
   TIMESTAMP_OID,
   integerValue,
@@ -48,6 +48,18 @@ export interface CheckedTimestamp {
   readonly tsaSubject: string | undefined;
   /** When the TSA certificate expires: the timestamp is verifiable until then (B-LTA renews). */
   readonly tsaCertificateNotAfter: Date;
+}
+
+/** The signature timestamp (PAdES B-T), judged: absent, valid, or invalid with its code. */
+export interface SignatureTimestampReport {
+  readonly status: 'valid' | 'invalid' | 'absent';
+  /** The TSA's genTime (also for an invalid one, when it could be read). */
+  readonly time?: Date;
+  readonly tsaSubject?: string;
+  /** Why it is invalid. */
+  readonly code?: TimestampErrorCode;
+  /** When the TSA certificate expires (a valid timestamp only). */
+  readonly tsaCertificateNotAfter?: Date;
 }
 
 const BOOLEAN_TRUE = Uint8Array.of(0x01, 0x01, 0xff);

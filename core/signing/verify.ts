@@ -25,8 +25,14 @@ import { listFields, readCatalog } from './pdf-form';
 import { PdfString, decodeTextString } from './pdf-objects';
 import { readPdf, resolveDict } from './pdf-xref';
 import { digestAlgorithm, signatureAlgorithm } from './signature-algorithms';
-import { TimestampError, type TimestampErrorCode, checkTimestampToken } from './timestamp';
+import {
+  type SignatureTimestampReport,
+  TimestampError,
+  type TimestampErrorCode,
+  checkTimestampToken,
+} from './timestamp';
 import { parseTimestampToken } from './timestamp-token';
+import { checkDocumentTimestamp } from './doc-timestamp-verify';
 
 export interface VerifyPdfOptions {
   readonly crypto: Pick<CryptoServices, 'digest' | 'verify'>;
@@ -35,17 +41,7 @@ export interface VerifyPdfOptions {
   readonly trustedTimestampCaPem?: readonly string[];
 }
 
-/** The signature timestamp (PAdES B-T), judged: absent, valid, or invalid with its code. */
-export interface SignatureTimestampReport {
-  readonly status: 'valid' | 'invalid' | 'absent';
-  /** The TSA's genTime (also for an invalid one, when it could be read). */
-  readonly time?: Date;
-  readonly tsaSubject?: string;
-  /** Why it is invalid: a TimestampErrorCode. */
-  readonly code?: TimestampErrorCode;
-  /** When the TSA certificate expires (a valid timestamp only). */
-  readonly tsaCertificateNotAfter?: Date;
-}
+export type { SignatureTimestampReport };
 
 export interface PdfSignatureReport {
   readonly fieldName: string;
@@ -215,8 +211,11 @@ export async function verifyPdfSignatures(
       }
       report.laterChanges = changes;
     } else problems.push('the signature does not end at the end of a revision');
-    if (contents instanceof PdfString && rangesInFile)
-      await checkCms(report, contents, pdf, trusted, options);
+    if (contents instanceof PdfString && rangesInFile) {
+      if (report.subFilter === 'ETSI.RFC3161')
+        await checkDocumentTimestamp(report, contents.bytes, pdf, byteRange, options);
+      else await checkCms(report, contents, pdf, trusted, options);
+    }
     report.verdict = signatureVerdict({ ...report, coversRevision: !!signedRevision });
   }
   return reports;

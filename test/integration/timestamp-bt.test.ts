@@ -68,6 +68,7 @@ describe('PAdES B-T', () => {
     const [hanko] = judges.pyhanko(path);
     expect(hanko?.intact).toBe(true);
     expect(hanko?.trusted).toBe(true);
+    expect(hanko?.line).toMatch(/,TIMESTAMP_TOKEN<INTACT:TRUSTED>,/);
     const pretty = spawnSync(
       pyhankoBinary(),
       [
