@@ -237,7 +237,10 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
     name: 'minutes',
     routes: [
       // The router has checked the session (the map marks the route 'session').
-      route('trust', async (): Promise<TrustResponse> => ({ caPem: await deps.trustedCas() })),
+      route('trust', async (): Promise<TrustResponse> => ({
+        caPem: await deps.trustedCas(),
+        timestampCaPem: (await deps.timestamping?.trustedCas()) ?? [],
+      })),
       route('minutes', async (ctx) => {
         const { meeting } = await caller(ctx, 'meeting.view');
         return state(meeting.id);
