@@ -25,6 +25,8 @@ export interface MinutesSignatureRequest {
 /** `GET /api/trust`: the CA certificates the server trusts, for verifying signatures anywhere. */
 export interface TrustResponse {
   caPem: string[];
+  /** CAs trusted for the purpose "timestamping": judge signature timestamps (PAdES B-T). */
+  timestampCaPem?: string[];
 }
 
 /** Stable codes of refusals the minutes routes give (besides forbidden / meeting-not-found). */

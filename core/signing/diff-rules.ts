@@ -80,20 +80,48 @@ async function judgeGrowingList(
   return added.length > 0 ? onGrow : permit('none');
 }
 
+/**
+ * Document timestamps (B-LTA) come in a new invisible field of their own: when every item a
+ * list gained is such a field, the growth is an LTA update, as pyHanko judges it (and as DocMDP
+ * P=1 still allows), not form filling.
+ */
+async function onlyDocumentTimestampsAdded(
+  oldList: PdfValue | undefined,
+  newList: PdfValue | undefined,
+  ctx: RuleContext,
+): Promise<boolean> {
+  const before = Array.isArray(oldList) ? oldList : [];
+  if (!Array.isArray(newList)) return false;
+  const added = newList.filter((n) => !before.some((item) => sameValue(n, item)));
+  if (added.length === 0) return false;
+  for (const item of added) {
+    const field = await resolveDict(ctx.new, item);
+    const value = field && (await resolveDict(ctx.new, field.get('V')));
+    if (!value || !isName(value.get('Type'), 'DocTimeStamp')) return false;
+  }
+  return true;
+}
+
+const DOCUMENT_TIMESTAMP_ADDED = permit('lta-updates', 'document-timestamp-added');
+
 async function judgeFields(
   oldFields: PdfValue | undefined,
   newFields: PdfValue | undefined,
   ctx: RuleContext,
 ): Promise<RuleOutcome> {
+  const before = await ctx.old.resolve(oldFields);
+  const after = await ctx.new.resolve(newFields);
   return judgeGrowingList(
-    await ctx.old.resolve(oldFields),
-    await ctx.new.resolve(newFields),
+    before,
+    after,
     async (item) => {
       const dict = await resolveDict(ctx.new, item);
       return !!dict && isName(dict.get('FT'), 'Sig') && item instanceof PdfRef;
     },
     refuse('form-changed', 'the form gained a field that is not a signature field'),
-    permit('form-filling', 'form-fields-grew', 'signature-field-created'),
+    (await onlyDocumentTimestampsAdded(before, after, ctx))
+      ? DOCUMENT_TIMESTAMP_ADDED
+      : permit('form-filling', 'form-fields-grew', 'signature-field-created'),
   );
 }
 
@@ -102,12 +130,16 @@ async function judgeAnnots(
   newAnnots: PdfValue | undefined,
   ctx: RuleContext,
 ): Promise<RuleOutcome> {
+  const before = await ctx.old.resolve(oldAnnots);
+  const after = await ctx.new.resolve(newAnnots);
   return judgeGrowingList(
-    await ctx.old.resolve(oldAnnots),
-    await ctx.new.resolve(newAnnots),
+    before,
+    after,
     (item) => isSignatureWidget(ctx.new, item),
     refuse('annotation-added', 'an annotation other than a signature widget was added or removed'),
-    permit('form-filling', 'widget-joined-annots'),
+    (await onlyDocumentTimestampsAdded(before, after, ctx))
+      ? DOCUMENT_TIMESTAMP_ADDED
+      : permit('form-filling', 'widget-joined-annots'),
   );
 }
 

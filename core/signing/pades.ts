@@ -31,6 +31,17 @@ import {
 } from './pdf-objects';
 import { type PdfFile, readPdf, resolveDict } from './pdf-xref';
 
+/**
+ * Bytes reserved for the CMS in /Contents by default. Room for the signer's chain and, since
+ * PAdES B-T writes the signature timestamp into the same placeholder after signing, for a
+ * TimeStampToken with its TSA certificate chain (a few KiB at real TSAs).
+ */
+export const DEFAULT_CONTENTS_SIZE = 16384;
+
+/** Room for a CMS carrying `chainBytes` of signer certificates plus a signature timestamp. */
+export const contentsSizeFor = (chainBytes: number): number =>
+  Math.max(DEFAULT_CONTENTS_SIZE, chainBytes + 4096 + 8192);
+
 export interface SignatureAppearance {
   /** Zero-based page index. */
   readonly page: number;
@@ -84,7 +95,7 @@ export interface PrepareSignatureOptions {
   readonly drawText?: AppearanceTextPainter;
   /** The signer's signature image and the organisation's seal, drawn in the appearance. */
   readonly images?: SignatureImages;
-  /** Bytes reserved for the CMS in /Contents; default 8192. */
+  /** Bytes reserved for the CMS in /Contents; default DEFAULT_CONTENTS_SIZE. */
   readonly contentsSize?: number;
   /**
    * Make this a certification signature (DocMDP) with this permission: 1 no changes, 2 form
@@ -298,7 +309,7 @@ async function writeSignature(
   );
   updates.push({ ref: apRef, value: ap.dict, streamData: ap.data });
   if (pictures) updates.push(...pictures.updates);
-  const contentsSize = options.contentsSize ?? 8192;
+  const contentsSize = options.contentsSize ?? DEFAULT_CONTENTS_SIZE;
   const sig = new PdfDict([
     ['Type', new PdfName('Sig')],
     ['Filter', new PdfName('Adobe.PPKLite')],

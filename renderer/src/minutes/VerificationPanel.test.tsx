@@ -119,6 +119,17 @@ describe('verification panel', () => {
     expect(html).toContain('Thêm chữ ký mới');
   });
 
+  it('says whose timestamp vouches for the signing time, or that the signer clock does', () => {
+    const html = render([
+      report({
+        timestamp: { status: 'valid', time: new Date(0), tsaSubject: 'TSA Ban Cơ yếu' },
+      }),
+      report({ fieldName: 'chair', timestamp: { status: 'absent' } }),
+    ]);
+    expect(html).toContain('Thời điểm ký do TSA Ban Cơ yếu xác nhận');
+    expect(html).toContain('Không có: thời điểm ký theo đồng hồ máy người ký');
+  });
+
   it('shows content changed after signing as not valid, naming the change', () => {
     const html = render([
       report({

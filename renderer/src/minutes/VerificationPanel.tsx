@@ -58,6 +58,14 @@ export function VerificationPanel({ reports }: { reports: readonly PdfSignatureR
                 <dd>
                   {r.signingTime ? formatDateTime(r.signingTime, languageOf(i18n.language)) : '—'}
                 </dd>
+                <dt>{t('minutes.verify.timestamp')}</dt>
+                <dd>
+                  {r.timestamp?.status === 'valid'
+                    ? t('minutes.verify.timestamp.valid', { tsa: r.timestamp.tsaSubject ?? '—' })
+                    : r.timestamp?.status === 'invalid'
+                      ? t('minutes.verify.timestamp.invalid')
+                      : t('minutes.verify.timestamp.absent')}
+                </dd>
                 <dt>{t('minutes.verify.scope')}</dt>
                 <dd>
                   {r.coversWholeDocument ? t('minutes.verify.whole') : t('minutes.verify.revision')}

@@ -10,7 +10,7 @@ export const minutesApi = {
   reopen: (meetingId: string) => call('reopenMinutes', { params: { id: meetingId } }),
   sign: (meetingId: string, sha256: string, field: MinutesField) =>
     call('signMinutes', { params: { id: meetingId }, body: { sha256, field } }),
-  trust: async () => (await call('trust')).caPem,
+  trust: async () => await call('trust'),
   /** The PDF the server would finalize the current draft to (the preview is that PDF). */
   preview: async (meetingId: string): Promise<Uint8Array> =>
     new Uint8Array(

@@ -5,6 +5,7 @@ import {
   type PdfSignatureReport,
   type VerifyPdfOptions,
 } from '../../../core/signing';
+import type { TrustResponse } from '../../../core/api/minutes';
 import { webCryptoDigest, webCryptoVerifier } from '../identity/webcrypto-verify';
 
 function webCryptoServices(subtle: SubtleCrypto): VerifyPdfOptions['crypto'] {
@@ -18,13 +19,15 @@ function webCryptoServices(subtle: SubtleCrypto): VerifyPdfOptions['crypto'] {
 export const signatureOk = (r: PdfSignatureReport): boolean =>
   r.verdict === 'valid' || r.verdict === 'valid-with-permitted-changes';
 
+/** Judged against the server's trust: member CAs, and TSA CAs for signature timestamps. */
 export function verifySignedPdf(
   pdf: Uint8Array,
-  trustedCaPem: readonly string[],
+  trust: TrustResponse,
 ): Promise<PdfSignatureReport[]> {
   const subtle = globalThis.crypto?.subtle;
   return verifyPdfSignatures(pdf, {
     crypto: subtle ? webCryptoServices(subtle) : createForgeCryptoServices(),
-    trustedCaPem,
+    trustedCaPem: trust.caPem,
+    trustedTimestampCaPem: trust.timestampCaPem ?? [],
   });
 }

@@ -66,6 +66,11 @@ export const minutesMessages = defineMessages(
     'minutes.verify.signer': 'Người ký',
     'minutes.verify.field': 'Ô ký',
     'minutes.verify.time': 'Thời điểm ký',
+    'minutes.verify.timestamp': 'Dấu thời gian',
+    'minutes.verify.timestamp.valid': 'Thời điểm ký do {{tsa}} xác nhận',
+    'minutes.verify.timestamp.invalid':
+      'Dấu thời gian không hợp lệ: thời điểm ký theo máy người ký',
+    'minutes.verify.timestamp.absent': 'Không có: thời điểm ký theo đồng hồ máy người ký',
     'minutes.verify.scope': 'Phạm vi',
     'minutes.verify.whole': 'Toàn bộ tài liệu',
     'minutes.verify.revision': 'Phiên bản trước khi có chữ ký tiếp theo',
@@ -132,6 +137,21 @@ export const minutesMessages = defineMessages(
     'minutes.error.minutes-earlier-bytes-changed': 'Tệp đã ký khác bản biên bản đã chốt.',
     'minutes.error.minutes-certificate-refused': 'Chứng thư số không được chấp nhận.',
     'minutes.error.minutes-certificate-revoked': 'Chứng thư số của người ký đã bị thu hồi.',
+    'minutes.error.minutes-timestamp-too-large':
+      'Chữ ký không còn chỗ cho dấu thời gian. Hãy ký lại.',
+    'minutes.error.tsa-unreachable':
+      'Không kết nối được máy chủ cấp dấu thời gian. Chữ ký chưa được nhận; hãy thử lại sau.',
+    'minutes.error.tsa-refused':
+      'Máy chủ cấp dấu thời gian từ chối yêu cầu. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-wrong-imprint':
+      'Dấu thời gian nhận được không khớp với chữ ký. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-wrong-nonce':
+      'Dấu thời gian nhận được trả lời một yêu cầu khác. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-bad-signature': 'Dấu thời gian không hợp lệ. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-untrusted':
+      'Máy chủ cấp dấu thời gian không thuộc danh sách tin cậy. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-not-timestamping-cert':
+      'Chứng thư của máy chủ cấp dấu thời gian không dùng để cấp dấu thời gian. Chữ ký chưa được nhận.',
     'minutes.error.minutes-hash-mismatch': 'Tệp tải về không khớp mã băm đã ghi.',
     'minutes.error.image-invalid':
       'Không đọc được ảnh chữ ký hoặc ảnh con dấu đã tải lên. Không có gì được ký.',
@@ -226,6 +246,10 @@ export const minutesMessages = defineMessages(
     'minutes.verify.signer': 'Signer',
     'minutes.verify.field': 'Field',
     'minutes.verify.time': 'Signing time',
+    'minutes.verify.timestamp': 'Timestamp',
+    'minutes.verify.timestamp.valid': 'Signing time vouched for by {{tsa}}',
+    'minutes.verify.timestamp.invalid': "Timestamp not valid: the time is the signer's computer's",
+    'minutes.verify.timestamp.absent': "None: the time is what the signer's computer said",
     'minutes.verify.scope': 'Covers',
     'minutes.verify.whole': 'The whole document',
     'minutes.verify.revision': 'The revision before the next signature',
@@ -295,6 +319,22 @@ export const minutesMessages = defineMessages(
       'The signed file differs from the finalized minutes.',
     'minutes.error.minutes-certificate-refused': 'The certificate was not accepted.',
     'minutes.error.minutes-certificate-revoked': "The signer's certificate has been revoked.",
+    'minutes.error.minutes-timestamp-too-large':
+      'The signature has no room left for its timestamp. Please sign again.',
+    'minutes.error.tsa-unreachable':
+      'The timestamp server could not be reached. The signature was not accepted; try again later.',
+    'minutes.error.tsa-refused':
+      'The timestamp server refused the request. The signature was not accepted.',
+    'minutes.error.tsa-wrong-imprint':
+      'The timestamp received does not match the signature. The signature was not accepted.',
+    'minutes.error.tsa-wrong-nonce':
+      'The timestamp received answers another request. The signature was not accepted.',
+    'minutes.error.tsa-bad-signature':
+      'The timestamp is not valid. The signature was not accepted.',
+    'minutes.error.tsa-untrusted':
+      'The timestamp server is not on the trust list. The signature was not accepted.',
+    'minutes.error.tsa-not-timestamping-cert':
+      "The timestamp server's certificate is not a time-stamping certificate. The signature was not accepted.",
     'minutes.error.minutes-hash-mismatch': 'The downloaded file does not match its recorded hash.',
     'minutes.error.image-invalid':
       'The uploaded signature or seal image cannot be read. Nothing was signed.',
