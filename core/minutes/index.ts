@@ -12,6 +12,7 @@ export {
 } from './text-layout';
 export type {
   MinutesAgendaItem,
+  MinutesSpeech,
   MinutesAttendee,
   MinutesData,
   MinutesFonts,

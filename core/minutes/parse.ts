@@ -10,6 +10,7 @@ import type {
   MinutesData,
   MinutesPerson,
   MinutesRecipients,
+  MinutesSpeech,
   MinutesTime,
   MinutesVote,
   MinutesVoteRowKind,
@@ -222,10 +223,31 @@ function attendee(v: unknown, path: string): MinutesAttendee {
   };
 }
 
+const SPEECH_KINDS: readonly MinutesSpeech['kind'][] = ['speech', 'reply', 'point-of-order'];
+
+function speech(v: unknown, path: string): MinutesSpeech {
+  const o = object(v, path);
+  const kind = field(o, 'kind', `${path}.`);
+  if (!(SPEECH_KINDS as readonly unknown[]).includes(kind))
+    throw new MinutesError('minutes-field-invalid', 'is not a kind of speech', `${path}.kind`);
+  const position = optionalText(o, 'position', `${path}.`);
+  return {
+    name: requiredText(o, 'name', `${path}.`),
+    ...(position ? { position } : {}),
+    kind: kind as MinutesSpeech['kind'],
+    at: parseTime(field(o, 'at', `${path}.`), `${path}.at`),
+  };
+}
+
 function item(v: unknown, path: string): MinutesAgendaItem {
   const o = object(v, path);
+  const speeches =
+    o.speeches === undefined
+      ? []
+      : list(o.speeches, `${path}.speeches`).map((s, i) => speech(s, `${path}.speeches[${i}]`));
   return {
     title: requiredText(o, 'title', `${path}.`),
+    ...(speeches.length > 0 ? { speeches } : {}),
     discussion: parseRichText(o.discussion, `${path}.discussion`),
     decisions: parseRichText(o.decisions, `${path}.decisions`),
   };

@@ -2,7 +2,7 @@
 import { LABELS, localTime, sameDay, vietnameseClock, vietnameseDate } from './labels';
 import { type PageFlow } from './page-flow';
 import { drawRichText } from './rich-text';
-import type { MinutesAttendee, MinutesData, MinutesPerson, RichRun } from './types';
+import type { MinutesAttendee, MinutesData, MinutesPerson, MinutesSpeech, RichRun } from './types';
 
 const ITEM_INDENT = 0;
 
@@ -78,13 +78,26 @@ export function drawContent(flow: PageFlow, minutes: MinutesData): void {
     flow.ensure(flow.lineHeight() * 2);
     // Only what was written: an empty part keeps its label and a blank line, never a filler.
     flow.text([{ text: `a) ${LABELS.discussion}`, italic: true }]);
-    if (item.discussion.length === 0) flow.gap(flow.lineHeight());
+    for (const speech of item.speeches ?? []) dashLine(flow, [{ text: speechText(speech) }]);
+    if (item.discussion.length === 0 && !item.speeches?.length) flow.gap(flow.lineHeight());
     drawRichText(flow, item.discussion);
     flow.ensure(flow.lineHeight() * 2);
     flow.text([{ text: `b) ${LABELS.decisions}`, italic: true }]);
     if (item.decisions.length === 0) flow.gap(flow.lineHeight());
     drawRichText(flow, item.decisions);
   });
+}
+
+const SPEECH_VERBS: Record<MinutesSpeech['kind'], string> = {
+  speech: 'phát biểu',
+  reply: 'tranh luận, chất vấn',
+  'point-of-order': 'nêu kiến nghị về thủ tục',
+};
+
+/** "08 giờ 40 phút: Đồng chí Lê Văn Dũng, Phó Chủ tịch Công đoàn, phát biểu." */
+export function speechText(s: MinutesSpeech): string {
+  const who = s.position ? `Đồng chí ${s.name}, ${s.position},` : `Đồng chí ${s.name}`;
+  return `${vietnameseClock(localTime(s.at))}: ${who} ${SPEECH_VERBS[s.kind]}.`;
 }
 
 /** What the secretary wrote above the first agenda item, under the title. */

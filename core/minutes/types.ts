@@ -69,8 +69,18 @@ export interface MinutesAttendee {
 
 export interface MinutesAgendaItem {
   readonly title: string;
+  /** Who spoke on the item, in order, from the speakers list (what happened, not what was typed). */
+  readonly speeches?: readonly MinutesSpeech[];
   readonly discussion: RichText;
   readonly decisions: RichText;
+}
+
+/** One turn on the floor (core/speakers): who, in what capacity, what kind, from when. */
+export interface MinutesSpeech {
+  readonly name: string;
+  readonly position?: string;
+  readonly kind: 'speech' | 'reply' | 'point-of-order';
+  readonly at: MinutesTime;
 }
 
 /**

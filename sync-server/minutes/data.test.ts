@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writeAttendance } from '../../core/docs/control/attendance';
 import { metaMap } from '../../core/docs/control/meta';
+import { writeFloor } from '../../core/docs/control/speakers';
+import { speechText } from '../../core/minutes/sections';
+import { EMPTY_FLOOR, giveFloor, requestFloor, stopSpeaker } from '../../core/speakers/floor';
 import { parseMinutesData } from '../../core/minutes';
 import type { MeetingRecord } from '../meetings/directory';
 import { buildMinutesData, type MinutesMember } from './data';
@@ -43,6 +46,28 @@ const now = new Date('2026-12-03T09:00:00.000Z');
 const draft = { blocks: [], legacy: false };
 
 describe('buildMinutesData', () => {
+  it('prints who spoke on an item, in order, from the speakers list', () => {
+    const doc = control();
+    const t = Date.parse('2026-12-03T01:40:00.000Z'); // 08:40 in Hà Nội
+    let floor = requestFloor(EMPTY_FLOOR, { id: 'r1', memberId: 'nhung', kind: 'speech', now: t });
+    floor = requestFloor(floor, { id: 'r2', memberId: 'an', kind: 'point-of-order', now: t });
+    floor = giveFloor(floor, { requestId: 'r2', turnId: 't1', now: t });
+    floor = giveFloor(floor, { turnId: 't2', now: t + 5 * 60_000 });
+    floor = stopSpeaker(floor, t + 9 * 60_000);
+    writeFloor(doc, 'i1', floor);
+    const data = parseMinutesData(buildMinutesData({ meeting, members, control: doc, draft, now }));
+    const speeches = data.items[0]?.speeches ?? [];
+    expect(speeches.map(speechText)).toEqual([
+      '08 giờ 40 phút: Đồng chí Vũ Văn An nêu kiến nghị về thủ tục.',
+      '08 giờ 45 phút: Đồng chí Trần Thị Hồng Nhung, Chủ tịch UBND phường, phát biểu.',
+    ]);
+  });
+
+  it('prints no speeches for an item nobody spoke on', () => {
+    const data = buildMinutesData({ meeting, members, control: control(), draft, now });
+    expect(data.items[0]?.speeches).toBeUndefined();
+  });
+
   it('takes number, place, positions and given-name order from the records', () => {
     const data = parseMinutesData(
       buildMinutesData({ meeting, members, control: control(), draft, now }),

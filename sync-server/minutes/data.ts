@@ -9,8 +9,10 @@ import {
   VIETNAM_UTC_OFFSET_MINUTES,
   type MinutesAttendee,
   type MinutesData,
+  type MinutesSpeech,
   type MinutesVote,
 } from '../../core/minutes';
+import { readSpeakers } from '../../core/docs/control/speakers';
 import { ROLE_TITLES } from '../../core/minutes/labels';
 import { compareVietnameseNames } from '../../core/minutes/names';
 import { readControlMeta } from '../../core/docs/control/meta';
@@ -85,11 +87,30 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
   const votes = readPolls(control)
     .map((p) => printedVote(p, meeting.agenda))
     .filter((v): v is MinutesVote => v !== null);
-  const { opening, items } = splitMinutesDraft(
+  const { opening, items: written } = splitMinutesDraft(
     draft.blocks,
     meeting.agenda.map((a) => a.title),
     { legacy: draft.legacy },
   );
+  // Who spoke on each item, from the speakers list, in order (only finished turns).
+  const floors = readSpeakers(control);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const items = written.map((item, i) => {
+    const spoken = floors[meeting.agenda[i]?.id ?? '']?.spoken ?? [];
+    const speeches: MinutesSpeech[] = spoken.flatMap((turn) => {
+      const m = byId.get(turn.memberId);
+      if (!m) return [];
+      return [
+        {
+          name: m.name,
+          ...(m.position ? { position: m.position } : {}),
+          kind: turn.kind,
+          at: zone(new Date(turn.startedAt)),
+        },
+      ];
+    });
+    return speeches.length > 0 ? { ...item, speeches } : item;
+  });
   return {
     organisation: meeting.organisation,
     meetingTitle: meeting.title,
