@@ -3,16 +3,9 @@
  * moves it up, and removes it again; a delegate's agenda follows live. The demo agenda is left
  * as it was found (later specs use its items).
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { DEMO, enterDemoRoom, loginAs } from './login-helper';
-
-async function seat(browser: Browser, member: { file: string; name: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, member);
-  await enterDemoRoom(page);
-  return page;
-}
+import { DEMO, seat } from './login-helper';
 
 /** The agenda's items in the sidebar (not the room-wide links under it). */
 const sidebar = (page: Page) =>

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 /** Demo members' .p12 files (sync-server/admin/demo.ts). */
@@ -57,4 +57,19 @@ export async function openMeeting(chair: Page): Promise<void> {
   await expect(bar.getByText(/^(Chưa khai mạc|Đang họp)$/)).toBeVisible();
   if ((await bar.getByText('Chưa khai mạc', { exact: true }).count()) > 0) await open.click();
   await expect(bar.getByText('Đang họp', { exact: true })).toBeVisible();
+}
+
+/**
+ * A member at their own laptop: a fresh browser context (1366×768 unless said), logged in, in
+ * the demo meeting's room.
+ */
+export async function seat(
+  browser: Browser,
+  member: { file: string; name: string },
+  viewport = { width: 1366, height: 768 },
+): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await loginAs(page, member);
+  await enterDemoRoom(page);
+  return page;
 }

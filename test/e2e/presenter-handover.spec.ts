@@ -6,10 +6,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { buildVietnamesePack } from '../../tools/harness/pdf-fixtures';
 import { expect, test } from './fixtures';
-import { DEMO, enterDemoRoom, loginAs } from './login-helper';
+import { DEMO, seat } from './login-helper';
 
 const ITEM = /Tờ trình về dự toán ngân sách năm 2027/;
 const TITLE = 'Báo cáo thẩm tra – người trình bày được giao';
@@ -24,15 +24,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function person(browser: Browser, member: { file: string; name: string }): Promise<Page> {
-  const page = await (
-    await browser.newContext({ viewport: { width: 1366, height: 768 } })
-  ).newPage();
-  await loginAs(page, member);
-  await enterDemoRoom(page);
-  return page;
-}
 
 const row = (page: Page) => page.getByRole('listitem').filter({ hasText: TITLE });
 
@@ -52,7 +43,7 @@ test('the chair hands presenting to a delegate and takes it back; zoom is shared
   browser,
 }) => {
   test.setTimeout(150_000);
-  const chair = await person(browser, DEMO.chair);
+  const chair = await seat(browser, DEMO.chair);
   await chair
     .getByRole('navigation', { name: 'Chương trình họp' })
     .getByRole('button', { name: ITEM })
@@ -62,7 +53,7 @@ test('the chair hands presenting to a delegate and takes it back; zoom is shared
   await (await chooser).setFiles(file);
   await openDocument(chair);
 
-  const delegate = await person(browser, DEMO.delegate1);
+  const delegate = await seat(browser, DEMO.delegate1);
   await openDocument(delegate);
   // A delegate has no handover control: presenter.set is the chair's.
   await expect(delegate.getByLabel('Chọn người trình bày')).toHaveCount(0);

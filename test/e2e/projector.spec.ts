@@ -4,19 +4,12 @@
  * choice), the published result — and holds no ballot and no place in the attendance.
  * Screenshots go to test/output/screens/projector-*.png.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { DEMO, enterDemoRoom, loginAs, openMeeting } from './login-helper';
+import { DEMO, loginAs, openMeeting, seat } from './login-helper';
 
 const ITEM = 'Thảo luận và biểu quyết thông qua Nghị quyết';
 const POLL = 'Thông qua chương trình giám sát năm 2027';
-
-async function seat(browser: Browser, member: { file: string; name: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await loginAs(page, member);
-  await enterDemoRoom(page);
-  return page;
-}
 
 async function checkIn(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: /^(Điểm danh|Rời phòng họp)$/ });

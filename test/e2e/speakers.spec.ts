@@ -4,20 +4,11 @@
  * gives the floor in turn and ends each speech; the room's screen shows the speaker, the timer
  * and who is next. Screenshots: the delegate's request at 1366×768, the projector at 1920×1080.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { DEMO, enterDemoRoom, loginAs, openMeeting } from './login-helper';
+import { DEMO, loginAs, openMeeting, seat } from './login-helper';
 
 const ITEM = 'Báo cáo tình hình kinh tế – xã hội năm 2026';
-
-async function seat(browser: Browser, member: { file: string; name: string }): Promise<Page> {
-  const page = await (
-    await browser.newContext({ viewport: { width: 1366, height: 768 } })
-  ).newPage();
-  await loginAs(page, member);
-  await enterDemoRoom(page);
-  return page;
-}
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Đăng ký phát biểu' });
 
