@@ -229,6 +229,15 @@ test('a full meeting, from khai mạc to the co-signed minutes, read back from t
   await vote(dung, NAMED_POLL, 'Không tán thành');
   await showItem(chair, 4);
   await closeAndPublish(namedCard, 4);
+  // The named list says who came late and was admitted by the chair.
+  await expect(
+    chair
+      .getByRole('article', { name: NAMED_POLL })
+      .getByRole('row')
+      .filter({ hasText: LATE.name }),
+  ).toContainText(/Đến muộn, được Chủ tọa cho biểu quyết lúc \d{2}:\d{2}/u);
+  await chair.getByRole('article', { name: NAMED_POLL }).scrollIntoViewIfNeeded();
+  await chair.screenshot({ path: `${SHOTS}/named-result-admitted.png` });
   await makeCurrent(chair, 5, [...seated, viet]);
 
   // The secretary writes: an opening above the agenda, notes under items, a conclusion.
