@@ -279,7 +279,8 @@ test('a full meeting, from khai mạc to the co-signed minutes, read back from t
   await secretary.getByRole('button', { name: 'Xem trước bản PDF' }).click();
   const draftPreview = secretary.locator('.minutes-preview .textLayer').first();
   await expect(draftPreview).toContainText('BIÊN BẢN');
-  await secretary.locator('.minutes-preview').scrollIntoViewIfNeeded();
+  // It comes into view by itself, below the sticky toolbar, at 1366×768.
+  await expect(secretary.locator('.minutes-preview')).toBeInViewport();
   await secretary.screenshot({ path: `${SHOTS}/minutes-preview.png` });
   await secretary.getByRole('button', { name: 'Đóng bản xem trước' }).click();
 
