@@ -135,6 +135,8 @@ export interface PollView extends PollDraft {
   cancelledReason: string | null;
   /** Members allowed to vote, frozen when the poll opened (present, voting role); [] before. */
   eligible: string[];
+  /** Latecomers the chair admitted while it was open (also in `eligible`), in order; [] if none. */
+  admitted: { memberId: string; at: number }[];
   /** Members with a voting role when the poll opened (the 'members' base); null before. */
   memberCount: number | null;
   /**

@@ -24,6 +24,7 @@ export function samplePoll(patch: Partial<PollView> = {}): PollView {
     cancelledAt: null,
     cancelledReason: null,
     eligible: [],
+    admitted: [],
     memberCount: null,
     voters: [],
     ballotsCast: 0,

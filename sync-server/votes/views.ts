@@ -64,6 +64,7 @@ export function pollView(record: PollRecord): PollView {
     cancelledAt: poll.cancelledAt ?? null,
     cancelledReason: poll.cancelledReason ?? null,
     eligible: [...(poll.eligible ?? [])],
+    admitted: (poll.admitted ?? []).map((a) => ({ memberId: a.memberId, at: a.at })),
     memberCount: record.memberCount,
     voters: rollHidden(record) ? [] : voterIds(record.box).sort(),
     ballotsCast: voterIds(record.box).length,

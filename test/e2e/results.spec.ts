@@ -116,6 +116,22 @@ test('the chair closes a poll, sees the not-voted row, and downloads the results
     .getByRole('button', { name: new RegExp(ITEM) })
     .first()
     .click();
+
+  // A published result is taken back only with a reason (printed in the minutes).
+  const itemResults = chair.getByRole('region', { name: 'Kết quả biểu quyết của nội dung này' });
+  await itemResults.getByRole('button', { name: 'Hủy biểu quyết' }).first().click();
+  const ask = itemResults.getByRole('group', { name: 'Hủy biểu quyết' });
+  await expect(ask.getByRole('button', { name: 'Đồng ý' })).toBeDisabled();
+  await ask
+    .getByLabel('Lý do hủy (bắt buộc, sẽ ghi vào biên bản)')
+    .fill('Kiểm phiếu thử, không phải biểu quyết thật');
+  await ask.getByRole('button', { name: 'Đồng ý' }).click();
+  await chair.getByRole('button', { name: 'Kết quả biểu quyết', exact: true }).click();
+  await expect(list.getByRole('row', { name: new RegExp(POLL) }).first()).toContainText('Đã hủy');
+  await chair
+    .getByRole('button', { name: new RegExp(ITEM) })
+    .first()
+    .click();
   for (const page of [chair, dung]) await setPresence(page, false);
   for (const page of [chair, dung]) await page.context().close();
 });

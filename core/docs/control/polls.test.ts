@@ -123,4 +123,16 @@ describe('the control document’s voter roll', () => {
     entry.set('voters', ['em', 7, 'an', 'em']);
     expect(readPoll(doc, 'p1')).toMatchObject({ voters: ['an', 'em'], ballotsCast: 2 });
   });
+
+  it('keeps the latecomers the chair admitted; entries without the field read as none', () => {
+    const doc = new Y.Doc();
+    const admitted = [{ memberId: 'giang', at: 5 }];
+    writePoll(doc, view('named', { admitted }));
+    expect(readPoll(doc, 'p1')?.admitted).toEqual(admitted);
+    const entry = doc.getMap('polls').get('p1') as Y.Map<unknown>;
+    entry.set('admitted', [{ memberId: 'an' }, 'junk', { memberId: 'em', at: 9 }]);
+    expect(readPoll(doc, 'p1')?.admitted).toEqual([{ memberId: 'em', at: 9 }]);
+    entry.delete('admitted');
+    expect(readPoll(doc, 'p1')?.admitted).toEqual([]);
+  });
 });

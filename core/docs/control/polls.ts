@@ -45,6 +45,7 @@ const PLAIN_FIELDS = [
   'cancelledAt',
   'cancelledReason',
   'eligible',
+  'admitted',
   'memberCount',
   'result',
 ] as const satisfies readonly (keyof PollView)[];
@@ -81,6 +82,19 @@ function readResult(value: unknown): PollResult | null {
     // Never a name list for a secret poll, whatever the document holds.
     notVoted: named && Array.isArray(notVoted) ? (notVoted as unknown[]).filter(isString) : null,
   };
+}
+
+/** Admitted latecomers; entries written before the field existed are simply absent ([]). */
+function readAdmitted(value: unknown): PollView['admitted'] {
+  if (!Array.isArray(value)) return [];
+  const admitted: PollView['admitted'] = [];
+  for (const a of value as unknown[]) {
+    if (typeof a !== 'object' || a === null) continue;
+    const { memberId, at } = a as Record<string, unknown>;
+    const time = timeOrNull(at);
+    if (isString(memberId) && time !== null) admitted.push({ memberId, at: time });
+  }
+  return admitted;
 }
 
 /** The voter roll: a named poll's map (or an older secret poll's), or a closed secret poll's list. */
@@ -143,6 +157,7 @@ function readPollEntry(entry: Y.Map<unknown>): PollView | null {
     cancelledAt: timeOrNull(get('cancelledAt')),
     cancelledReason: isString(cancelledReason) ? cancelledReason : null,
     eligible: Array.isArray(eligible) ? (eligible as unknown[]).filter(isString) : [],
+    admitted: readAdmitted(get('admitted')),
     memberCount: isCount(memberCount) ? memberCount : null,
     voters,
     ballotsCast: isCount(ballotsCast) ? Math.max(ballotsCast, voters.length) : voters.length,

@@ -4,7 +4,7 @@
  * or any PDF from disk — verified here, in the browser, against the server's trusted CAs.
  */
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { migrateMinutesDraft } from '../../../core/minutes/draft-migration';
 import type { MeetingMemberView } from '../../../core/api/meetings';
@@ -59,6 +59,12 @@ export function MinutesPage() {
   const polls = useControlPart('polls');
   const [members, setMembers] = useState<MeetingMemberView[] | null>(null);
   const [preview, setPreview] = useState<Uint8Array | null>(null);
+  // The draft preview opens under the editor, below the fold of a 1366×768 screen once the
+  // draft is long: bring it into view (under the sticky toolbar) each time it is (re)drawn.
+  const previewRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (preview) previewRef.current?.scrollIntoView({ block: 'start' });
+  }, [preview]);
   const roster = attendance?.members.map((m) => m.memberId).join(' ') ?? '';
 
   // The members (names, positions) behind the attendance section, again when the roster changes.
@@ -283,7 +289,7 @@ export function MinutesPage() {
             ) : null}
           </div>
           {preview ? (
-            <div className="minutes-preview" aria-label={t('minutes.preview')}>
+            <div className="minutes-preview" aria-label={t('minutes.preview')} ref={previewRef}>
               <PdfViewer data={preview} zoom="page-width" />
             </div>
           ) : null}

@@ -3,6 +3,7 @@ import type { AgendaItemSummary } from '../../../core/api/meetings';
 import type { PollView } from '../../../core/api/votes';
 import { useMembers } from '../members/useMembers';
 import { useRoom } from '../room-context/RoomContext';
+import { CancelPublished } from './CancelPublished';
 import { formatPercent } from './labels';
 import { ResultView } from './ResultView';
 import { usePolls } from './usePolls';
@@ -14,7 +15,8 @@ const isPublished = (p: PollView): p is Published => p.state === 'published' && 
 /** Every published vote of an agenda item, for everyone in the room (observers included). */
 export function ItemResults({ item }: { item: AgendaItemSummary }) {
   const { t, i18n } = useTranslation();
-  const { meeting } = useRoom();
+  const { meeting, may } = useRoom();
+  const managesPolls = may('poll.manage');
   const members = useMembers(meeting.id);
   const published = usePolls()
     .filter((p): p is Published => p.agendaItemId === item.id && isPublished(p))
@@ -62,12 +64,14 @@ export function ItemResults({ item }: { item: AgendaItemSummary }) {
         </table>
       )}
       {latest && <ResultView poll={latest} result={latest.result} members={members} />}
+      {latest && managesPolls && <CancelPublished poll={latest} />}
       {earlier.map((poll) => (
         <details key={poll.id} className="item-results__earlier">
           <summary>
             {t('votes.results.details')}: {poll.title}
           </summary>
           <ResultView poll={poll} result={poll.result} members={members} level={4} />
+          {managesPolls && <CancelPublished poll={poll} />}
         </details>
       ))}
     </section>

@@ -16,6 +16,13 @@ interface Props {
   titled?: boolean;
 }
 
+/** hh:mm in the reader's language and zone (votes sits below meeting in the import tree). */
+const clockOf = (at: number, language: string): string =>
+  new Date(at).toLocaleTimeString(language === 'vi' ? 'vi-VN' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+
 /** The share of the base the motion needs, drawn as a marker on the bars; none for simple. */
 function thresholdPercent(rule: PollView['rule']): number | null {
   if (rule === 'absolute') return 50;
@@ -50,6 +57,7 @@ export function ResultView({ poll, result, members, level = 3, titled = true }: 
           quorum: tally.quorum,
         });
   const choiceOf = new Map(result.ballots?.map((b) => [b.memberId, b.optionId]) ?? []);
+  const admittedAt = new Map(poll.admitted.map((a) => [a.memberId, a.at]));
   const labelOf = new Map(poll.options.map((o) => [o.id, optionLabel(t, o)]));
   const roll = [...poll.eligible].sort((a, b) =>
     memberName(members, a).localeCompare(memberName(members, b), 'vi'),
@@ -161,7 +169,16 @@ export function ResultView({ poll, result, members, level = 3, titled = true }: 
                 const choice = choiceOf.get(memberId);
                 return (
                   <tr key={memberId} data-choice={choice ?? 'none'}>
-                    <td>{memberName(members, memberId)}</td>
+                    <td>
+                      {memberName(members, memberId)}
+                      {admittedAt.has(memberId) && (
+                        <span className="roll__admitted">
+                          {t('votes.result.admittedLate', {
+                            time: clockOf(admittedAt.get(memberId) ?? 0, i18n.language),
+                          })}
+                        </span>
+                      )}
+                    </td>
                     <td className="roll__choice">
                       {choice === undefined
                         ? t('votes.row.notVoted')

@@ -31,6 +31,7 @@ export const resultsMessages = defineMessages(
     'results.error.poll-not-found': 'Không tìm thấy biểu quyết này.',
     'results.error.network': 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
     'results.error.unexpected': 'Không xuất được kết quả. Hãy thử lại.',
+    'votes.result.admittedLate': 'Đến muộn, được Chủ tọa cho biểu quyết lúc {{time}}',
   },
   {
     'votes.row.notVoted': 'Did not vote',
@@ -57,5 +58,6 @@ export const resultsMessages = defineMessages(
     'results.error.poll-not-found': 'This vote was not found.',
     'results.error.network': 'Cannot reach the server. Check the network and try again.',
     'results.error.unexpected': 'The results could not be exported. Try again.',
+    'votes.result.admittedLate': 'Arrived late, admitted to the vote by the chair at {{time}}',
   },
 );
