@@ -196,4 +196,32 @@ describe('Document Security Store (B-LT)', () => {
       'catalog-changed',
     ]);
   }, 60_000);
+
+  it('an existing DSS rewritten to carry more than DSS entries is refused', async () => {
+    const { pdf } = await appendDss(once, {
+      certificates: [pki.secretary.certDer],
+      ocspResponses: [],
+      crls: [],
+    });
+    const file = await openPdf(pdf);
+    const dssRef = (await readCatalog(file)).dict.get('DSS');
+    const dss = await resolveDict(file, dssRef);
+    if (!(dssRef instanceof PdfRef) || !dss) throw new Error('no DSS');
+    const tampered = await appendRevision(pdf, [
+      {
+        num: dssRef.num,
+        value: dss.clone().set('AA', new PdfDict([['S', new PdfName('JavaScript')]])),
+      },
+    ]);
+    const sig = (await verify(tampered)).signatures[0];
+    expect(sig?.verdict).toBe('changed-after-signing');
+    expect(sig?.laterChanges.refused.map((r) => r.code)).toEqual(['catalog-changed']);
+    // Extending it again through the writer stays permitted.
+    const more = await appendDss(pdf, {
+      certificates: [pki.ca.certDer],
+      ocspResponses: [],
+      crls: [],
+    });
+    expect((await verify(more.pdf)).signatures[0]?.verdict).toBe('valid-with-permitted-changes');
+  }, 60_000);
 });
