@@ -7,6 +7,7 @@ import { loadTrustedCas } from './identity/data-dir';
 import { createTrustService } from './identity/trust-service';
 import { enrolFeature } from './identity/enrol-feature';
 import { trustedPemsFor } from './identity/trust-store';
+import { createSignatureTimestamping } from './minutes/timestamping';
 import { MemberDirectory } from './identity/members';
 import { SessionBook } from './identity/sessions';
 import { syncTicketFeature } from './identity/sync-ticket-feature';
@@ -211,6 +212,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           crypto: nodeCryptoServices,
           trustedCas: () => trustedPemsFor(options.dataDir, 'signing'),
           trust,
+          ...(options.timestamps
+            ? {
+                timestamping: await createSignatureTimestamping(
+                  options.timestamps,
+                  options.dataDir,
+                  nodeCryptoServices,
+                ),
+              }
+            : {}),
+          logger,
           fonts: loadMinutesFonts(),
           renderer,
           ...(options.draftLimits ? { draftLimits: options.draftLimits } : {}),

@@ -1,6 +1,6 @@
 /**
  * `npm run server -- --port N --data DIR [--host H] [--tls-cert F --tls-key F] [--public-origin URL]…
- * [--insecure-http]`: runs the sync server until SIGINT/SIGTERM.
+ * [--insecure-http] [--tsa-url URL …]`: runs the sync server until SIGINT/SIGTERM.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   process.umask(0o077);
   const options = parseServerArgs(process.argv.slice(2), {
     webRoot: path.join(repoRoot, 'dist/renderer'),
+    env: process.env,
   });
   const logger = createLogger((process.env.DIENHONG_LOG_LEVEL as 'info' | undefined) ?? 'info');
   const server = await startApp({

@@ -76,3 +76,40 @@ describe('revocation policy flags', () => {
     expect(refusal(['--revocation-timeout-ms', '5'])).toMatch(/100–120000/);
   });
 });
+
+describe('timestamp (TSA) options', () => {
+  it('is off without --tsa-url, and defaults to refuse with a 10 s timeout', () => {
+    expect(parse().timestamps).toBeUndefined();
+    expect(parse('--tsa-url', 'http://127.0.0.1:9/tsa').timestamps).toEqual({
+      url: 'http://127.0.0.1:9/tsa',
+      timeoutMs: 10_000,
+      unreachable: 'refuse',
+    });
+  });
+
+  it('reads DIENHONG_TSA_* from the environment; flags win', () => {
+    const options = parseServerArgs(['--tsa-unreachable', 'sign-b-b'], {
+      webRoot: null,
+      env: {
+        DIENHONG_TSA_URL: 'https://tsa.example/tsr',
+        DIENHONG_TSA_USERNAME: 'phong-hop',
+        DIENHONG_TSA_PASSWORD: 'mật khẩu',
+        DIENHONG_TSA_UNREACHABLE: 'refuse',
+      },
+    });
+    expect(options.timestamps).toEqual({
+      url: 'https://tsa.example/tsr',
+      timeoutMs: 10_000,
+      unreachable: 'sign-b-b',
+      username: 'phong-hop',
+      password: 'mật khẩu',
+    });
+  });
+
+  it('refuses bad values', () => {
+    expect(refusal(['--tsa-timeout-ms', '50'])).toMatch(/needs --tsa-url/);
+    expect(refusal(['--tsa-url', 'ftp://x'])).toMatch(/http\(s\)/);
+    expect(refusal(['--tsa-url', 'http://x', '--tsa-unreachable', 'warn'])).toMatch(/sign-b-b/);
+    expect(refusal(['--tsa-url', 'http://x', '--tsa-username', 'u'])).toMatch(/go together/);
+  });
+});

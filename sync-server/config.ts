@@ -38,6 +38,77 @@ export interface ServerOptions {
    * core/identity/revocation.ts: signing refuses, login warns when no responder answers.
    */
   revocation?: Partial<Record<TrustPurpose, Partial<RevocationPolicy>>>;
+  /** PAdES B-T: the time-stamping authority every accepted signature is timestamped by. */
+  timestamps?: TimestampSettings;
+}
+
+/**
+ * `--tsa-url` and friends (or DIENHONG_TSA_* in the environment; flags win). The TSA's CA must
+ * be on the trust list with the purpose "timestamping".
+ */
+export interface TimestampSettings {
+  url: string;
+  username?: string;
+  password?: string;
+  /** A file holding a bearer token (read at start; a token never goes on a command line). */
+  bearerTokenFile?: string;
+  timeoutMs: number;
+  /** refuse: the signature is not accepted; sign-b-b: accepted as B-B, recorded and logged. */
+  unreachable: 'refuse' | 'sign-b-b';
+}
+
+export const DEFAULT_TSA_TIMEOUT_MS = 10_000;
+
+/** Environment names for the TSA settings (for a password, better than a flag). */
+export const TSA_ENV = {
+  url: 'DIENHONG_TSA_URL',
+  username: 'DIENHONG_TSA_USERNAME',
+  password: 'DIENHONG_TSA_PASSWORD',
+  bearerTokenFile: 'DIENHONG_TSA_BEARER_TOKEN_FILE',
+  timeoutMs: 'DIENHONG_TSA_TIMEOUT_MS',
+  unreachable: 'DIENHONG_TSA_UNREACHABLE',
+} as const;
+
+type TsaFlags = { -readonly [K in keyof typeof TSA_ENV]?: string };
+
+function timestampSettings(flags: TsaFlags, env: Readonly<Record<string, string | undefined>>) {
+  const value = (key: keyof typeof TSA_ENV) => flags[key] ?? env[TSA_ENV[key]];
+  const url = value('url');
+  const others = (Object.keys(TSA_ENV) as (keyof typeof TSA_ENV)[]).filter(
+    (k) => k !== 'url' && flags[k] !== undefined,
+  );
+  if (url === undefined || url === '') {
+    if (others.length > 0) throw new UsageError(`--tsa-${others[0]} needs --tsa-url`);
+    return undefined;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--tsa-url "${url}" is not a URL`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw new UsageError('--tsa-url must be an http(s) URL');
+  const timeout = Number(value('timeoutMs') ?? DEFAULT_TSA_TIMEOUT_MS);
+  if (!Number.isInteger(timeout) || timeout < 100 || timeout > 120_000)
+    throw new UsageError('--tsa-timeout-ms must be an integer 100–120000');
+  const unreachable = value('unreachable') ?? 'refuse';
+  if (unreachable !== 'refuse' && unreachable !== 'sign-b-b')
+    throw new UsageError(`--tsa-unreachable must be refuse or sign-b-b (got "${unreachable}")`);
+  const username = value('username');
+  const password = value('password');
+  const bearerTokenFile = value('bearerTokenFile');
+  if ((username === undefined) !== (password === undefined))
+    throw new UsageError('--tsa-username and --tsa-password go together');
+  if (username !== undefined && bearerTokenFile !== undefined)
+    throw new UsageError('give --tsa-username/--tsa-password or --tsa-bearer-token-file, not both');
+  const settings: TimestampSettings = { url, timeoutMs: timeout, unreachable };
+  if (username !== undefined && password !== undefined) {
+    settings.username = username;
+    settings.password = password;
+  }
+  if (bearerTokenFile !== undefined) settings.bearerTokenFile = bearerTokenFile;
+  return settings;
 }
 
 function fallbackOf(flag: string, value: string): RevocationFallback {
@@ -117,8 +188,14 @@ export function checkTransportSecurity(options: ServerOptions): void {
 
 export function parseServerArgs(
   argv: readonly string[],
-  defaults: { webRoot: string | null; dataDir?: string },
+  defaults: {
+    webRoot: string | null;
+    dataDir?: string;
+    /** Where DIENHONG_TSA_* come from (the CLI passes process.env). */
+    env?: Readonly<Record<string, string | undefined>>;
+  },
 ): ServerOptions {
+  const tsaFlags: TsaFlags = {};
   const options: ServerOptions = {
     port: DEFAULT_PORT,
     host: DEFAULT_HOST,
@@ -192,6 +269,24 @@ export function parseServerArgs(
       case '--public-origin':
         options.publicOrigins = [...(options.publicOrigins ?? []), parsePublicOrigin(need())];
         break;
+      case '--tsa-url':
+        tsaFlags.url = need();
+        break;
+      case '--tsa-username':
+        tsaFlags.username = need();
+        break;
+      case '--tsa-password':
+        tsaFlags.password = need();
+        break;
+      case '--tsa-bearer-token-file':
+        tsaFlags.bearerTokenFile = need();
+        break;
+      case '--tsa-timeout-ms':
+        tsaFlags.timeoutMs = need();
+        break;
+      case '--tsa-unreachable':
+        tsaFlags.unreachable = need();
+        break;
       default:
         throw new UsageError(`unknown option ${flag}`);
     }
@@ -200,6 +295,8 @@ export function parseServerArgs(
     throw new UsageError('--tls-cert and --tls-key go together');
   }
   if (certFile !== undefined && keyFile !== undefined) options.tls = { certFile, keyFile };
+  const timestamps = timestampSettings(tsaFlags, defaults.env ?? {});
+  if (timestamps) options.timestamps = timestamps;
   checkTransportSecurity(options);
   return options;
 }

@@ -64,6 +64,15 @@ export const SIGNATURE_REFUSALS = [
   'minutes-signature-unsupported-algorithm',
   'minutes-certificate-refused',
   'minutes-certificate-revoked',
+  // PAdES B-T under --tsa-unreachable refuse: the signature is sound but got no timestamp.
+  'minutes-timestamp-too-large',
+  'tsa-unreachable',
+  'tsa-refused',
+  'tsa-wrong-imprint',
+  'tsa-wrong-nonce',
+  'tsa-bad-signature',
+  'tsa-untrusted',
+  'tsa-not-timestamping-cert',
 ] as const;
 /** Why the meeting's state refuses an action right now (core/meeting/lifecycle.ts). */
 export const MEETING_STATE = ['meeting-not-opened', 'meeting-paused', 'meeting-closed'] as const;

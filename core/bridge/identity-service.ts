@@ -11,7 +11,7 @@ import type { CertificateSigner, Hasher, RsaSigner } from '../crypto/types';
 import { TokenError } from '../crypto/token-errors';
 import { decodeChainCertificate } from '../identity/certificate';
 import { forgeSha256Bytes } from '../crypto/forge-services';
-import { SigningError, createOutlineTextPainter, signPdf } from '../signing';
+import { SigningError, contentsSizeFor, createOutlineTextPainter, signPdf } from '../signing';
 import {
   certificateDerFromPem,
   parseCertificate,
@@ -221,7 +221,7 @@ export function createIdentityService(options: IdentityServiceOptions): Identity
             signingTime: at,
             // The minutes' own zone (Viet Nam), not the signing laptop's.
             utcOffsetMinutes: VIETNAM_UTC_OFFSET_MINUTES,
-            contentsSize: Math.max(8192, chainBytes + 4096),
+            contentsSize: contentsSizeFor(chainBytes),
             ...(font ? { drawText: createOutlineTextPainter(font) } : {}),
           });
         } finally {

@@ -5,9 +5,14 @@
 import type { CertificateInfo, KeyUsageFlags } from './certificate';
 import { IdentityError } from './errors';
 
-/** What a certificate is being used for: logging in, or signing the minutes. */
-export type TrustPurpose = 'login' | 'signing';
-export const TRUST_PURPOSES: readonly TrustPurpose[] = ['login', 'signing'];
+/**
+ * What a certificate is being used for: logging in, signing the minutes, or (for a TSA's CA)
+ * issuing the time-stamping authorities whose timestamps the server and verifiers accept.
+ */
+export type TrustPurpose = 'login' | 'signing' | 'timestamping';
+export const TRUST_PURPOSES: readonly TrustPurpose[] = ['login', 'signing', 'timestamping'];
+/** The purposes a member's own certificate serves (a member is never a TSA). */
+export const MEMBER_PURPOSES: readonly TrustPurpose[] = ['login', 'signing'];
 
 export const EKU = {
   any: '2.5.29.37.0',
@@ -17,6 +22,7 @@ export const EKU = {
   msDocumentSigning: '1.3.6.1.4.1.311.10.3.12',
   adobeAuthenticDocuments: '1.2.840.113583.1.1.5',
   ocspSigning: '1.3.6.1.5.5.7.3.9',
+  timeStamping: '1.3.6.1.5.5.7.3.8',
 } as const;
 
 interface PurposeRule {
@@ -45,6 +51,11 @@ export const PURPOSE_RULES: Readonly<Record<TrustPurpose, PurposeRule>> = {
       EKU.adobeAuthenticDocuments,
       EKU.clientAuth,
     ],
+  },
+  // RFC 3161 §2.3: a TSA certificate has exactly the critical EKU timeStamping.
+  timestamping: {
+    keyUsage: ['digitalSignature', 'nonRepudiation'],
+    eku: [EKU.timeStamping],
   },
 };
 

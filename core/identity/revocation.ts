@@ -30,6 +30,7 @@ export interface RevocationPolicy {
 export const DEFAULT_REVOCATION_POLICY: Readonly<Record<TrustPurpose, RevocationPolicy>> = {
   login: { unreachable: 'warn', unknown: 'refuse', timeoutMs: 5_000 },
   signing: { unreachable: 'refuse', unknown: 'refuse', timeoutMs: 10_000 },
+  timestamping: { unreachable: 'warn', unknown: 'refuse', timeoutMs: 10_000 },
 };
 
 export interface RevocationRequest {

@@ -14,6 +14,9 @@ import {
   readDer,
 } from './der';
 
+/** id-aa-signatureTimeStampToken (RFC 3161 appendix A). */
+const SIGNATURE_TIMESTAMP_TOKEN = '1.2.840.113549.1.9.16.2.14';
+
 export interface ParsedSignedData {
   readonly certificates: readonly CertificateFields[];
   /** The certificate named by the SignerInfo's issuerAndSerialNumber, if included. */
@@ -27,6 +30,8 @@ export interface ParsedSignedData {
   readonly signedAttributesDer: Uint8Array;
   readonly messageDigest: Uint8Array | undefined;
   readonly attributeTypes: readonly string[];
+  /** The unsigned attribute id-aa-signatureTimeStampToken (PAdES B-T), DER ContentInfo. */
+  readonly signatureTimestampToken?: Uint8Array;
 }
 
 /** Parses DER ContentInfo(SignedData); trailing zero padding (from /Contents) is ignored. */
@@ -74,6 +79,14 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     const [first] = children(values);
     if (typeOid === OID.messageDigest && first) messageDigest = content(first);
   }
+  let signatureTimestampToken: Uint8Array | undefined;
+  const unsigned = si.find((n) => n.tag === 0xa1);
+  for (const attr of unsigned ? children(unsigned) : []) {
+    const [attrType, values] = children(attr);
+    const first = values && children(values)[0];
+    if (attrType && first && decodeOid(attrType) === SIGNATURE_TIMESTAMP_TOKEN)
+      signatureTimestampToken = raw(first);
+  }
   const signedAttributesDer = concatBytes([Uint8Array.of(TAG.SET), raw(attrsNode).subarray(1)]);
   return {
     certificates,
@@ -85,5 +98,6 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     signedAttributesDer,
     messageDigest,
     attributeTypes,
+    ...(signatureTimestampToken ? { signatureTimestampToken } : {}),
   };
 }

@@ -2,6 +2,8 @@
 export {
   signPdf,
   preparePdfSignature,
+  DEFAULT_CONTENTS_SIZE,
+  contentsSizeFor,
   type PreparedPdfSignature,
   type PrepareSignatureOptions,
   type SignPdfOptions,
@@ -12,6 +14,7 @@ export {
   verifyPdfSignatures,
   type VerifyPdfOptions,
   type PdfSignatureReport,
+  type SignatureTimestampReport,
   type PdfVerification,
 } from './verify';
 export { type SignatureVerdict, fileVerdict, signatureVerdict } from './verdict';
@@ -43,3 +46,14 @@ export {
   type RemoteSignOptions,
   type RemoteSigningErrorCode,
 } from './remote-signer';
+export {
+  TimestampError,
+  buildTimestampRequest,
+  checkTimestampToken,
+  parseTimestampResponse,
+  type CheckedTimestamp,
+  type TimestampAuthority,
+  type TimestampErrorCode,
+} from './timestamp';
+export { embedSignatureTimestamp, type EmbeddedTimestamp } from './timestamp-embed';
+export { addDocumentTimestamp, type DocumentTimestampOptions } from './doc-timestamp';

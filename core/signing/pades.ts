@@ -30,6 +30,17 @@ import {
 } from './pdf-objects';
 import { type PdfFile, readPdf, resolveDict } from './pdf-xref';
 
+/**
+ * Bytes reserved for the CMS in /Contents by default. Room for the signer's chain and, since
+ * PAdES B-T writes the signature timestamp into the same placeholder after signing, for a
+ * TimeStampToken with its TSA certificate chain (a few KiB at real TSAs).
+ */
+export const DEFAULT_CONTENTS_SIZE = 16384;
+
+/** Room for a CMS carrying `chainBytes` of signer certificates plus a signature timestamp. */
+export const contentsSizeFor = (chainBytes: number): number =>
+  Math.max(DEFAULT_CONTENTS_SIZE, chainBytes + 4096 + 8192);
+
 export interface SignatureAppearance {
   /** Zero-based page index. */
   readonly page: number;
@@ -81,7 +92,7 @@ export interface PrepareSignatureOptions {
   readonly appearance?: SignatureAppearance;
   /** Paints text in the appearance (see appearance.ts); absent: a bordered box only. */
   readonly drawText?: AppearanceTextPainter;
-  /** Bytes reserved for the CMS in /Contents; default 8192. */
+  /** Bytes reserved for the CMS in /Contents; default DEFAULT_CONTENTS_SIZE. */
   readonly contentsSize?: number;
   /**
    * Make this a certification signature (DocMDP) with this permission: 1 no changes, 2 form
@@ -285,7 +296,7 @@ async function writeSignature(
 
   const ap = buildAppearance(rect[2] - rect[0], rect[3] - rect[1], lines, options.drawText);
   updates.push({ ref: apRef, value: ap.dict, streamData: ap.data });
-  const contentsSize = options.contentsSize ?? 8192;
+  const contentsSize = options.contentsSize ?? DEFAULT_CONTENTS_SIZE;
   const sig = new PdfDict([
     ['Type', new PdfName('Sig')],
     ['Filter', new PdfName('Adobe.PPKLite')],

@@ -8,6 +8,7 @@ import type { CryptoServices } from '../crypto/types';
 import { type CertificateFields, parseCertificate, pemToDerList } from './certificate';
 import { OID } from './cms';
 import { parseSignedData } from './cms-parse';
+import { chainTrusted } from './chain';
 import { bytesEqual, concatBytes } from './der';
 import { analyseAfter } from './diff-analysis';
 import { type ChangeAnalysis, NO_CHANGES } from './diff-vocabulary';
@@ -24,11 +25,23 @@ import { listFields, readCatalog } from './pdf-form';
 import { PdfString, decodeTextString } from './pdf-objects';
 import { readPdf, resolveDict } from './pdf-xref';
 import { digestAlgorithm, signatureAlgorithm } from './signature-algorithms';
+import {
+  type SignatureTimestampReport,
+  TimestampError,
+  type TimestampErrorCode,
+  checkTimestampToken,
+} from './timestamp';
+import { parseTimestampToken } from './timestamp-token';
+import { checkDocumentTimestamp } from './doc-timestamp-verify';
 
 export interface VerifyPdfOptions {
   readonly crypto: Pick<CryptoServices, 'digest' | 'verify'>;
   readonly trustedCaPem: readonly string[];
+  /** CAs trusted for the purpose "timestamping" (PEM); absent: no timestamp is trusted. */
+  readonly trustedTimestampCaPem?: readonly string[];
 }
+
+export type { SignatureTimestampReport };
 
 export interface PdfSignatureReport {
   readonly fieldName: string;
@@ -37,8 +50,15 @@ export interface PdfSignatureReport {
   readonly signerCommonName: string | undefined;
   /** /Name of the signature dictionary, as the signer claimed it. */
   readonly claimedName: string | undefined;
-  /** The /M time, as claimed by the signer. */
+  /**
+   * The signing time: the signature timestamp's time when it is valid, else the /M time the
+   * signer claimed.
+   */
   readonly signingTime: Date | undefined;
+  /** The /M time, as claimed by the signer's clock. */
+  readonly claimedSigningTime?: Date | undefined;
+  /** The signature timestamp (B-T), if any. */
+  readonly timestamp?: SignatureTimestampReport;
   readonly byteRange: readonly number[];
   /** The gap in /ByteRange is exactly the /Contents hex string, and the ranges start at 0. */
   readonly byteRangeWellFormed: boolean;
@@ -51,7 +71,7 @@ export interface PdfSignatureReport {
   readonly signatureValid: boolean;
   /** Minimal chain check against trustedCaPem (see the module comment). */
   readonly issuedByTrustedCa: boolean;
-  /** /M falls inside the signer certificate's validity period. */
+  /** The signing time (the timestamp's, else /M) falls inside the signer certificate's validity. */
   readonly certificateValidAtSigningTime: boolean;
   readonly hasSigningCertificateV2: boolean;
   readonly hasSigningTimeAttribute: boolean;
@@ -70,40 +90,6 @@ export interface PdfSignatureReport {
   readonly verdict: SignatureVerdict;
   /** Why a check failed, when it failed for a reason other than a plain mismatch. */
   readonly problems: readonly string[];
-}
-
-/** `unsupported` names an algorithm that kept a candidate issuer from being checked. */
-async function chainTrusted(
-  leaf: CertificateFields,
-  pool: readonly CertificateFields[],
-  trusted: readonly CertificateFields[],
-  crypto: VerifyPdfOptions['crypto'],
-): Promise<{ trusted: boolean; unsupported?: string }> {
-  let current = leaf;
-  let unsupported: string | undefined;
-  const result = (ok: boolean) => ({ trusted: ok, ...(unsupported ? { unsupported } : {}) });
-  for (let depth = 0; depth < 8; depth++) {
-    if (trusted.some((t) => bytesEqual(t.der, current.der))) return result(true);
-    const candidates = [...trusted, ...pool].filter((c) =>
-      bytesEqual(c.subjectDer, current.issuerDer),
-    );
-    let next: CertificateFields | undefined;
-    for (const c of candidates) {
-      const params = signatureAlgorithm(current.signatureAlgorithmDer, c.spkiDer);
-      if (!params.supported) {
-        unsupported = `certificate of ${current.subjectCommonName ?? 'a signer'}: ${params.reason}`;
-        continue;
-      }
-      if (await crypto.verify(params, c.spkiDer, current.tbsDer, current.signature)) {
-        next = c;
-        break;
-      }
-    }
-    if (!next || next === current) return result(false);
-    if (trusted.includes(next)) return { trusted: true };
-    current = next;
-  }
-  return result(false);
 }
 
 export interface PdfVerification {
@@ -176,12 +162,15 @@ export async function verifyPdfSignatures(
     if (!byteRangeWellFormed) problems.push('ByteRange does not frame the signature contents');
     const m = sig.get('M');
     const nameValue = sig.get('Name');
+    const claimed = m instanceof PdfString ? parsePdfDate(decodeTextString(m)) : undefined;
     const report: MutableReport = {
       fieldName: field.name,
       subFilter: sig.nameOf('SubFilter'),
       signerCommonName: undefined as string | undefined,
       claimedName: nameValue instanceof PdfString ? decodeTextString(nameValue) : undefined,
-      signingTime: m instanceof PdfString ? parsePdfDate(decodeTextString(m)) : undefined,
+      signingTime: claimed,
+      claimedSigningTime: claimed,
+      timestamp: { status: 'absent' },
       byteRange,
       byteRangeWellFormed,
       signedLength: c + d,
@@ -222,8 +211,11 @@ export async function verifyPdfSignatures(
       }
       report.laterChanges = changes;
     } else problems.push('the signature does not end at the end of a revision');
-    if (contents instanceof PdfString && rangesInFile)
-      await checkCms(report, contents, pdf, trusted, options);
+    if (contents instanceof PdfString && rangesInFile) {
+      if (report.subFilter === 'ETSI.RFC3161')
+        await checkDocumentTimestamp(report, contents.bytes, pdf, byteRange, options);
+      else await checkCms(report, contents, pdf, trusted, options);
+    }
     report.verdict = signatureVerdict({ ...report, coversRevision: !!signedRevision });
   }
   return reports;
@@ -279,10 +271,55 @@ async function checkCms(
         report.algorithmSupported = false;
         problems.push(chain.unsupported);
       }
+      if (cms.signatureTimestampToken)
+        report.timestamp = await signatureTimestamp(
+          cms.signatureTimestampToken,
+          cms.signature,
+          options,
+        );
+      if (report.timestamp?.status === 'valid') report.signingTime = report.timestamp.time;
       const t = report.signingTime;
       report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
     }
   } catch (cause) {
     problems.push((cause as Error).message);
+  }
+}
+
+async function signatureTimestamp(
+  token: Uint8Array,
+  signatureValue: Uint8Array,
+  options: VerifyPdfOptions,
+): Promise<SignatureTimestampReport> {
+  try {
+    const checked = await checkTimestampToken(token, {
+      crypto: options.crypto,
+      trustedCaPem: options.trustedTimestampCaPem ?? [],
+      expected: { data: signatureValue },
+    });
+    return {
+      status: 'valid',
+      time: checked.genTime,
+      ...(checked.tsaSubject !== undefined ? { tsaSubject: checked.tsaSubject } : {}),
+      tsaCertificateNotAfter: checked.tsaCertificateNotAfter,
+    };
+  } catch (cause) {
+    const code: TimestampErrorCode =
+      cause instanceof TimestampError ? cause.code : 'tsa-bad-signature';
+    let time: Date | undefined;
+    let tsaSubject: string | undefined;
+    try {
+      const parsed = parseTimestampToken(token);
+      time = parsed.tstInfo.genTime;
+      tsaSubject = parsed.signerCertificate?.subjectCommonName;
+    } catch {
+      // unreadable: nothing more to say than the code
+    }
+    return {
+      status: 'invalid',
+      code,
+      ...(time ? { time } : {}),
+      ...(tsaSubject !== undefined ? { tsaSubject } : {}),
+    };
   }
 }

@@ -10,6 +10,7 @@ import {
   type RemoteCredential,
   type RemoteSigner,
   type SignPdfOptions,
+  contentsSizeFor,
   signPdfsRemotely,
 } from '../../core/signing';
 import { createCscClient } from '../../node-shared/csc/csc-client';
@@ -68,7 +69,7 @@ export async function signWithRemoteProvider(
     remote,
     documents: [
       {
-        contentsSize: Math.max(8192, chainBytes + 4096),
+        contentsSize: contentsSizeFor(chainBytes),
         ...document,
         hasher: nodeCryptoServices,
         name,

@@ -1,7 +1,7 @@
 /**
  * `admin sign IN.pdf --p12 FILE --password-file F --out OUT.pdf [--reason …] [--location …]
- * [--field NAME] [--role …] [--visible]`: signs any PDF (ours or not) with the key in a .p12,
- * as a PAdES B-B incremental update. Every refusal is one line "error [code]: …", exit 2, and
+ * [--field NAME] [--role …] [--visible] [--tsa-url URL --tsa-ca F …]`: signs any PDF (ours or
+ * not) with the key in a .p12, as a PAdES B-B incremental update (B-T with --tsa-url). Every refusal is one line "error [code]: …", exit 2, and
  * no output file; the output appears only complete (temp file + rename).
  */
 import { readFileSync } from 'node:fs';
@@ -12,14 +12,20 @@ import { writeFileAtomic } from '../../node-shared/atomic-write';
 import { parseArgs } from 'node:util';
 import { IdentityError, certificateDerFromPem, parseP12 } from '../../core/identity';
 import { decodeChainCertificate } from '../../core/identity/certificate';
-import { SigningError, createOutlineTextPainter, signPdf } from '../../core/signing';
+import {
+  SigningError,
+  contentsSizeFor,
+  createOutlineTextPainter,
+  signPdf,
+} from '../../core/signing';
 import { nodeCryptoServices, nodeRsaSigner } from '../crypto/node-crypto';
 import type { CertificateSigner } from '../../core/crypto/types';
 import { TokenError } from '../../core/crypto/token-errors';
 import { AdminCommandError } from './sign-errors';
 import { type PinSources, tokenSignerFromFlags } from './sign-token';
 import { signWithRemoteProvider } from './sign-remote';
-import { RemoteSigningError } from '../../core/signing';
+import { RemoteSigningError, TimestampError } from '../../core/signing';
+import { TIMESTAMP_OPTIONS, timestampIfAsked } from './sign-timestamp';
 
 export interface CommandIo {
   readonly stdout: { write(text: string): unknown };
@@ -29,7 +35,7 @@ export interface CommandIo {
 export { AdminCommandError };
 
 const SIGN_USAGE =
-  'usage: admin sign IN.pdf (--p12 FILE --password-file F | --pkcs11-module M (--slot S | --token-label L) (--key-id HEX | --key-label L) [--pin-env VAR] [--certificate F] [--chain F] | --csc-url URL --csc-token-env VAR [--csc-credential ID] [--csc-timeout S] [--ca F]) --out OUT.pdf [--reason TEXT] [--location TEXT] [--field NAME] [--role TEXT] [--visible [--page N] [--rect X1,Y1,X2,Y2]]';
+  'usage: admin sign IN.pdf (--p12 FILE --password-file F | --pkcs11-module M (--slot S | --token-label L) (--key-id HEX | --key-label L) [--pin-env VAR] [--certificate F] [--chain F] | --csc-url URL --csc-token-env VAR [--csc-credential ID] [--csc-timeout S] [--ca F]) --out OUT.pdf [--reason TEXT] [--location TEXT] [--field NAME] [--role TEXT] [--visible [--page N] [--rect X1,Y1,X2,Y2]] [--tsa-url URL --tsa-ca F [--tsa-username U --tsa-password-env VAR | --tsa-bearer-token-file F] [--tsa-timeout-ms N]]';
 
 /**
  * Where a new visible signature goes when the PDF has no field for it (an existing field keeps
@@ -204,6 +210,7 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
         visible: { type: 'boolean', default: false },
         page: { type: 'string' },
         rect: { type: 'string' },
+        ...TIMESTAMP_OPTIONS,
       },
     });
   } catch (cause) {
@@ -237,8 +244,11 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
       },
       io,
     );
-    await writeAtomically(values.out, remote.signed);
-    io.stdout.write(`signed ${values.out} as ${remote.name} (remote signature, verified)\n`);
+    const stamped = await timestampIfAsked(remote.signed, values, pins.env);
+    await writeAtomically(values.out, stamped?.pdf ?? remote.signed);
+    io.stdout.write(
+      `signed ${values.out} as ${remote.name} (remote signature, verified)${timestampNote(stamped)}\n`,
+    );
     return;
   }
   const key = await signingKey(values, pins, now);
@@ -254,7 +264,7 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
       signingTime: now,
       utcOffsetMinutes: -now.getTimezoneOffset(),
       // Room for the chain, the signature and the attributes, with a margin.
-      contentsSize: Math.max(8192, chainDer.reduce((n, c) => n + c.length, 0) + 4096),
+      contentsSize: contentsSizeFor(chainDer.reduce((n, c) => n + c.length, 0)),
       ...(values.field ? { fieldName: values.field } : {}),
       ...(values.reason ? { reason: values.reason } : {}),
       ...(values.location ? { location: values.location } : {}),
@@ -265,10 +275,17 @@ async function sign(args: string[], io: CommandIo, now: Date, pins: PinSources):
   } finally {
     key.close();
   }
-  await writeAtomically(values.out, signed);
+  const stamped = await timestampIfAsked(signed, values, pins.env);
+  await writeAtomically(values.out, stamped?.pdf ?? signed);
   io.stdout.write(
-    `signed ${values.out} as ${key.name}${values.field ? ` in field "${values.field}"` : ''}\n`,
+    `signed ${values.out} as ${key.name}${values.field ? ` in field "${values.field}"` : ''}${timestampNote(stamped)}\n`,
   );
+}
+
+function timestampNote(stamped: Awaited<ReturnType<typeof timestampIfAsked>>): string {
+  if (!stamped) return '';
+  const { genTime, tsaSubject } = stamped.timestamp;
+  return `, timestamped ${genTime.toISOString()} by ${tsaSubject ?? 'the TSA'} (PAdES B-T)`;
 }
 
 /** Prints a refusal as one line and returns the exit code for it. */
@@ -278,7 +295,8 @@ export function reportFailure(error: unknown, io: CommandIo): number {
     error instanceof IdentityError ||
     error instanceof SigningError ||
     error instanceof TokenError ||
-    error instanceof RemoteSigningError
+    error instanceof RemoteSigningError ||
+    error instanceof TimestampError
   ) {
     io.stderr.write(`error [${error.code}]: ${error.message}\n`);
     return 2;

@@ -1,7 +1,7 @@
 /**
  * Admin commands for bring-your-own certificates and the trust list:
  *   member add-cert --member ID --cert FILE.cer|.pem [--name N] [--email E] [--chain FILE]...
- *   trust add --name N --cert CA.pem --purpose login|signing|both [--policy OID]...
+ *   trust add --name N --cert CA.pem --purpose login|signing|both|timestamping [--policy OID]...
  *   trust list | trust remove --name N | trust add-intermediate --cert FILE
  */
 import { readFile } from 'node:fs/promises';
@@ -43,8 +43,8 @@ async function readChainFiles(files: readonly string[]): Promise<Uint8Array[]> {
 
 function purposesOf(value: string): TrustPurpose[] {
   if (value === 'both') return ['login', 'signing'];
-  if (value === 'login' || value === 'signing') return [value];
-  throw new ArgumentError('--purpose must be login, signing or both');
+  if (value === 'login' || value === 'signing' || value === 'timestamping') return [value];
+  throw new ArgumentError('--purpose must be login, signing, both or timestamping');
 }
 
 /** Runs a trust or member add-cert command; false when `command` is none of them. */

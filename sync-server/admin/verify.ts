@@ -1,5 +1,5 @@
 /**
- * `admin verify FILE.pdf [--ca ca.pem ...]`: checks every signature in a PDF and prints JSON
+ * `admin verify FILE.pdf [--ca ca.pem ...] [--tsa-ca tsa-ca.pem ...]`: checks every signature in a PDF and prints JSON
  * with one verdict per signature and for the file (core/signing/verdict.ts): valid, valid
  * with permitted later changes, changed after signing, trust unknown, unsupported algorithm.
  * Exit 0 only when the file is valid; 1 otherwise (signatures that are not valid are named
@@ -17,15 +17,27 @@ import { nodeCryptoServices } from '../crypto/node-crypto';
 import { AdminCommandError, type CommandIo, reportFailure } from './sign';
 import { readFile } from 'node:fs/promises';
 
-const VERIFY_USAGE = 'usage: admin verify FILE.pdf [--ca ca.pem ...]';
+const VERIFY_USAGE = 'usage: admin verify FILE.pdf [--ca ca.pem ...] [--tsa-ca tsa-ca.pem ...]';
 
 export interface SignatureReportJson {
   readonly field: string;
   readonly verdict: SignatureVerdict;
   /** Common name of the signing certificate. */
   readonly signer: string | null;
-  /** /M as ISO 8601 (the time the signer claims; B-B has no trusted time). */
+  /**
+   * The signing time, ISO 8601: the signature timestamp's when it is valid (B-T), else /M (the
+   * time the signer claims; B-B has no trusted time).
+   */
   readonly time: string | null;
+  /** /M as ISO 8601, as the signer's clock claimed it. */
+  readonly claimedTime: string | null;
+  /** The signature timestamp (PAdES B-T), judged against the --tsa-ca certificates. */
+  readonly timestamp: {
+    readonly status: 'valid' | 'invalid' | 'absent';
+    readonly time: string | null;
+    readonly tsa: string | null;
+    readonly code: string | null;
+  };
   readonly coversWholeDocument: boolean;
   /** Bytes of the revision this signature covers. */
   readonly signedLength: number;
@@ -69,6 +81,8 @@ export function verdictOf(r: PdfSignatureReport, trustChecked: boolean): Signatu
   if (trustedChain === false) problems.push('the certificate does not chain to a trusted CA');
   if (!r.certificateValidAtSigningTime)
     problems.push('the certificate was not valid at the signing time');
+  const ts = r.timestamp ?? { status: 'absent' };
+  if (ts.status === 'invalid') problems.push(`the signature timestamp is not valid (${ts.code})`);
   // Without --ca the chain is not checked: core then says "trust unknown".
   const verdict = r.verdict;
   return {
@@ -76,6 +90,13 @@ export function verdictOf(r: PdfSignatureReport, trustChecked: boolean): Signatu
     verdict,
     signer: r.signerCommonName ?? null,
     time: r.signingTime?.toISOString() ?? null,
+    claimedTime: r.claimedSigningTime?.toISOString() ?? null,
+    timestamp: {
+      status: ts.status,
+      time: ts.time?.toISOString() ?? null,
+      tsa: ts.tsaSubject ?? null,
+      code: ts.code ?? null,
+    },
     coversWholeDocument: r.coversWholeDocument,
     signedLength: r.signedLength,
     digestValid: r.digestValid,
@@ -100,7 +121,10 @@ async function verify(args: string[], io: CommandIo): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { ca: { type: 'string', multiple: true } },
+      options: {
+        ca: { type: 'string', multiple: true },
+        'tsa-ca': { type: 'string', multiple: true },
+      },
     });
   } catch (cause) {
     throw new AdminCommandError('usage', `${(cause as Error).message}\n${VERIFY_USAGE}`);
@@ -122,7 +146,14 @@ async function verify(args: string[], io: CommandIo): Promise<number> {
   const trustedCaPem: string[] = [];
   for (const ca of cas)
     trustedCaPem.push(new TextDecoder().decode(await read(ca, 'CA certificate')));
-  const reports = await verifyPdfSignatures(pdf, { crypto: nodeCryptoServices, trustedCaPem });
+  const trustedTimestampCaPem: string[] = [];
+  for (const ca of parsed.values['tsa-ca'] ?? [])
+    trustedTimestampCaPem.push(new TextDecoder().decode(await read(ca, 'TSA CA certificate')));
+  const reports = await verifyPdfSignatures(pdf, {
+    crypto: nodeCryptoServices,
+    trustedCaPem,
+    trustedTimestampCaPem,
+  });
   const signatures = reports.map((r) => verdictOf(r, cas.length > 0));
   const verdict = fileVerdict(signatures);
   const valid = verdict === 'valid';

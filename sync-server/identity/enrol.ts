@@ -9,7 +9,7 @@ import {
   summariseCertificate,
   type EnrolmentAnswer,
 } from '../../core/identity/enrolment';
-import { TRUST_PURPOSES, type TrustPurpose } from '../../core/identity/purpose';
+import { MEMBER_PURPOSES, type TrustPurpose } from '../../core/identity/purpose';
 import { checkTrust } from '../../core/identity/trust-check';
 import type { AuditLog } from '../store/types';
 import { MemberError, type MemberDirectory } from './members';
@@ -56,7 +56,7 @@ export async function enrolCertificate(
   const intermediatesDer = await loadIntermediates(deps.dataDir);
   const trustedFor: TrustPurpose[] = [];
   const refusals: Partial<Record<TrustPurpose, string>> = {};
-  for (const purpose of TRUST_PURPOSES) {
+  for (const purpose of MEMBER_PURPOSES) {
     try {
       await checkTrust({
         chainDer: [info.der, ...(request.chainDer ?? [])],

@@ -15,6 +15,13 @@ import { parseSignedData } from '../../core/signing/cms-parse';
 import { analyseAfter } from '../../core/signing/diff-analysis';
 import { readRevisions, revisionSignedBy } from '../../core/signing/pdf-revisions';
 import { CodedError } from '../../core/errors/coded-error';
+import { SigningError } from '../../core/signing/errors';
+import {
+  type CheckedTimestamp,
+  type TimestampAuthority,
+  TimestampError,
+} from '../../core/signing/timestamp';
+import { embedSignatureTimestamp } from '../../core/signing/timestamp-embed';
 
 export class SignatureRefusal extends CodedError {
   override readonly name = 'SignatureRefusal';
@@ -190,4 +197,61 @@ export async function acceptSignedRevision(input: AcceptInput): Promise<Accepted
     signerFingerprint: leaf.fingerprintSha256Hex,
     signerName: leaf.subjectCommonName || leaf.subjectDn,
   };
+}
+
+/** What the server does when it cannot get (or check) a signature timestamp. */
+export type TsaFailurePolicy = 'refuse' | 'sign-b-b';
+
+export interface SignatureTimestamping {
+  readonly tsa: TimestampAuthority;
+  readonly whenUnavailable: TsaFailurePolicy;
+  /** CAs trusted for the purpose "timestamping". */
+  readonly trustedCas: () => Promise<string[]>;
+}
+
+export type TimestampOutcome =
+  | { readonly level: 'B-T'; readonly pdf: Uint8Array; readonly timestamp: CheckedTimestamp }
+  /** Accepted without a timestamp under policy sign-b-b; `code` says why. */
+  | {
+      readonly level: 'B-B';
+      readonly pdf: Uint8Array;
+      readonly code: string;
+      readonly reason: string;
+    };
+
+/**
+ * PAdES B-T for an accepted signature: the TSA timestamps its signature value, written into
+ * the same /Contents placeholder (the signed bytes do not change). A signature that already
+ * carries a timestamp (a remote provider's) has it checked instead. Any TSA failure follows
+ * the policy: refuse (SignatureRefusal with the TSA's own code) or accept as B-B.
+ */
+export async function timestampAcceptedSignature(
+  signed: Uint8Array,
+  field: MinutesField,
+  timestamping: SignatureTimestamping,
+  crypto: CryptoServices,
+): Promise<TimestampOutcome> {
+  try {
+    const { pdf, timestamp } = await embedSignatureTimestamp(signed, field, {
+      tsa: timestamping.tsa,
+      crypto,
+      trustedCaPem: await timestamping.trustedCas(),
+    });
+    return { level: 'B-T', pdf, timestamp };
+  } catch (error) {
+    if (error instanceof SigningError && error.code === 'SIGNATURE_TOO_LARGE')
+      throw new SignatureRefusal(
+        422,
+        'minutes-timestamp-too-large',
+        'The signature leaves no room for its timestamp: sign again with a larger signature placeholder.',
+      );
+    if (!(error instanceof TimestampError)) throw error;
+    if (timestamping.whenUnavailable === 'sign-b-b')
+      return { level: 'B-B', pdf: signed, code: error.code, reason: error.message };
+    throw new SignatureRefusal(
+      error.code === 'tsa-unreachable' ? 503 : 502,
+      error.code,
+      `The signature is sound, but it was not accepted because it could not be timestamped: ${error.message}.`,
+    );
+  }
 }

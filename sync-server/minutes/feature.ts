@@ -17,7 +17,7 @@
  */
 import type { TrustService } from '../identity/trust-service';
 import type { CertificateInfo } from '../../core/identity/certificate';
-import type { TrustResponse } from '../../core/api/minutes';
+import type { MinutesField, TrustResponse } from '../../core/api/minutes';
 import {
   readMinutesState,
   writeMinutesState,
@@ -49,7 +49,13 @@ import type { MemberDirectory } from '../identity/members';
 import type { MeetingDirectory, MeetingRecord } from '../meetings/directory';
 import type { Rooms } from '../rooms/manager';
 import type { AuditLog, RecordStore } from '../store/types';
-import { SignatureRefusal, acceptSignedRevision } from './accept';
+import {
+  type SignatureTimestamping,
+  SignatureRefusal,
+  acceptSignedRevision,
+  timestampAcceptedSignature,
+} from './accept';
+import type { Logger } from '../log';
 import { MinutesDataError, buildMinutesData, type MinutesMember } from './data';
 import { readMinutesDraft } from './draft';
 import {
@@ -98,6 +104,9 @@ export interface MinutesDeps {
   renderer: MinutesRenderer;
   draftLimits?: DraftLimits;
   now?: () => Date;
+  /** PAdES B-T: the TSA and its policy (--tsa-url …); absent, signatures stay B-B. */
+  timestamping?: SignatureTimestamping;
+  logger?: Logger;
 }
 
 /** The signing-purpose decision on a minutes signer, revocation included. */
@@ -136,6 +145,65 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
 
   async function audit(memberId: string, meetingId: string, action: string, sha256: string) {
     await deps.audit.appendAudit({ at: now().toISOString(), memberId, meetingId, action, sha256 });
+  }
+
+  /**
+   * PAdES B-T for an accepted signature (accept.ts): the timestamped file is stored as its own
+   * blob and recorded instead of the upload, with the timestamp's time as the signing time.
+   * Under policy sign-b-b a TSA failure keeps the upload, and the audit log and the server log
+   * say it stayed B-B and why.
+   */
+  async function timestamped(
+    signed: Uint8Array,
+    field: MinutesField,
+    memberId: string,
+    meetingId: string,
+  ): Promise<{ sha256?: string; at?: Date }> {
+    if (!deps.timestamping) return {};
+    let outcome;
+    try {
+      outcome = await timestampAcceptedSignature(signed, field, deps.timestamping, deps.crypto);
+    } catch (error) {
+      if (error instanceof SignatureRefusal)
+        throw new HttpError(error.status, error.code, error.message);
+      throw error;
+    }
+    if (outcome.level === 'B-B') {
+      deps.logger?.log('warn', 'minutes.timestamp.missing', {
+        meetingId,
+        field,
+        code: outcome.code,
+        reason: outcome.reason,
+      });
+      await deps.audit.appendAudit({
+        at: now().toISOString(),
+        memberId,
+        meetingId,
+        action: `minutes.timestamp.${field}`,
+        level: 'B-B',
+        code: outcome.code,
+      });
+      return {};
+    }
+    const sha256 = toHex(await deps.crypto.sha256(outcome.pdf));
+    if (outcome.pdf !== signed)
+      await saveMeetingBlob(deps, meetingId, {
+        sha256,
+        bytes: outcome.pdf,
+        contentType: 'application/pdf',
+        memberId,
+      });
+    await deps.audit.appendAudit({
+      at: now().toISOString(),
+      memberId,
+      meetingId,
+      action: `minutes.timestamp.${field}`,
+      level: 'B-T',
+      time: outcome.timestamp.genTime.toISOString(),
+      tsa: outcome.timestamp.tsaSubject ?? '',
+      sha256,
+    });
+    return { sha256, at: outcome.timestamp.genTime };
   }
 
   /** The PDF the meeting's current draft renders to, from the server's own records. */
@@ -240,16 +308,17 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
               'The signature was made with a certificate that is not yours.',
             );
           const { signerName } = accepted;
+          const stamped = await timestamped(signed, field, member.id, meeting.id);
           const next = await update(meeting.id, (latest) =>
             signMinutes(latest, principal, {
               field,
               onto,
-              sha256,
+              sha256: stamped.sha256 ?? sha256,
               name: signerName,
-              at: now().toISOString(),
+              at: (stamped.at ?? now()).toISOString(),
             }),
           );
-          await audit(member.id, meeting.id, `minutes.sign.${field}`, sha256);
+          await audit(member.id, meeting.id, `minutes.sign.${field}`, stamped.sha256 ?? sha256);
           return next;
         },
       }),

@@ -132,6 +132,21 @@ export const minutesMessages = defineMessages(
     'minutes.error.minutes-earlier-bytes-changed': 'Tệp đã ký khác bản biên bản đã chốt.',
     'minutes.error.minutes-certificate-refused': 'Chứng thư số không được chấp nhận.',
     'minutes.error.minutes-certificate-revoked': 'Chứng thư số của người ký đã bị thu hồi.',
+    'minutes.error.minutes-timestamp-too-large':
+      'Chữ ký không còn chỗ cho dấu thời gian. Hãy ký lại.',
+    'minutes.error.tsa-unreachable':
+      'Không kết nối được máy chủ cấp dấu thời gian. Chữ ký chưa được nhận; hãy thử lại sau.',
+    'minutes.error.tsa-refused':
+      'Máy chủ cấp dấu thời gian từ chối yêu cầu. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-wrong-imprint':
+      'Dấu thời gian nhận được không khớp với chữ ký. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-wrong-nonce':
+      'Dấu thời gian nhận được trả lời một yêu cầu khác. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-bad-signature': 'Dấu thời gian không hợp lệ. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-untrusted':
+      'Máy chủ cấp dấu thời gian không thuộc danh sách tin cậy. Chữ ký chưa được nhận.',
+    'minutes.error.tsa-not-timestamping-cert':
+      'Chứng thư của máy chủ cấp dấu thời gian không dùng để cấp dấu thời gian. Chữ ký chưa được nhận.',
     'minutes.error.minutes-hash-mismatch': 'Tệp tải về không khớp mã băm đã ghi.',
     'minutes.error.minutes-draft-invalid': 'Không tạo được biên bản từ bản nháp.',
     'minutes.error.p12-bad-password': 'Sai mật khẩu tệp .p12. Không có gì được ký.',
@@ -293,6 +308,22 @@ export const minutesMessages = defineMessages(
       'The signed file differs from the finalized minutes.',
     'minutes.error.minutes-certificate-refused': 'The certificate was not accepted.',
     'minutes.error.minutes-certificate-revoked': "The signer's certificate has been revoked.",
+    'minutes.error.minutes-timestamp-too-large':
+      'The signature has no room left for its timestamp. Please sign again.',
+    'minutes.error.tsa-unreachable':
+      'The timestamp server could not be reached. The signature was not accepted; try again later.',
+    'minutes.error.tsa-refused':
+      'The timestamp server refused the request. The signature was not accepted.',
+    'minutes.error.tsa-wrong-imprint':
+      'The timestamp received does not match the signature. The signature was not accepted.',
+    'minutes.error.tsa-wrong-nonce':
+      'The timestamp received answers another request. The signature was not accepted.',
+    'minutes.error.tsa-bad-signature':
+      'The timestamp is not valid. The signature was not accepted.',
+    'minutes.error.tsa-untrusted':
+      'The timestamp server is not on the trust list. The signature was not accepted.',
+    'minutes.error.tsa-not-timestamping-cert':
+      "The timestamp server's certificate is not a time-stamping certificate. The signature was not accepted.",
     'minutes.error.minutes-hash-mismatch': 'The downloaded file does not match its recorded hash.',
     'minutes.error.minutes-draft-invalid': 'The minutes could not be made from the draft.',
     'minutes.error.p12-bad-password': 'Wrong .p12 password. Nothing was signed.',
