@@ -26,6 +26,7 @@ import { pyhankoBinary } from '../helpers/pdf-judges';
 import { type TestIdentity, nodeCrypto, nodeSigner } from '../helpers/pki';
 import { type RevocationPki, createRevocationPki } from '../helpers/revocation-pki';
 import { certificateDerFromPem } from '../../core/identity/certificate';
+import { type LongTermOutcome, addLongTermValidation } from '../../sync-server/minutes/ltv';
 
 /** An empty CRL (nothing revoked) from the CA `<stem>.pem` / `<stem>.key` in `caDir`. */
 function emptyCrl(caDir: string, stem: string): Uint8Array {
@@ -55,6 +56,8 @@ let pki: RevocationPki;
 let bb: Uint8Array;
 let blt: Uint8Array;
 let bltProblems: readonly string[];
+let serverOutcome: LongTermOutcome;
+let deadOutcome: LongTermOutcome;
 const now = new Date();
 const later = new Date(now.getTime() + 40 * DAY_MS);
 
@@ -97,13 +100,41 @@ beforeAll(async () => {
     crypto: nodeCryptoServices,
     trustedCaPem: [tsa.caPem],
   });
+  const anchors = async () => [certificateDerFromPem(pki.rootPem)];
+  // The responder's certificate was issued after `now` was read: judge its answers as of now.
   const material = await collectForPdf(bt.pdf, {
-    anchorsDer: [certificateDerFromPem(pki.rootPem)],
+    anchorsDer: await anchors(),
     fetcher: nodeRevocationFetcher,
-    // The responder's certificate was issued after `now` was read: judge its answers as of now.
     now: new Date(),
     timeoutMs: 5000,
   });
+  // The server's step (sync-server/minutes/ltv.ts) on the same file reaches B-LT too.
+  serverOutcome = await addLongTermValidation(
+    bt.pdf,
+    { anchors, fetcher: nodeRevocationFetcher, timeoutMs: 5000 },
+    new Date(),
+  );
+  const dead = pki.issue('Vũ Thị Hà', 'dead');
+  deadOutcome = await addLongTermValidation(
+    await signPdf({
+      pdf: await renderMinutesPdf(sampleMinutes(), dejavuSerif()),
+      signer: nodeSigner(
+        {
+          commonName: dead.name,
+          certPem: dead.certPem,
+          certDer: dead.certDer,
+          privateKeyPem: dead.keyPem,
+        },
+        [intermediate],
+      ),
+      hasher: nodeCrypto,
+      fieldName: 'secretary',
+      name: dead.name,
+      signingTime: now,
+    }),
+    { anchors, fetcher: nodeRevocationFetcher, timeoutMs: 2000 },
+    new Date(),
+  );
   bltProblems = material.problems;
   // pyHanko's AdES validation also wants revocation data for the intermediate and for the TSA
   // certificate, which in these test PKIs name no source: their CAs' CRLs go in by hand.
@@ -133,6 +164,13 @@ afterAll(async () => {
 describe('B-LT outlives the signer certificate and the responder', () => {
   it('collects the chain and a fresh OCSP response for every certificate below the root', () => {
     expect(bltProblems).toEqual([]);
+    expect(serverOutcome.level).toBe('B-LT');
+  });
+
+  it('a responder that cannot be reached leaves the file as it was and says why', () => {
+    expect(deadOutcome.level).toBe('not-reached');
+    if (deadOutcome.level !== 'not-reached') return;
+    expect(deadOutcome.reason).toMatch(/Vũ Thị Hà: OCSP http:\/\/127\.0\.0\.1:\d+\/ocsp: /);
   });
 
   it('our verifier, 40 days on and offline, says B-LT and verifiable', async () => {
