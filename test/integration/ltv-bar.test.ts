@@ -26,6 +26,7 @@ import { pyhankoBinary } from '../helpers/pdf-judges';
 import { type TestIdentity, nodeCrypto, nodeSigner } from '../helpers/pki';
 import { type RevocationPki, createRevocationPki } from '../helpers/revocation-pki';
 import { certificateDerFromPem } from '../../core/identity/certificate';
+import { verdictOf } from '../../sync-server/admin/verify';
 import { type LongTermOutcome, addLongTermValidation } from '../../sync-server/minutes/ltv';
 
 /** An empty CRL (nothing revoked) from the CA `<stem>.pem` / `<stem>.key` in `caDir`. */
@@ -183,6 +184,12 @@ describe('B-LT outlives the signer certificate and the responder', () => {
     expect(sig?.level).toBe('B-LT');
     expect(sig?.verifiableNow).toBe(true);
     expect(sig?.verifiableUntil?.getTime()).toBeGreaterThan(later.getTime());
+    // admin verify prints the same.
+    expect(sig && verdictOf(sig, true)).toMatchObject({
+      level: 'B-LT',
+      verifiableUntil: sig?.verifiableUntil?.toISOString(),
+      longTermMissing: [],
+    });
   });
 
   it('the B-B signature under the same conditions is not verifiable any more', async () => {
