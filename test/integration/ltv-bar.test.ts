@@ -204,8 +204,9 @@ describe('B-LT outlives the signer certificate and the responder', () => {
       spawnSync(
         'faketime',
         [
+          // An absolute time from our (possibly faked) clock, so an outer faketime run agrees.
           '-f',
-          '+40d',
+          `@${later.toISOString().slice(0, 19).replace('T', ' ')}`,
           pyhankoBinary(),
           'sign',
           'adesverify',
@@ -216,7 +217,7 @@ describe('B-LT outlives the signer certificate and the responder', () => {
           join(dir, 'tsa-ca.pem'),
           join(dir, file),
         ],
-        { encoding: 'utf8' },
+        { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } },
       );
     const ltv = run('blt.pdf');
     expect(ltv.stdout, ltv.stderr).toMatch(/The signature is judged VALID\./);
