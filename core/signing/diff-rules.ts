@@ -167,6 +167,19 @@ async function judgeDssDict(value: PdfValue | undefined, ctx: RuleContext): Prom
   return permit('lta-updates', 'dss-updated');
 }
 
+/**
+ * A rewrite of an object inside the DSS. Its streams are validation data and its arrays lists
+ * of them, so both may change (pyHanko permits extending /DSS and /VRI at every DocMDP level);
+ * the DSS dictionary itself must stay a DSS, so it cannot smuggle in an action or a form.
+ */
+async function judgeDssObject(o: PdfValue, n: PdfValue, ctx: RuleContext): Promise<RuleOutcome> {
+  const wasDss = o instanceof PdfDict && isName(o.get('Type'), 'DSS');
+  const isDss = n instanceof PdfDict && isName(n.get('Type'), 'DSS');
+  if (wasDss && !isDss) return refuse('catalog-changed', 'the DSS was replaced by something else');
+  if (isDss) return judgeDssDict(n, ctx);
+  return permit('lta-updates', 'dss-updated');
+}
+
 async function judgeCatalog(o: PdfValue, n: PdfValue, ctx: RuleContext): Promise<RuleOutcome> {
   if (!(o instanceof PdfDict) || !(n instanceof PdfDict))
     return refuse('catalog-changed', 'the document catalog was replaced');
@@ -282,8 +295,8 @@ export const REVISION_RULES: readonly RevisionRule[] = [
   },
   {
     role: 'dss',
-    permits: 'the DSS (VRI, certificates, OCSP responses, CRLs) being extended',
-    judge: async () => permit('lta-updates', 'dss-updated'),
+    permits: 'the DSS (VRI, certificates, OCSP responses, CRLs) being extended, nothing else in it',
+    judge: judgeDssObject,
   },
   {
     role: 'info',

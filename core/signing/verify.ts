@@ -33,12 +33,17 @@ import {
 } from './timestamp';
 import { parseTimestampToken } from './timestamp-token';
 import { checkDocumentTimestamp } from './doc-timestamp-verify';
+import { type DssContents, readDss } from './dss';
+import { type PadesLevel, claimLevel } from './ltv-level';
+import { type LtvCoverage, dssCoverage } from './ltv-validate';
 
 export interface VerifyPdfOptions {
   readonly crypto: Pick<CryptoServices, 'digest' | 'verify'>;
   readonly trustedCaPem: readonly string[];
   /** CAs trusted for the purpose "timestamping" (PEM); absent: no timestamp is trusted. */
   readonly trustedTimestampCaPem?: readonly string[];
+  /** The verifier's clock, for `verifiableNow` (default: the system clock). */
+  readonly now?: Date;
 }
 
 export type { SignatureTimestampReport };
@@ -90,6 +95,14 @@ export interface PdfSignatureReport {
   readonly verdict: SignatureVerdict;
   /** Why a check failed, when it failed for a reason other than a plain mismatch. */
   readonly problems: readonly string[];
+  /** The PAdES baseline level reached (signatures only, not document timestamps). */
+  readonly level?: PadesLevel;
+  /** Until when what the level rests on stays verifiable (the earliest expiry among it). */
+  readonly verifiableUntil?: Date | undefined;
+  /** Whether `verifiableUntil` is still ahead of the verifier's clock. */
+  readonly verifiableNow?: boolean;
+  /** What the embedded DSS proves, as of the timestamp's time (with a valid timestamp only). */
+  readonly dss?: LtvCoverage;
 }
 
 export interface PdfVerification {
@@ -147,6 +160,8 @@ export async function verifyPdfSignatures(
   const trusted = options.trustedCaPem.flatMap(pemToDerList).map(parseCertificate);
   const reports: PdfSignatureReport[] = [];
   const revisions = await readRevisionsOrNone(pdf);
+  const dss = await readDss(file).catch(() => EMPTY_DSS);
+  const signerNotAfter = new Map<PdfSignatureReport, Date>();
   for (const field of await listFields(file, catalog.acroForm)) {
     if (field.type !== 'Sig') continue;
     const sig = await resolveDict(file, field.dict.get('V'));
@@ -214,11 +229,41 @@ export async function verifyPdfSignatures(
     if (contents instanceof PdfString && rangesInFile) {
       if (report.subFilter === 'ETSI.RFC3161')
         await checkDocumentTimestamp(report, contents.bytes, pdf, byteRange, options);
-      else await checkCms(report, contents, pdf, trusted, options);
+      else {
+        const notAfter = await checkCms(report, contents, pdf, trusted, options, dss);
+        if (notAfter) signerNotAfter.set(report, notAfter);
+      }
     }
     report.verdict = signatureVerdict({ ...report, coversRevision: !!signedRevision });
   }
+  claimLevels(reports as MutableReport[], signerNotAfter, options.now ?? new Date());
   return reports;
+}
+
+const EMPTY_DSS: DssContents = { certificates: [], ocspResponses: [], crls: [] };
+
+/** Each CMS signature's level, from its timestamp, the DSS and later document timestamps. */
+function claimLevels(
+  reports: MutableReport[],
+  signerNotAfter: ReadonlyMap<PdfSignatureReport, Date>,
+  now: Date,
+): void {
+  const docTimestamps = reports.filter((r) => r.subFilter === 'ETSI.RFC3161');
+  for (const report of reports) {
+    if (report.subFilter === 'ETSI.RFC3161') continue;
+    const claim = claimLevel({
+      signerNotAfter: signerNotAfter.get(report),
+      timestamp: report.timestamp,
+      dssCovers: report.dss?.covered === true,
+      laterDocumentTimestamps: docTimestamps
+        .filter((d) => d.signedLength > report.signedLength && d.timestamp)
+        .sort((x, y) => x.signedLength - y.signedLength)
+        .flatMap((d) => (d.timestamp ? [d.timestamp] : [])),
+    });
+    report.level = claim.level;
+    report.verifiableUntil = claim.verifiableUntil;
+    report.verifiableNow = !!claim.verifiableUntil && claim.verifiableUntil >= now;
+  }
 }
 
 async function checkCms(
@@ -227,7 +272,8 @@ async function checkCms(
   pdf: Uint8Array,
   trusted: readonly CertificateFields[],
   options: VerifyPdfOptions,
-): Promise<void> {
+  dss: DssContents,
+): Promise<Date | undefined> {
   const problems = report.problems as string[];
   const [a = -1, b = -1, c = -1, d = -1] = report.byteRange;
   try {
@@ -278,12 +324,22 @@ async function checkCms(
           options,
         );
       if (report.timestamp?.status === 'valid') report.signingTime = report.timestamp.time;
+      if (report.timestamp?.status === 'valid' && report.timestamp.time)
+        report.dss = dssCoverage(
+          signer.der,
+          cms.certificates.map((c) => c.der),
+          trusted.map((t) => t.der),
+          dss,
+          report.timestamp.time,
+        );
       const t = report.signingTime;
       report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
+      return signer.notAfter;
     }
   } catch (cause) {
     problems.push((cause as Error).message);
   }
+  return undefined;
 }
 
 async function signatureTimestamp(

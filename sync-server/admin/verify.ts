@@ -55,6 +55,12 @@ export interface SignatureReportJson {
   /** Valid, possibly with permitted later changes. */
   readonly valid: boolean;
   readonly problems: readonly string[];
+  /** PAdES baseline level reached (B-B, B-T, B-LT, B-LTA); null for a document timestamp. */
+  readonly level: string | null;
+  /** Until when what that level rests on stays verifiable, ISO 8601. */
+  readonly verifiableUntil: string | null;
+  /** Why the embedded DSS does not yet make it B-LT (with a valid timestamp only). */
+  readonly longTermMissing: readonly string[];
 }
 
 export interface VerifyOutput {
@@ -112,6 +118,9 @@ export function verdictOf(r: PdfSignatureReport, trustChecked: boolean): Signatu
     laterChanges: r.laterChanges,
     valid: verdict === 'valid' || verdict === 'valid-with-permitted-changes',
     problems,
+    level: r.level ?? null,
+    verifiableUntil: r.verifiableUntil?.toISOString() ?? null,
+    longTermMissing: r.dss?.missing ?? [],
   };
 }
 

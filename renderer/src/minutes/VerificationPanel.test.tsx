@@ -99,11 +99,40 @@ describe('verification panel', () => {
         .map((v) => `minutes.verify.verdict.${v}`),
       ...Object.keys(PERMITTED).map((p) => `minutes.verify.permitted.${p}`),
       ...Object.keys(REFUSED).map((c) => `minutes.verify.refused.${c}`),
+      ...['B-B', 'B-T', 'B-LT', 'B-LTA'].map((l) => `minutes.verify.level.${l}`),
     ];
     for (const key of keys) {
       expect(vi[key as keyof typeof vi], key).toBeTruthy();
       expect(en[key as keyof typeof en], key).toBeTruthy();
     }
+  });
+
+  it('says who timestamped, the level in plain words, and until when it stays verifiable', () => {
+    const html = render([
+      report({
+        signingTime: new Date(Date.UTC(2026, 11, 2, 8, 0)),
+        timestamp: {
+          status: 'valid',
+          time: new Date(Date.UTC(2026, 11, 2, 8, 0)),
+          tsaSubject: 'TSA Ban Cơ yếu',
+        },
+        level: 'B-LT',
+        verifiableUntil: new Date(Date.UTC(2036, 0, 1)),
+        verifiableNow: true,
+      }),
+      report({
+        fieldName: 'chair',
+        level: 'B-B',
+        verifiableUntil: new Date(Date.UTC(2026, 0, 1)),
+        verifiableNow: false,
+        signingTime: new Date(Date.UTC(2025, 11, 1)),
+      }),
+    ]);
+    expect(html).toContain('theo dấu thời gian của TSA Ban Cơ yếu');
+    expect(html).toContain('Có dấu thời gian, kèm dữ liệu kiểm tra lâu dài');
+    expect(html).toContain('Còn kiểm tra được đến');
+    expect(html).toContain('theo đồng hồ máy người ký');
+    expect(html).toContain('đã quá hạn: không còn kiểm tra được');
   });
 
   it('shows a co-signed file as valid and says what the co-sign changed', () => {

@@ -57,6 +57,16 @@ export function VerificationPanel({ reports }: { reports: readonly PdfSignatureR
                 <dt>{t('minutes.verify.time')}</dt>
                 <dd>
                   {r.signingTime ? formatDateTime(r.signingTime, languageOf(i18n.language)) : '—'}
+                  {r.signingTime && r.level ? (
+                    <span className="minutes-sig__time-source">
+                      {' '}
+                      {r.timestamp?.status === 'valid'
+                        ? t('minutes.verify.timeByTimestamp', {
+                            tsa: r.timestamp.tsaSubject ?? '—',
+                          })
+                        : t('minutes.verify.timeByClock')}
+                    </span>
+                  ) : null}
                 </dd>
                 <dt>{t('minutes.verify.timestamp')}</dt>
                 <dd>
@@ -66,6 +76,24 @@ export function VerificationPanel({ reports }: { reports: readonly PdfSignatureR
                       ? t('minutes.verify.timestamp.invalid')
                       : t('minutes.verify.timestamp.absent')}
                 </dd>
+                {r.level ? (
+                  <>
+                    <dt>{t('minutes.verify.level')}</dt>
+                    <dd>{t(`minutes.verify.level.${r.level}` as const)}</dd>
+                  </>
+                ) : null}
+                {r.verifiableUntil ? (
+                  <>
+                    <dt>{t('minutes.verify.until')}</dt>
+                    <dd className={r.verifiableNow === false ? 'minutes-bad' : undefined}>
+                      {r.verifiableNow === false
+                        ? t('minutes.verify.untilPassed', {
+                            date: formatDateTime(r.verifiableUntil, languageOf(i18n.language)),
+                          })
+                        : formatDateTime(r.verifiableUntil, languageOf(i18n.language))}
+                    </dd>
+                  </>
+                ) : null}
                 <dt>{t('minutes.verify.scope')}</dt>
                 <dd>
                   {r.coversWholeDocument ? t('minutes.verify.whole') : t('minutes.verify.revision')}
