@@ -194,8 +194,12 @@ export function parseElection(input: unknown): Election {
     const pre: NonNullable<Election['preliminaries']> = {};
     for (const key of ['candidateListPollId', 'seatsPollId'] as const) {
       if (p[key] === undefined) continue;
-      if (!isElectionId(p[key])) fail('bad-election', `${key} must be a poll id.`);
-      pre[key] = p[key];
+      const pollId = p[key];
+      // Poll ids as core/votes createPoll accepts them.
+      if (typeof pollId !== 'string' || pollId.trim() === '' || pollId.length > 128) {
+        fail('bad-election', `${key} must be a poll id.`);
+      }
+      pre[key] = pollId;
     }
     election.preliminaries = pre;
   }
