@@ -114,6 +114,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** JSON with object keys sorted, so a file whose keys were reordered still compares equal. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 const count = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const ids = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -180,7 +190,7 @@ export function recountBallotFile(text: string): ElectionResult {
   });
   checkCommitments(rounds);
   const result = runElection(election, toInputs(rounds));
-  if (JSON.stringify(declared(result)) !== JSON.stringify(raw.result)) {
+  if (canonicalJson(declared(result)) !== canonicalJson(raw.result)) {
     throw new ElectionError(
       'result-mismatch',
       'The declared result differs from the recount of the ballots.',
