@@ -11,7 +11,8 @@ describe('ballot file', () => {
       ballots: r.ballots.map((b) => ({ kept: b.kept })),
       issued: r.issued,
       present: r.present,
-      withdrawn: [],
+      withdrawn: r.withdrawn,
+      ...(r.tieOrder === undefined ? {} : { tieOrder: r.tieOrder }),
     }));
     expect(recountBallotFile(text)).toEqual(runElection(election, inputs));
   });

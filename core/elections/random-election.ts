@@ -4,7 +4,9 @@ import { seededRandom } from '../testing/seeded-random';
 import { parseElection, type Election } from './election';
 import type { BallotFileRound } from './export';
 import { commitBallot } from './receipt';
-import { nextRound, runElection, type RoundInput } from './rounds';
+import type { ElectionBallot } from './ballot';
+import { countRound } from './count';
+import { decideRound, nextRound, runElection, type RoundInput } from './rounds';
 
 /** A synchronous-in-effect hasher for tests: node-forge's SHA-256 behind the core interface. */
 export const testHasher: Hasher = { sha256: (data) => Promise.resolve(forgeSha256Bytes(data)) };
@@ -34,15 +36,31 @@ export async function randomElection(
       { base: 'received', numerator: 1, denominator: 2, comparison: 'more-than' },
       { base: 'valid', numerator: 1, denominator: 3, comparison: 'at-least' },
     ][pick(3)],
+    tieRule: random() < 0.7 ? 'second-round-among-tied' : 'lot',
     furtherRoundRule: random() < 0.5 ? 'not-elected' : 'top-twice-remaining',
     maxRounds: 1 + pick(3),
   });
   const appeal = election.candidates.map(() => random());
   const rounds: BallotFileRound[] = [];
   const inputs: RoundInput[] = [];
+  const withdrawnSoFar: string[] = [];
   for (;;) {
     const sofar = runElection(election, inputs);
-    const plan = inputs.length === 0 ? nextRound(election, [], [], []) : { round: sofar.next };
+    const planned = inputs.length === 0 ? nextRound(election, [], [], []).round : sofar.next;
+    if (planned === undefined) break;
+    // Sometimes a candidate who would stand withdraws before a later round.
+    const withdrawn: string[] = [];
+    if (inputs.length > 0 && planned.candidateIds.length > 1 && random() < 0.3) {
+      withdrawn.push(planned.candidateIds[pick(planned.candidateIds.length)] as string);
+    }
+    withdrawnSoFar.push(...withdrawn);
+    const plan = nextRound(
+      election,
+      sofar.rounds.map((r) => r.round),
+      sofar.rounds.map((r) => r.decision),
+      sofar.rounds.map((r) => r.count),
+      withdrawnSoFar,
+    );
     const round = plan.round;
     if (round === undefined) break;
     const voters = pick(40);
@@ -73,11 +91,33 @@ export async function randomElection(
       number: round.number,
       issued: present,
       present,
-      withdrawn: [],
+      withdrawn,
       ballots: published,
     };
+    const input: RoundInput = {
+      ballots: published.map((b) => ({ kept: b.kept })),
+      issued: present,
+      present,
+      withdrawn,
+    };
+    if (election.tieRule === 'lot') {
+      // The congress's recorded draw: the tied in reverse ballot order.
+      const count = countRound(round, input.ballots as ElectionBallot[], {
+        issued: present,
+        present,
+      });
+      const tied = decideRound(
+        { ...election, tieRule: 'second-round-among-tied' },
+        round,
+        count,
+      ).tied;
+      if (tied.length > 0) {
+        fileRound.tieOrder = [...tied].reverse();
+        input.tieOrder = fileRound.tieOrder;
+      }
+    }
     rounds.push(fileRound);
-    inputs.push({ ballots: published.map((b) => ({ kept: b.kept })), issued: present, present });
+    inputs.push(input);
   }
   return { election, rounds };
 }

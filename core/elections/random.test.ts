@@ -23,12 +23,18 @@ describe('random elections keep the invariants', () => {
       ballots: r.ballots.map((b) => ({ kept: b.kept })),
       issued: r.issued,
       present: r.present,
+      withdrawn: r.withdrawn,
+      ...(r.tieOrder === undefined ? {} : { tieOrder: r.tieOrder }),
     }));
     const result = runElection(election, inputs);
     const context = `seed ${seed}`;
     expect(result.elected.length, context).toBeLessThanOrEqual(election.seats);
     expect(new Set(result.elected).size, context).toBe(result.elected.length);
+    const withdrawn: string[] = [];
     for (const { round, count, decision } of result.rounds) {
+      // Withdrawn candidates stand in no later round.
+      withdrawn.push(...(rounds[round.number - 1]?.withdrawn ?? []));
+      for (const id of round.candidateIds) expect(withdrawn, context).not.toContain(id);
       expect(count.valid + count.invalid + count.blank, context).toBe(count.received);
       expect(decision.elected.length, context).toBeLessThanOrEqual(round.seats);
       for (const id of round.candidateIds)

@@ -103,7 +103,7 @@ describe('independent recount', () => {
     expect(JSON.parse(py.stdout)).toEqual((JSON.parse(text) as BallotFile).result);
   });
 
-  it.each(Array.from({ length: 25 }, (_, i) => 500 + i))(
+  it.each(Array.from({ length: 60 }, (_, i) => 500 + i))(
     'agrees with core on random election seed %i',
     async (seed) => {
       const { election, rounds } = await randomElection(seed);
