@@ -95,7 +95,12 @@ describe('independent recount', () => {
     ]);
     expect(core.rounds[1]?.decision.tied).toEqual(['c9', 'c10']);
     expect(core.rounds[2]?.round.candidateIds).toEqual(['c10']);
-    expect(core.rounds[0]?.count).toMatchObject({ received: 300, valid: 280, invalid: 10, blank: 10 });
+    expect(core.rounds[0]?.count).toMatchObject({
+      received: 300,
+      valid: 280,
+      invalid: 10,
+      blank: 10,
+    });
     expect(core.status).toBe('complete');
     const py = recountInPython(text, 'three-rounds.json');
     expect(py.stderr).toContain('matches the declared result');
