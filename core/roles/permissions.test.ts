@@ -11,6 +11,8 @@ import {
   type MeetingRole,
   type Principal,
   votes,
+  canInElection,
+  COMMITTEE_ACTIONS,
 } from './permissions';
 
 const as = (role: MeetingRole | null, memberId = 'm1', isAdmin = false): Principal => ({
@@ -49,6 +51,12 @@ describe('can', () => {
     ['minutes.sign', true, true, false, false, false],
     ['minutes.reopen', true, false, false, false, false],
     ['results.export', true, true, true, true, false],
+    ['election.manage', true, false, false, false, false],
+    // Granted by the committee designation only (canInElection), never by a role:
+    ['election.count.open', false, false, false, false, false],
+    ['election.count.close', false, false, false, false, false],
+    ['election.count.confirm', false, false, false, false, false],
+    ['election.live-count', false, false, false, false, false],
   ];
 
   it('the table above names every action', () => {
@@ -137,5 +145,62 @@ describe('documentAccess', () => {
     ['the room screen: no private', as('display'), mine, 'none'],
   ])('%s', (_label, principal, doc, access) => {
     expect(documentAccess(principal, doc)).toBe(access);
+  });
+});
+
+describe('canInElection (vote-counting committee)', () => {
+  const committee = ['m2', 'm3'];
+  const table: [string, Principal, MeetingAction, boolean][] = [
+    [
+      'a delegate on the committee opens the count',
+      as('delegate', 'm2'),
+      'election.count.open',
+      true,
+    ],
+    [
+      'a delegate on the committee sees the live count',
+      as('delegate', 'm3'),
+      'election.live-count',
+      true,
+    ],
+    ['a committee member confirms', as('delegate', 'm3'), 'election.count.confirm', true],
+    ['a committee member still votes as a delegate', as('delegate', 'm2'), 'ballot.cast', true],
+    [
+      'a committee member does not manage the election',
+      as('delegate', 'm2'),
+      'election.manage',
+      false,
+    ],
+    [
+      'the chair not on the committee cannot close the count',
+      as('chair', 'm1'),
+      'election.count.close',
+      false,
+    ],
+    ['the chair manages the election', as('chair', 'm1'), 'election.manage', true],
+    [
+      'a delegate off the committee sees no live count',
+      as('delegate', 'm4'),
+      'election.live-count',
+      false,
+    ],
+    [
+      'a listed id no longer in the meeting is refused',
+      as(null, 'm2'),
+      'election.count.open',
+      false,
+    ],
+    [
+      'an administrator is not the committee',
+      as(null, 'admin', true),
+      'election.count.confirm',
+      false,
+    ],
+  ];
+  it.each(table)('%s', (_, principal, action, expected) => {
+    expect(canInElection(principal, committee, action)).toBe(expected);
+  });
+  it('every committee action is in the table of actions', () => {
+    for (const action of COMMITTEE_ACTIONS) expect(MEETING_ACTIONS).toContain(action);
   });
 });

@@ -49,7 +49,14 @@ export type MeetingAction =
   | 'minutes.finalize'
   | 'minutes.sign' // which field each role signs: core/minutes/lifecycle.ts
   | 'minutes.reopen'
-  | 'results.export'; // published results as CSV/PDF (secret polls: counts only)
+  | 'results.export' // published results as CSV/PDF (secret polls: counts only)
+  | 'election.manage' // define an election, link its preliminary polls, open and close its rounds
+  // The vote-counting committee's (ban kiểm phiếu) own actions: no role grants them; the
+  // election's committee designation does (canInElection below).
+  | 'election.count.open' // open the ballot box of a round
+  | 'election.count.close' // close it and start counting
+  | 'election.count.confirm' // confirm a round's count (each member in turn)
+  | 'election.live-count'; // see ballots received while the round is open (never choices)
 
 const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
   'meeting.view': ['chair', 'secretary', 'delegate', 'observer', 'display'],
@@ -72,6 +79,11 @@ const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
   'minutes.sign': ['secretary', 'chair'],
   'minutes.reopen': ['chair'],
   'results.export': ['chair', 'secretary', 'delegate', 'observer'],
+  'election.manage': ['chair'],
+  'election.count.open': [],
+  'election.count.close': [],
+  'election.count.confirm': [],
+  'election.live-count': [],
 };
 
 /** Every action, in the table's order (for table tests and exhaustive UIs). */
@@ -127,4 +139,28 @@ export function documentAccess(principal: Principal, doc: DocName): DocumentAcce
         ? 'write'
         : 'none';
   }
+}
+
+/** What the vote-counting committee may do, by virtue of its designation alone. */
+export const COMMITTEE_ACTIONS: ReadonlySet<MeetingAction> = new Set([
+  'election.count.open',
+  'election.count.close',
+  'election.count.confirm',
+  'election.live-count',
+]);
+
+/**
+ * `can` for an election: the committee is a per-election list of member ids (its members are
+ * delegates who also vote), not a role, so membership adds its actions to whatever the role
+ * allows. A committee member must still be part of the meeting.
+ */
+export function canInElection(
+  principal: Principal,
+  committee: readonly string[],
+  action: MeetingAction,
+): boolean {
+  if (COMMITTEE_ACTIONS.has(action)) {
+    return principal.role !== null && committee.includes(principal.memberId);
+  }
+  return can(principal, action);
 }
