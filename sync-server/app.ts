@@ -7,6 +7,9 @@ import { loadTrustedCas } from './identity/data-dir';
 import { createTrustService } from './identity/trust-service';
 import { enrolFeature } from './identity/enrol-feature';
 import { trustedPemsFor } from './identity/trust-store';
+import { nodeRevocationFetcher } from './identity/revocation-fetcher';
+import { DEFAULT_REVOCATION_POLICY } from '../core/identity/revocation';
+import { pemToDerList } from '../core/signing/certificate';
 import { createSignatureTimestamping } from './minutes/timestamping';
 import { MemberDirectory } from './identity/members';
 import { SessionBook } from './identity/sessions';
@@ -224,6 +227,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
                   options.dataDir,
                   nodeCryptoServices,
                 ),
+                // B-LT follows B-T: a DSS needs a trusted time to be measured against.
+                longTermValidation: {
+                  anchors: async () =>
+                    (await trustedPemsFor(options.dataDir, 'signing')).flatMap(pemToDerList),
+                  fetcher: nodeRevocationFetcher,
+                  timeoutMs:
+                    options.revocation?.signing?.timeoutMs ??
+                    DEFAULT_REVOCATION_POLICY.signing.timeoutMs,
+                },
               }
             : {}),
           logger,

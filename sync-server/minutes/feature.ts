@@ -64,6 +64,7 @@ import {
   DEFAULT_DRAFT_LIMITS,
   type DraftLimits,
 } from './draft-limits';
+import { addLongTermValidation, type LongTermValidation } from './ltv';
 import type { MinutesRenderer } from './pdf-render';
 import { readDocument } from './read-doc';
 
@@ -106,6 +107,8 @@ export interface MinutesDeps {
   now?: () => Date;
   /** PAdES B-T: the TSA and its policy (--tsa-url …); absent, signatures stay B-B. */
   timestamping?: SignatureTimestamping;
+  /** PAdES B-LT after B-T: chains and revocation answers fetched into a DSS (ltv.ts). */
+  longTermValidation?: LongTermValidation;
   logger?: Logger;
 }
 
@@ -185,11 +188,12 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
       });
       return {};
     }
-    const sha256 = toHex(await deps.crypto.sha256(outcome.pdf));
-    if (outcome.pdf !== signed)
+    const final = await longTerm(outcome.pdf, field, memberId, meetingId);
+    const sha256 = toHex(await deps.crypto.sha256(final));
+    if (final !== signed)
       await saveMeetingBlob(deps, meetingId, {
         sha256,
-        bytes: outcome.pdf,
+        bytes: final,
         contentType: 'application/pdf',
         memberId,
       });
@@ -204,6 +208,32 @@ export function minutesFeature(deps: MinutesDeps): ServerFeature {
       sha256,
     });
     return { sha256, at: outcome.timestamp.genTime };
+  }
+
+  /**
+   * PAdES B-LT on a timestamped file: the DSS revision with every chain and revocation answer
+   * (ltv.ts). A responder that cannot be reached keeps the file at B-T, and the log and the
+   * audit say why; the signature itself is never lost to it.
+   */
+  async function longTerm(
+    pdf: Uint8Array,
+    field: MinutesField,
+    memberId: string,
+    meetingId: string,
+  ): Promise<Uint8Array> {
+    if (!deps.longTermValidation) return pdf;
+    const outcome = await addLongTermValidation(pdf, deps.longTermValidation, now());
+    if (outcome.level === 'not-reached')
+      deps.logger?.log('warn', 'minutes.ltv.missing', { meetingId, field, reason: outcome.reason });
+    await deps.audit.appendAudit({
+      at: now().toISOString(),
+      memberId,
+      meetingId,
+      action: `minutes.ltv.${field}`,
+      level: outcome.level,
+      ...(outcome.level === 'not-reached' ? { reason: outcome.reason } : {}),
+    });
+    return outcome.pdf;
   }
 
   /** The PDF the meeting's current draft renders to, from the server's own records. */

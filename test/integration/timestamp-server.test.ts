@@ -167,8 +167,10 @@ describe('B-T through the server', () => {
       trustedCaPem: await loadTrustedCas(room.app.dataDir),
       trustedTimestampCaPem: [tsa.caPem],
     });
-    expect(report?.verdict).toBe('valid');
+    // The server appended the DSS after timestamping (B-LT): a permitted later revision.
+    expect(report?.verdict).toBe('valid-with-permitted-changes');
     expect(report?.timestamp?.status).toBe('valid');
+    expect(report?.level).toBe('B-LT');
     expect(state.signatures[0]?.acceptedAt).toBe(report?.timestamp?.time?.toISOString());
 
     const { res: coRes } = await signAndSubmit(room, 'nhung', stamped, 'chair');
@@ -192,9 +194,9 @@ describe('B-T through the server', () => {
       trustedCaPem: await loadTrustedCas(room.app.dataDir),
       trustedTimestampCaPem: [tsa.caPem],
     });
-    expect(reports.map((r) => [r.fieldName, r.verdict, r.timestamp?.status])).toEqual([
-      ['secretary', 'valid-with-permitted-changes', 'valid'],
-      ['chair', 'valid', 'valid'],
+    expect(reports.map((r) => [r.fieldName, r.verdict, r.timestamp?.status, r.level])).toEqual([
+      ['secretary', 'valid-with-permitted-changes', 'valid', 'B-LT'],
+      ['chair', 'valid-with-permitted-changes', 'valid', 'B-LT'],
     ]);
   });
 });
