@@ -24,10 +24,17 @@ import { listFields, readCatalog } from './pdf-form';
 import { PdfString, decodeTextString } from './pdf-objects';
 import { readPdf, resolveDict } from './pdf-xref';
 import { digestAlgorithm, signatureAlgorithm } from './signature-algorithms';
+import {
+  REVOCATION_NOT_CHECKED,
+  type SignerRevocation,
+  type SignerRevocationCheck,
+} from './signer-revocation';
 
 export interface VerifyPdfOptions {
   readonly crypto: Pick<CryptoServices, 'digest' | 'verify'>;
   readonly trustedCaPem: readonly string[];
+  /** The signer's revocation (OCSP/CRL by the signing policy); without it: not checked. */
+  readonly revocation?: SignerRevocationCheck;
 }
 
 export interface PdfSignatureReport {
@@ -67,6 +74,8 @@ export interface PdfSignatureReport {
   readonly laterChanges: ChangeAnalysis;
   /** DocMDP /P when this is a certification signature (or its field's /Lock /P). */
   readonly docMdp: DocMdpPermission | undefined;
+  /** The signer's revocation, placed against the signing time (core/signing/signer-revocation). */
+  readonly revocation: SignerRevocation;
   readonly verdict: SignatureVerdict;
   /** Why a check failed, when it failed for a reason other than a plain mismatch. */
   readonly problems: readonly string[];
@@ -196,6 +205,7 @@ export async function verifyPdfSignatures(
       revision: undefined,
       laterChanges: NO_CHANGES,
       docMdp: (await docMdpOfSignature(file, sig)) ?? (await lockPermission(file, field.dict)),
+      revocation: REVOCATION_NOT_CHECKED,
       verdict: 'changed-after-signing',
       problems,
     };
@@ -281,8 +291,28 @@ async function checkCms(
       }
       const t = report.signingTime;
       report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
+      // Revocation only means something for a signature that is otherwise sound and trusted.
+      if (options.revocation && chain.trusted && report.signatureValid)
+        report.revocation = await askRevocation(options.revocation, signer, cms.certificates, t);
     }
   } catch (cause) {
     problems.push((cause as Error).message);
+  }
+}
+
+async function askRevocation(
+  check: SignerRevocationCheck,
+  signer: CertificateFields,
+  certificates: readonly CertificateFields[],
+  signingTime: Date | undefined,
+): Promise<SignerRevocation> {
+  try {
+    return await check({
+      signerDer: signer.der,
+      certificatesDer: certificates.map((c) => c.der),
+      signingTime,
+    });
+  } catch (cause) {
+    return { status: 'not-checked', problems: [(cause as Error).message] };
   }
 }

@@ -52,7 +52,9 @@ const USAGE = `usage: npm run admin -- <command> [--data DIR]
   demo                      seed the demo CA, members and meeting (once)
   sign IN.pdf --p12 FILE --password-file F --out OUT.pdf [--reason R] [--location L] [--field NAME]
        [--role ROLE] [--visible [--page N] [--rect X1,Y1,X2,Y2]]
-  verify FILE.pdf [--ca ca.pem]...   prints JSON; exit 0 when every signature is valid`;
+  verify FILE.pdf [--ca ca.pem]... [--data DIR [--revocation-unreachable refuse|warn]]
+                                     prints JSON; exit 0 when every signature is valid;
+                                     --data also checks each signer's revocation`;
 
 async function password(args: ParsedArgs): Promise<string> {
   const file = flag(args, 'password-file');
