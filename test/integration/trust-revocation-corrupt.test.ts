@@ -32,7 +32,12 @@ let other: PkiMember;
 
 type Corrupt = (request: RevocationRequest, real: () => Promise<Uint8Array>) => Promise<Uint8Array>;
 
-async function outcome(member: PkiMember, corrupt: Corrupt, unreachable: 'refuse' | 'warn') {
+async function outcome(
+  member: PkiMember,
+  corrupt: Corrupt,
+  unreachable: 'refuse' | 'warn',
+  now = new Date(),
+) {
   const fetcher: RevocationFetcher = {
     fetch: (request) => corrupt(request, () => nodeRevocationFetcher.fetch(request)),
   };
@@ -44,9 +49,9 @@ async function outcome(member: PkiMember, corrupt: Corrupt, unreachable: 'refuse
     fetcher,
     revocation: { signing: { unreachable } },
   });
-  const trusted = await trust.check([member.certDer, pki.intermediateDer], 'signing', new Date());
+  const trusted = await trust.check([member.certDer, pki.intermediateDer], 'signing', now);
   try {
-    const result = await trust.revocation(trusted, 'signing', new Date(), {});
+    const result = await trust.revocation(trusted, 'signing', now, {});
     return { code: 'accepted', warnings: result.warnings.join(' ') };
   } catch (error) {
     return { code: error instanceof IdentityError ? error.code : String(error), warnings: '' };
@@ -118,6 +123,19 @@ describe('unusable revocation answers follow the unreachable policy', () => {
     const warned = await outcome(member(), corrupt, 'warn');
     expect(warned.code).toBe('accepted');
     expect(warned.warnings).toMatch(why);
+  });
+
+  it('stale answers (nextUpdate long past, judged three days later) are out of date', async () => {
+    // The CRL and the responder's answers carry nextUpdate about a day ahead; the certificates
+    // stay valid for 30 days, so only the answers' age is judged.
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    const real: Corrupt = (_, fetchReal) => fetchReal();
+    for (const member of [ocspMember, crlMember]) {
+      expect((await outcome(member, real, 'refuse', later)).code).toBe(
+        'cert-revocation-unreachable',
+      );
+      expect((await outcome(member, real, 'warn', later)).warnings).toMatch(/out of date/);
+    }
   });
 
   it('the same members are good with the real answers', async () => {
