@@ -131,6 +131,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       publicOrigins: () => publicOrigins,
       logger,
       maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+      pendingDir: options.dataDir,
     });
     const rooms = sync.rooms;
     const pdf = new PdfInspector({ ...DEFAULT_PDF_LIMITS, ...options.pdfLimits });

@@ -69,6 +69,7 @@ export const identityRoutes = {
       'nonce-unknown',
       'login-bad-signature',
       'member-unknown',
+      'certificate-pending-approval',
       'cert-malformed',
       'cert-expired',
       'cert-not-yet-valid',

@@ -77,6 +77,8 @@ export interface RevocationFinding {
   serialHex: string;
   status: 'good' | 'revoked' | 'unknown' | 'unreachable' | 'no-source';
   source?: 'ocsp' | 'crl' | 'cache';
+  /** When status is 'revoked' and the source said when. */
+  revokedAt?: Date;
   /** Why sources failed, for the log. */
   problems: string[];
 }
@@ -142,14 +144,15 @@ function label(cert: ChainCertificate): string {
 }
 
 /**
- * Checks every certificate of the path below the anchor. Throws IdentityError cert-revoked, or
- * cert-revocation-unknown / cert-revocation-unreachable when the policy says refuse. A
- * certificate that names no OCSP responder and no CRL (like the organisation CA's own) passes.
+ * Asks every certificate of the path below the anchor and reports what each source said,
+ * refusing nothing: the signature verifier reports these (a signature made before the
+ * revocation stays valid), where login and upload refuse through checkRevocation.
  */
-export async function checkRevocation(options: CheckRevocationOptions): Promise<RevocationOutcome> {
-  const { path, cache, policy, now } = options;
+export async function findRevocation(
+  options: CheckRevocationOptions,
+): Promise<RevocationFinding[]> {
+  const { path, cache, now } = options;
   const findings: RevocationFinding[] = [];
-  const warnings: string[] = [];
   for (let i = 0; i + 1 < path.length; i++) {
     const cert = path[i]!;
     const issuer = path[i + 1]!;
@@ -167,8 +170,26 @@ export async function checkRevocation(options: CheckRevocationOptions): Promise<
     if (answer && !cached) cache?.set(key, answer);
     finding.status = answer?.status ?? 'unreachable';
     finding.source = cached ? 'cache' : answer?.source;
+    if (answer?.revokedAt) finding.revokedAt = answer.revokedAt;
+    // A revoked certificate decides the path: nothing below it needs asking.
+    if (finding.status === 'revoked') break;
+  }
+  return findings;
+}
+
+/**
+ * Checks every certificate of the path below the anchor. Throws IdentityError cert-revoked, or
+ * cert-revocation-unknown / cert-revocation-unreachable when the policy says refuse. A
+ * certificate that names no OCSP responder and no CRL (like the organisation CA's own) passes.
+ */
+export async function checkRevocation(options: CheckRevocationOptions): Promise<RevocationOutcome> {
+  const { path, policy } = options;
+  const findings = await findRevocation(options);
+  const warnings: string[] = [];
+  findings.forEach((finding, i) => {
+    const cert = path[i]!;
     if (finding.status === 'revoked') {
-      const when = answer?.revokedAt ? ` on ${answer.revokedAt.toISOString()}` : '';
+      const when = finding.revokedAt ? ` on ${finding.revokedAt.toISOString()}` : '';
       throw new IdentityError(
         'cert-revoked',
         `The certificate of ${label(cert)} was revoked${when}.`,
@@ -188,6 +209,6 @@ export async function checkRevocation(options: CheckRevocationOptions): Promise<
       }
       warnings.push(text);
     }
-  }
+  });
   return { findings, warnings };
 }

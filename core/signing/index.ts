@@ -18,6 +18,14 @@ export {
   type PdfVerification,
 } from './verify';
 export { type SignatureVerdict, fileVerdict, signatureVerdict } from './verdict';
+export {
+  REVOCATION_NOT_CHECKED,
+  revokedRelativeTo,
+  type SignerRevocation,
+  type SignerRevocationCheck,
+  type SignerRevocationQuery,
+  type SignerRevocationStatus,
+} from './signer-revocation';
 export type {
   ChangeAnalysis,
   ModificationLevel,

@@ -39,6 +39,33 @@ describe('signature verdict', () => {
       { algorithmSupported: false, signatureValid: false, issuedByTrustedCa: false },
       'unsupported-algorithm',
     ],
+    ['revoked before signing', { revocation: { status: 'revoked', problems: [] } }, 'revoked'],
+    [
+      'revoked after signing stays valid',
+      { revocation: { status: 'revoked-after-signing', problems: [] } },
+      'valid',
+    ],
+    [
+      'no answer, policy refuse',
+      { revocation: { status: 'not-checked', policy: 'refuse', problems: [] } },
+      'trust-unknown',
+    ],
+    [
+      'unknown, policy refuse',
+      { revocation: { status: 'unknown', policy: 'refuse', problems: [] } },
+      'trust-unknown',
+    ],
+    [
+      'no answer, policy warn',
+      { revocation: { status: 'not-checked', policy: 'warn', problems: [] } },
+      'valid',
+    ],
+    ['no checker at all', { revocation: { status: 'not-checked', problems: [] } }, 'valid'],
+    [
+      'changed beats revoked',
+      { laterChanges: refused, revocation: { status: 'revoked', problems: [] } },
+      'changed-after-signing',
+    ],
     [
       'changed beats untrusted',
       { laterChanges: refused, issuedByTrustedCa: false },

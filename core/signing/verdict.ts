@@ -3,17 +3,20 @@
  * admin CLI and the in-app verification panel.
  */
 import type { ChangeAnalysis, PermittedChange, RefusedChange } from './diff-vocabulary';
+import type { SignerRevocation } from './signer-revocation';
 
 export type SignatureVerdict =
   | 'valid'
   | 'valid-with-permitted-changes'
   | 'changed-after-signing'
   | 'trust-unknown'
-  | 'unsupported-algorithm';
+  | 'unsupported-algorithm'
+  | 'revoked';
 
 /** Worst first: a file is as good as its worst signature. */
 const SEVERITY: Readonly<Record<SignatureVerdict, number>> = {
-  'changed-after-signing': 4,
+  'changed-after-signing': 5,
+  revoked: 4,
   'unsupported-algorithm': 3,
   'trust-unknown': 2,
   'valid-with-permitted-changes': 1,
@@ -31,6 +34,8 @@ export interface VerdictInput {
   readonly coversRevision: boolean;
   /** What the revisions after the signed one changed (DocMDP already applied). */
   readonly laterChanges: ChangeAnalysis;
+  /** Absent: not checked, and no policy to apply (the verdict ignores revocation). */
+  readonly revocation?: SignerRevocation;
 }
 
 export function signatureVerdict(r: VerdictInput): SignatureVerdict {
@@ -43,7 +48,11 @@ export function signatureVerdict(r: VerdictInput): SignatureVerdict {
     r.laterChanges.refused.length > 0
   )
     return 'changed-after-signing';
+  if (r.revocation?.status === 'revoked') return 'revoked';
   if (!r.issuedByTrustedCa || !r.certificateValidAtSigningTime) return 'trust-unknown';
+  // No answer (unknown, unreachable) under a refusing signing policy: trust cannot be vouched.
+  const unanswered = r.revocation?.status === 'unknown' || r.revocation?.status === 'not-checked';
+  if (unanswered && r.revocation?.policy === 'refuse') return 'trust-unknown';
   return r.laterChanges.level === 'none' ? 'valid' : 'valid-with-permitted-changes';
 }
 

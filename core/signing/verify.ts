@@ -36,6 +36,12 @@ import { checkDocumentTimestamp } from './doc-timestamp-verify';
 import { type DssContents, readDss } from './dss';
 import { type PadesLevel, claimLevel } from './ltv-level';
 import { type LtvCoverage, dssCoverage } from './ltv-validate';
+import {
+  askRevocation,
+  REVOCATION_NOT_CHECKED,
+  type SignerRevocation,
+  type SignerRevocationCheck,
+} from './signer-revocation';
 
 export interface VerifyPdfOptions {
   readonly crypto: Pick<CryptoServices, 'digest' | 'verify'>;
@@ -44,6 +50,8 @@ export interface VerifyPdfOptions {
   readonly trustedTimestampCaPem?: readonly string[];
   /** The verifier's clock, for `verifiableNow` (default: the system clock). */
   readonly now?: Date;
+  /** The signer's revocation (OCSP/CRL by the signing policy); without it: not checked. */
+  readonly revocation?: SignerRevocationCheck;
 }
 
 export type { SignatureTimestampReport };
@@ -92,6 +100,8 @@ export interface PdfSignatureReport {
   readonly laterChanges: ChangeAnalysis;
   /** DocMDP /P when this is a certification signature (or its field's /Lock /P). */
   readonly docMdp: DocMdpPermission | undefined;
+  /** The signer's revocation, placed against the signing time (core/signing/signer-revocation). */
+  readonly revocation: SignerRevocation;
   readonly verdict: SignatureVerdict;
   /** Why a check failed, when it failed for a reason other than a plain mismatch. */
   readonly problems: readonly string[];
@@ -200,6 +210,7 @@ export async function verifyPdfSignatures(
       revision: undefined,
       laterChanges: NO_CHANGES,
       docMdp: (await docMdpOfSignature(file, sig)) ?? (await lockPermission(file, field.dict)),
+      revocation: REVOCATION_NOT_CHECKED,
       verdict: 'changed-after-signing',
       problems,
     };
@@ -334,6 +345,14 @@ async function checkCms(
         );
       const t = report.signingTime;
       report.certificateValidAtSigningTime = !!t && t >= signer.notBefore && t <= signer.notAfter;
+      // Revocation only means something for a signature that is otherwise sound and trusted.
+      if (options.revocation && chain.trusted && report.signatureValid)
+        report.revocation = await askRevocation(
+          options.revocation,
+          signer.der,
+          cms.certificates,
+          t,
+        );
       return signer.notAfter;
     }
   } catch (cause) {

@@ -22,6 +22,7 @@ import { withAdminContext } from './context';
 import { seedDemo } from './demo';
 import { runSignCommand } from './sign';
 import { runVerifyCommand } from './verify';
+import { runPendingCommand } from './pending';
 import { runTrustCommand } from './trust';
 import { runMinutesLayoutCommand } from './minutes-layout-cli';
 import { runImagesCommand } from './images-cli';
@@ -45,6 +46,9 @@ const USAGE = `usage: npm run admin -- <command> [--data DIR]
   seal set --png FILE.png   the organisation's seal (PNG with transparency)
   member add-cert --member ID --cert FILE.cer|.pem [--name N --email E] [--chain FILE]...
                             enrol an existing certificate (by SHA-256 fingerprint); --name creates the member
+  member pending             first logins of trusted, unenrolled certificates
+  member approve FINGERPRINT (--member ID | --new --name N [--member ID])
+  member reject FINGERPRINT  enrol the presented certificate, or drop the request
   trust add --name N --cert CA.pem --purpose login|signing|both [--policy OID]...
   trust list | trust remove --name N | trust add-intermediate --cert FILE
   meeting create --title T --starts-at ISO --location L [--org O] [--agenda TITLE]... [--id ID]
@@ -60,7 +64,9 @@ const USAGE = `usage: npm run admin -- <command> [--data DIR]
   demo                      seed the demo CA, members and meeting (once)
   sign IN.pdf --p12 FILE --password-file F --out OUT.pdf [--reason R] [--location L] [--field NAME]
        [--role ROLE] [--visible [--page N] [--rect X1,Y1,X2,Y2]]
-  verify FILE.pdf [--ca ca.pem]...   prints JSON; exit 0 when every signature is valid`;
+  verify FILE.pdf [--ca ca.pem]... [--data DIR [--revocation-unreachable refuse|warn]]
+                                     prints JSON; exit 0 when every signature is valid;
+                                     --data also checks each signer's revocation`;
 
 async function password(args: ParsedArgs): Promise<string> {
   const file = flag(args, 'password-file');
@@ -71,13 +77,14 @@ async function password(args: ParsedArgs): Promise<string> {
 type Out = (line: string) => void;
 
 async function run(argv: string[], out: Out): Promise<void> {
-  const args = parseArgs(argv, ['admin']);
+  const args = parseArgs(argv, ['admin', 'new']);
   const dataDir = path.resolve(flag(args, 'data') ?? DEFAULT_DATA_DIR);
   const [group, action] = args.positional;
   const command = action ? `${group} ${action}` : (group ?? '');
   if (await runTrustCommand(command, args, dataDir, out)) return;
   if (await runMinutesLayoutCommand(command, args, dataDir, out)) return;
   if (await runImagesCommand(command, args, dataDir, out)) return;
+  if (await runPendingCommand(command, args, dataDir, out)) return;
   switch (command) {
     case 'ca init': {
       const ca = await initCa(dataDir, {

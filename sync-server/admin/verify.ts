@@ -1,9 +1,13 @@
 /**
- * `admin verify FILE.pdf [--ca ca.pem ...] [--tsa-ca tsa-ca.pem ...]`: checks every signature in a PDF and prints JSON
+ * `admin verify FILE.pdf [--ca ca.pem ...] [--tsa-ca tsa-ca.pem ...] [--data DIR
+ * [--revocation-unreachable refuse|warn]]`: checks every signature in a PDF and prints JSON
  * with one verdict per signature and for the file (core/signing/verdict.ts): valid, valid
  * with permitted later changes, changed after signing, trust unknown, unsupported algorithm.
  * Exit 0 only when the file is valid; 1 otherwise (signatures that are not valid are named
- * on stderr); 2 when the file cannot be checked at all.
+ * on stderr); 2 when the file cannot be checked at all. With --data, the data directory's
+ * signing trust list is trusted too and each signer's revocation is asked (OCSP, then CRL):
+ * revoked before the signing time is the verdict "revoked"; revoked later stays valid with a
+ * note; no answer follows the signing policy (refuse: trust unknown).
  */
 import { parseArgs } from 'node:util';
 import {
@@ -16,8 +20,26 @@ import {
 import { nodeCryptoServices } from '../crypto/node-crypto';
 import { AdminCommandError, type CommandIo, reportFailure } from './sign';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_REVOCATION_POLICY, type RevocationPolicy } from '../../core/identity/revocation';
+import { checkTrust } from '../../core/identity/trust-check';
+import type { SignerRevocationCheck, SignerRevocationStatus } from '../../core/signing';
+import { createSignerRevocationCheck } from '../identity/signer-revocation';
+import { loadIntermediates, loadTrustList, trustedPemsFor } from '../identity/trust-store';
 
-const VERIFY_USAGE = 'usage: admin verify FILE.pdf [--ca ca.pem ...] [--tsa-ca tsa-ca.pem ...]';
+const VERIFY_USAGE =
+  'usage: admin verify FILE.pdf [--ca ca.pem ...] [--tsa-ca tsa-ca.pem ...] [--data DIR [--revocation-unreachable refuse|warn]]';
+
+export interface RevocationJson {
+  readonly status: SignerRevocationStatus;
+  /** ISO 8601, when revoked. */
+  readonly revokedAt: string | null;
+  /** The certificate of the path the status is about. */
+  readonly subject: string | null;
+  /** What the signing policy makes of unknown / not-checked. */
+  readonly policy: 'refuse' | 'warn' | null;
+  readonly problems: readonly string[];
+}
 
 export interface SignatureReportJson {
   readonly field: string;
@@ -52,6 +74,8 @@ export interface SignatureReportJson {
   readonly docMdp: number | null;
   /** What later revisions changed: permitted by a rule, or refused (changed after signing). */
   readonly laterChanges: ChangeAnalysis;
+  /** The signer's revocation (not-checked without --data). */
+  readonly revocation: RevocationJson;
   /** Valid, possibly with permitted later changes. */
   readonly valid: boolean;
   readonly problems: readonly string[];
@@ -77,6 +101,7 @@ const VERDICT_WORDS: Readonly<Record<SignatureVerdict, string>> = {
   'changed-after-signing': 'changed after signing',
   'trust-unknown': 'trust unknown',
   'unsupported-algorithm': 'signed with an unsupported algorithm',
+  revoked: 'revoked: the certificate was revoked before the signing time',
 };
 
 export function verdictOf(r: PdfSignatureReport, trustChecked: boolean): SignatureReportJson {
@@ -89,6 +114,12 @@ export function verdictOf(r: PdfSignatureReport, trustChecked: boolean): Signatu
     problems.push('the certificate was not valid at the signing time');
   const ts = r.timestamp ?? { status: 'absent' };
   if (ts.status === 'invalid') problems.push(`the signature timestamp is not valid (${ts.code})`);
+  if (r.revocation.status !== 'good' && r.revocation.status !== 'not-checked')
+    problems.push(...r.revocation.problems);
+  else if (r.revocation.status === 'not-checked' && r.revocation.policy)
+    problems.push(
+      `revocation not checked (policy ${r.revocation.policy}): ${r.revocation.problems.join('; ')}`,
+    );
   // Without --ca the chain is not checked: core then says "trust unknown".
   const verdict = r.verdict;
   return {
@@ -116,6 +147,13 @@ export function verdictOf(r: PdfSignatureReport, trustChecked: boolean): Signatu
     algorithmSupported: r.algorithmSupported,
     docMdp: r.docMdp ?? null,
     laterChanges: r.laterChanges,
+    revocation: {
+      status: r.revocation.status,
+      revokedAt: r.revocation.revokedAt?.toISOString() ?? null,
+      subject: r.revocation.subject ?? null,
+      policy: r.revocation.policy ?? null,
+      problems: r.revocation.problems,
+    },
     valid: verdict === 'valid' || verdict === 'valid-with-permitted-changes',
     problems,
     level: r.level ?? null,
@@ -133,6 +171,8 @@ async function verify(args: string[], io: CommandIo): Promise<number> {
       options: {
         ca: { type: 'string', multiple: true },
         'tsa-ca': { type: 'string', multiple: true },
+        data: { type: 'string' },
+        'revocation-unreachable': { type: 'string' },
       },
     });
   } catch (cause) {
@@ -155,6 +195,22 @@ async function verify(args: string[], io: CommandIo): Promise<number> {
   const trustedCaPem: string[] = [];
   for (const ca of cas)
     trustedCaPem.push(new TextDecoder().decode(await read(ca, 'CA certificate')));
+  const unreachable = parsed.values['revocation-unreachable'];
+  if (unreachable !== undefined && unreachable !== 'refuse' && unreachable !== 'warn')
+    throw new AdminCommandError(
+      'usage',
+      `--revocation-unreachable is refuse or warn\n${VERIFY_USAGE}`,
+    );
+  let revocation: SignerRevocationCheck | undefined;
+  if (parsed.values.data !== undefined) {
+    const dataDir = path.resolve(parsed.values.data);
+    trustedCaPem.push(...(await trustedPemsFor(dataDir, 'signing')));
+    revocation = dataDirRevocation(dataDir, {
+      ...DEFAULT_REVOCATION_POLICY.signing,
+      ...(unreachable ? { unreachable } : {}),
+    });
+  } else if (unreachable !== undefined)
+    throw new AdminCommandError('usage', `--revocation-unreachable needs --data\n${VERIFY_USAGE}`);
   const trustedTimestampCaPem: string[] = [];
   for (const ca of parsed.values['tsa-ca'] ?? [])
     trustedTimestampCaPem.push(new TextDecoder().decode(await read(ca, 'TSA CA certificate')));
@@ -162,8 +218,9 @@ async function verify(args: string[], io: CommandIo): Promise<number> {
     crypto: nodeCryptoServices,
     trustedCaPem,
     trustedTimestampCaPem,
+    ...(revocation ? { revocation } : {}),
   });
-  const signatures = reports.map((r) => verdictOf(r, cas.length > 0));
+  const signatures = reports.map((r) => verdictOf(r, trustedCaPem.length > 0));
   const verdict = fileVerdict(signatures);
   const valid = verdict === 'valid';
   const output: VerifyOutput = { file, verdict, valid, signatures };
@@ -178,6 +235,24 @@ async function verify(args: string[], io: CommandIo): Promise<number> {
   if (signatures.length > 0 && verdict !== 'valid' && signatures.every((s) => s.valid))
     io.stderr.write('the file has changes after its last signature (permitted ones only)\n');
   return valid ? 0 : 1;
+}
+
+/** The data directory's signing trust (anchors, intermediates) and a fixed policy. */
+function dataDirRevocation(dataDir: string, policy: RevocationPolicy): SignerRevocationCheck {
+  return createSignerRevocationCheck({
+    now: () => new Date(),
+    trust: {
+      policy: () => policy,
+      check: async (chainDer, purpose, now) =>
+        checkTrust({
+          chainDer,
+          intermediatesDer: await loadIntermediates(dataDir),
+          trustList: await loadTrustList(dataDir),
+          purpose,
+          now,
+        }),
+    },
+  });
 }
 
 /** Runs `admin verify`; returns the exit code (0 all valid, 1 broken or none, 2 unreadable). */

@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import type { AuditLog } from '../store/types';
 import { ChallengeBook } from './challenges';
 import type { MemberDirectory, MemberRecord } from './members';
+import { recordPending } from './pending-certificates';
 import { RateLimiter } from './rate-limit';
 import type { SessionBook } from './sessions';
 import { chainWithoutAnchor, type TrustService } from './trust-service';
@@ -37,6 +38,11 @@ export interface AuthOptions {
   /** Told to members by `GET /api/me`, so clients refuse larger files before uploading. */
   maxUploadBytes: number;
   now?: () => Date;
+  /**
+   * Where first logins of unenrolled certificates wait for approval (the data directory);
+   * without it such a login is refused as member-unknown and nothing is recorded.
+   */
+  pendingDir?: string;
 }
 
 /** The member a request or websocket acts for, resolved from its bearer token. */
@@ -161,6 +167,27 @@ export function createAuth(options: AuthOptions): Auth {
       throw error;
     }
     const member = await options.members.byCertificate(certificate.fingerprintSha256Hex);
+    if (!member && options.pendingDir !== undefined) {
+      const recorded = await recordPending(
+        options.pendingDir,
+        certificate,
+        body.chainDer.slice(1),
+        now(),
+      );
+      await options.audit.appendAudit({
+        at: now().toISOString(),
+        action: 'login.pending-approval',
+        fingerprint: certificate.fingerprintSha256Hex,
+        recorded,
+      });
+      throw new HttpError(
+        403,
+        'certificate-pending-approval',
+        recorded
+          ? 'This certificate is trusted but not enrolled yet: an administrator must approve it first.'
+          : 'This certificate is trusted but not enrolled, and the approval list is full; ask an administrator.',
+      );
+    }
     if (!member) {
       throw new HttpError(
         403,

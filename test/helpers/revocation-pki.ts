@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { certificateDerFromPem } from '../../core/identity/certificate';
+import { certificateDerFromPem, certificateInfo } from '../../core/identity/certificate';
 
 /** Which revocation sources a member certificate names. */
 export type RevocationSources = 'ocsp+crl' | 'ocsp' | 'crl' | 'dead';
@@ -34,8 +34,12 @@ export interface RevocationPki {
   ): PkiMember;
   /** Issues a certificate the CA database does not know (the responder answers "unknown"). */
   issueUnrecorded(name: string): PkiMember;
-  /** Revokes in the CA database and publishes a fresh CRL; restarts the responder. */
-  revoke(member: PkiMember): Promise<void>;
+  /**
+   * Revokes in the CA database and publishes a fresh CRL; restarts the responder. `at` sets
+   * the revocation time written in the database (openssl itself always writes "now"), so a
+   * test can place a signature before or after it without waiting.
+   */
+  revoke(member: PkiMember, options?: { at?: Date }): Promise<void>;
   /** How many OCSP requests and CRL downloads the front has served. */
   served: { ocsp: number; crl: number };
   close(): Promise<void>;
@@ -372,7 +376,7 @@ export async function createRevocationPki(dir: string): Promise<RevocationPki> {
       ]);
       return read(stem, name);
     },
-    async revoke(member) {
+    async revoke(member, options) {
       const file = join(dir, `rev-${Date.now()}-${count}.pem`);
       writeFileSync(file, member.certPem);
       openssl([
@@ -385,6 +389,7 @@ export async function createRevocationPki(dir: string): Promise<RevocationPki> {
         '-crl_reason',
         'keyCompromise',
       ]);
+      if (options?.at) setRevocationTime(dir, member, options.at);
       publishCrl();
       responder.child.kill();
       responder = await startResponder(dir);
@@ -395,4 +400,20 @@ export async function createRevocationPki(dir: string): Promise<RevocationPki> {
       await new Promise<void>((resolve) => front.close(() => resolve()));
     },
   };
+}
+
+/** index.txt keeps the revocation time as YYMMDDHHMMSSZ[,reason] in its third column. */
+function setRevocationTime(dir: string, member: PkiMember, at: Date): void {
+  const serial = certificateInfo(member.certDer).serialHex.toUpperCase().replace(/^0+/, '');
+  const stamp = at.toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z';
+  const file = join(dir, 'index.txt');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const updated = lines.map((line) => {
+    const cols = line.split('\t');
+    if (cols[0] !== 'R' || cols[3]?.replace(/^0+/, '') !== serial) return line;
+    const reason = cols[2]?.split(',')[1];
+    cols[2] = reason ? `${stamp},${reason}` : stamp;
+    return cols.join('\t');
+  });
+  writeFileSync(file, updated.join('\n'));
 }

@@ -18,6 +18,7 @@ describe('login error messages', () => {
     'login-malformed',
     'nonce-unknown',
     'member-unknown',
+    'certificate-pending-approval',
     'rate-limited',
     'identity-not-found',
   ])('%s has its own message in Vietnamese and English', (code) => {

@@ -7,6 +7,7 @@ import type {
   PermittedChange,
   RefusedChangeCode,
   SignatureVerdict,
+  SignerRevocationStatus,
 } from '../../../core/signing';
 import { en, vi } from '../i18n/catalog';
 import { VerificationPanel } from './VerificationPanel';
@@ -18,7 +19,15 @@ const VERDICTS: Record<SignatureVerdict | 'unsigned', true> = {
   'changed-after-signing': true,
   'trust-unknown': true,
   'unsupported-algorithm': true,
+  revoked: true,
   unsigned: true,
+};
+const REVOCATION: Record<SignerRevocationStatus, true> = {
+  good: true,
+  revoked: true,
+  'revoked-after-signing': true,
+  unknown: true,
+  'not-checked': true,
 };
 const PERMITTED: Record<PermittedChange, true> = {
   'signature-added': true,
@@ -68,6 +77,7 @@ function report(overrides: Partial<PdfSignatureReport>): PdfSignatureReport {
     revision: 1,
     laterChanges: { level: 'none', permitted: [], refused: [] },
     docMdp: undefined,
+    revocation: { status: 'not-checked', problems: [] },
     verdict: 'valid',
     problems: [],
     ...overrides,
@@ -98,6 +108,7 @@ describe('verification panel', () => {
         .filter((v) => v !== 'unsigned')
         .map((v) => `minutes.verify.verdict.${v}`),
       ...Object.keys(PERMITTED).map((p) => `minutes.verify.permitted.${p}`),
+      ...Object.keys(REVOCATION).map((s) => `minutes.verify.revocation.${s}`),
       ...Object.keys(REFUSED).map((c) => `minutes.verify.refused.${c}`),
       ...['B-B', 'B-T', 'B-LT', 'B-LTA'].map((l) => `minutes.verify.level.${l}`),
     ];
@@ -173,6 +184,22 @@ describe('verification panel', () => {
     expect(html).toContain('Kết luận: tệp bị thay đổi sau khi ký, không hợp lệ');
     expect(html).toContain('Chữ ký KHÔNG hợp lệ: tài liệu bị thay đổi sau khi ký');
     expect(html).toContain('Nội dung một trang bị thay đổi');
+  });
+
+  it('names a revoked signer, and a revocation after signing as still valid', () => {
+    const revokedAt = new Date(Date.UTC(2026, 5, 1, 8, 0, 0));
+    const html = render([
+      report({ verdict: 'revoked', revocation: { status: 'revoked', revokedAt, problems: [] } }),
+      report({
+        fieldName: 'chair',
+        coversWholeDocument: true,
+        revocation: { status: 'revoked-after-signing', revokedAt, problems: [] },
+      }),
+    ]);
+    expect(html).toContain('Kết luận: tệp có chữ ký bằng chứng thư đã bị thu hồi');
+    expect(html).toContain('Chữ ký KHÔNG hợp lệ: chứng thư đã bị thu hồi trước khi ký');
+    expect(html).toContain('Đã bị thu hồi lúc');
+    expect(html).toContain('sau thời điểm ký: chữ ký vẫn hợp lệ');
   });
 
   it('says "unsupported algorithm", never "broken", for a signature it cannot check', () => {

@@ -98,6 +98,14 @@ export function VerificationPanel({ reports }: { reports: readonly PdfSignatureR
                 <dd>
                   {r.coversWholeDocument ? t('minutes.verify.whole') : t('minutes.verify.revision')}
                 </dd>
+                <dt>{t('minutes.verify.revocationTitle')}</dt>
+                <dd className={r.revocation.status === 'revoked' ? 'minutes-bad' : undefined}>
+                  {t(`minutes.verify.revocation.${r.revocation.status}` as const, {
+                    time: r.revocation.revokedAt
+                      ? formatDateTime(r.revocation.revokedAt, languageOf(i18n.language))
+                      : '—',
+                  })}
+                </dd>
                 {refused.length > 0 ? (
                   <>
                     <dt>{t('minutes.verify.refusedTitle')}</dt>

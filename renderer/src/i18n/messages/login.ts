@@ -71,6 +71,8 @@ export const loginMessages = defineMessages(
       'Lượt đăng nhập đã hết hạn hoặc đã được dùng. Hãy bấm Đăng nhập lại.',
     'login.error.member-unknown':
       'Chứng thư số hợp lệ nhưng chưa gắn với thành viên nào. Hãy liên hệ quản trị viên.',
+    'login.error.certificate-pending-approval':
+      'Chứng thư số hợp lệ nhưng chưa được ghi danh. Yêu cầu đã được ghi lại: hãy đợi quản trị viên duyệt.',
     'login.error.rate-limited': 'Có quá nhiều lần đăng nhập. Hãy đợi một lát rồi thử lại.',
     'login.error.identity-not-found': 'Chứng thư số này không còn trên máy. Hãy nhập lại tệp .p12.',
     'login.error.network': 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.',
@@ -150,6 +152,8 @@ export const loginMessages = defineMessages(
       'The login challenge expired or was already used. Press Log in again.',
     'login.error.member-unknown':
       'The certificate is valid but belongs to no member. Contact the administrator.',
+    'login.error.certificate-pending-approval':
+      'The certificate is trusted but not enrolled yet. The request was recorded: wait for an administrator to approve it.',
     'login.error.rate-limited': 'Too many login attempts. Wait a moment and try again.',
     'login.error.identity-not-found':
       'This certificate is no longer on this computer. Import the .p12 file again.',

@@ -107,6 +107,15 @@ export const minutesMessages = defineMessages(
     'minutes.verify.file.unsupported-algorithm':
       'Kết luận: tệp dùng thuật toán chữ ký chưa được hỗ trợ',
     'minutes.verify.file.unsigned': 'Kết luận: tệp không có chữ ký số',
+    'minutes.verify.verdict.revoked': 'Chữ ký KHÔNG hợp lệ: chứng thư đã bị thu hồi trước khi ký',
+    'minutes.verify.file.revoked': 'Kết luận: tệp có chữ ký bằng chứng thư đã bị thu hồi',
+    'minutes.verify.revocationTitle': 'Tình trạng thu hồi chứng thư',
+    'minutes.verify.revocation.good': 'Chưa bị thu hồi',
+    'minutes.verify.revocation.revoked': 'Đã bị thu hồi lúc {{time}}',
+    'minutes.verify.revocation.revoked-after-signing':
+      'Bị thu hồi lúc {{time}}, sau thời điểm ký: chữ ký vẫn hợp lệ',
+    'minutes.verify.revocation.unknown': 'Nơi cấp không biết chứng thư này',
+    'minutes.verify.revocation.not-checked': 'Chưa kiểm tra được tình trạng thu hồi',
     'minutes.verify.permittedTitle': 'Thay đổi được phép sau khi ký',
     'minutes.verify.refusedTitle': 'Thay đổi không được phép sau khi ký',
     'minutes.verify.permitted.signature-added': 'Thêm chữ ký mới',
@@ -295,6 +304,16 @@ export const minutesMessages = defineMessages(
     'minutes.verify.file.unsupported-algorithm':
       'Verdict: the file uses an unsupported signature algorithm',
     'minutes.verify.file.unsigned': 'Verdict: the file has no digital signature',
+    'minutes.verify.verdict.revoked':
+      'Signature NOT valid: the certificate was revoked before the signing time',
+    'minutes.verify.file.revoked': 'Verdict: a signature was made with a revoked certificate',
+    'minutes.verify.revocationTitle': 'Certificate revocation',
+    'minutes.verify.revocation.good': 'Not revoked',
+    'minutes.verify.revocation.revoked': 'Revoked at {{time}}',
+    'minutes.verify.revocation.revoked-after-signing':
+      'Revoked at {{time}}, after the signing time: the signature stays valid',
+    'minutes.verify.revocation.unknown': 'The issuer does not know this certificate',
+    'minutes.verify.revocation.not-checked': 'Revocation could not be checked',
     'minutes.verify.permittedTitle': 'Permitted changes after signing',
     'minutes.verify.refusedTitle': 'Changes not permitted after signing',
     'minutes.verify.permitted.signature-added': 'A new signature added',
