@@ -24,7 +24,7 @@ import { DEMO, DEMO_MEETING_ID, enterDemoRoom, loginAs } from './login-helper';
 /** A loaded two-core machine runs four browsers and the server: generous waits, never sleeps. */
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-const SHOTS = '/work/shots/full-meeting';
+const SHOTS = 'test/output/screens/full-meeting';
 const NUMBER = '07/BB-HĐND';
 const PLACE = 'Phường Diên Hồng';
 const LATE = { file: '5-dai-bieu-dang-quoc-viet.p12', name: 'Đặng Quốc Việt' };
