@@ -17,7 +17,8 @@ import { certificateDerFromPem, parseP12 } from '../../core/identity';
 import { sharedDocName } from '../../core/docs/names';
 import { sharedMinutesDraft } from '../../core/docs/shared';
 import { signPdf, verifyPdfSignatures } from '../../core/signing';
-import { runTimestampArchiveCommand } from '../../sync-server/admin/timestamp-archive';
+import { readDss } from '../../core/signing/dss';
+import { runAdmin } from '../../sync-server/admin/cli';
 import type { TimestampSettings } from '../../sync-server/config';
 import { nodeCryptoServices, nodeRsaSigner } from '../../sync-server/crypto/node-crypto';
 import { loadTrustedCas } from '../../sync-server/identity/data-dir';
@@ -110,12 +111,19 @@ async function cli(tsa: TestTsaServer) {
   const err: string[] = [];
   let code = -1;
   await app.restart({}, async () => {
-    code = await runTimestampArchiveCommand(
-      ['--data', app.dataDir, '--tsa-url', tsa.url, '--tsa-timeout-ms', '2000'],
-      {
-        stdout: { write: (t: string) => out.push(t) },
-        stderr: { write: (t: string) => err.push(t) },
-      },
+    // Through the admin CLI's entry, as `npm run admin -- timestamp-archive …` runs it.
+    code = await runAdmin(
+      [
+        'timestamp-archive',
+        '--data',
+        app.dataDir,
+        '--tsa-url',
+        tsa.url,
+        '--tsa-timeout-ms',
+        '2000',
+      ],
+      (line) => out.push(line),
+      (line) => err.push(line),
     );
   });
   for (const who of ['nhung', 'sy', 'dung']) tokens[who] = await app.login(who);
@@ -202,6 +210,12 @@ describe('B-LTA renewal of archived minutes', () => {
     expect(after.pdfSha256).toBe(first?.[0]?.sha256);
     const renewed = await download(after.pdfSha256 ?? '');
     expect(renewed.subarray(0, previous.length)).toEqual(previous); // append-only
+    // The superseded timestamps' validation data went into the DSS first (their TSA's chain).
+    const tsaCa = certificateDerFromPem(shortTsa.caPem);
+    const has = (certs: readonly Uint8Array[]) =>
+      certs.some((c) => Buffer.from(c).equals(Buffer.from(tsaCa)));
+    expect(has((await readDss(previous)).certificates)).toBe(false);
+    expect(has((await readDss(renewed)).certificates)).toBe(true);
     const reports = await verify(renewed);
     expect(reports.map((r) => [r.fieldName, r.verdict, r.level])).toEqual([
       ['secretary', 'valid-with-permitted-changes', 'B-LTA'],
