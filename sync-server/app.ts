@@ -11,6 +11,7 @@ import { nodeRevocationFetcher } from './identity/revocation-fetcher';
 import { DEFAULT_REVOCATION_POLICY } from '../core/identity/revocation';
 import { pemToDerList } from '../core/signing/certificate';
 import { createSignatureTimestamping } from './minutes/timestamping';
+import { type ArchiveJob, startArchiveJob } from './minutes/archive-job';
 import { MemberDirectory } from './identity/members';
 import { SessionBook } from './identity/sessions';
 import { syncTicketFeature } from './identity/sync-ticket-feature';
@@ -67,11 +68,15 @@ export interface AppOptions extends ServerOptions {
   freeSpace?: FreeSpace;
   /** The store failed and could not be reopened: the CLI exits so its supervisor restarts it. */
   onStoreDead?: (error: unknown) => void;
+  /** The archive renewal job's clock and timer (--archive-timestamp-days); tests inject them. */
+  archiveJob?: { now?: () => Date; intervalMs?: number; firstDelayMs?: number };
 }
 
 export interface RunningApp extends RunningServer {
   /** What demo seeding created, to tell the operator; null when it did not run. */
   demoReport: string[] | null;
+  /** The scheduled B-LTA renewal, when --archive-timestamp-days is set. */
+  archiveJob: ArchiveJob | null;
 }
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -145,6 +150,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ...DEFAULT_MINUTES_RENDER_LIMITS,
       ...options.renderLimits,
     });
+    const timestamping = options.timestamps
+      ? await createSignatureTimestamping(options.timestamps, options.dataDir, nodeCryptoServices)
+      : undefined;
+    const revocationTimeoutMs =
+      options.revocation?.signing?.timeoutMs ?? DEFAULT_REVOCATION_POLICY.signing.timeoutMs;
+    let archiveJob: ArchiveJob | null = null;
     const server = await startServer({
       ...options,
       logger,
@@ -221,21 +232,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           crypto: nodeCryptoServices,
           trustedCas: () => trustedPemsFor(options.dataDir, 'signing'),
           trust,
-          ...(options.timestamps
+          ...(timestamping
             ? {
-                timestamping: await createSignatureTimestamping(
-                  options.timestamps,
-                  options.dataDir,
-                  nodeCryptoServices,
-                ),
+                timestamping,
                 // B-LT follows B-T: a DSS needs a trusted time to be measured against.
                 longTermValidation: {
                   anchors: async () =>
                     (await trustedPemsFor(options.dataDir, 'signing')).flatMap(pemToDerList),
                   fetcher: nodeRevocationFetcher,
-                  timeoutMs:
-                    options.revocation?.signing?.timeoutMs ??
-                    DEFAULT_REVOCATION_POLICY.signing.timeoutMs,
+                  timeoutMs: revocationTimeoutMs,
                 },
               }
             : {}),
@@ -246,9 +251,39 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         }),
         resultsFeature({ auth, meetings, members, rooms: sync.rooms, fonts: loadMinutesFonts() }),
         sealsFeature({ members, records: store, audit: store }),
+        // After minutes and rooms in the list, so it stops (reverse order) before they close.
+        { name: 'archive-timestamps', close: async () => archiveJob?.stop() },
       ],
     });
     publicOrigins = server.publicOrigins;
+    if (timestamping && options.archiveTimestampDays !== undefined)
+      archiveJob = startArchiveJob({
+        logger,
+        ...(options.archiveJob?.intervalMs !== undefined
+          ? { intervalMs: options.archiveJob.intervalMs }
+          : {}),
+        ...(options.archiveJob?.firstDelayMs !== undefined
+          ? { firstDelayMs: options.archiveJob.firstDelayMs }
+          : {}),
+        renewal: {
+          meetings,
+          rooms,
+          blobs: BlobStore.forDataDir(options.dataDir),
+          records: store,
+          audit: store,
+          crypto: nodeCryptoServices,
+          archive: {
+            tsa: timestamping.tsa,
+            timestampCas: timestamping.trustedCas,
+            signingCas: () => trustedPemsFor(options.dataDir, 'signing'),
+            fetcher: nodeRevocationFetcher,
+            timeoutMs: revocationTimeoutMs,
+          },
+          now: options.archiveJob?.now ?? (() => new Date()),
+          beforeDays: options.archiveTimestampDays,
+          by: 'server',
+        },
+      });
     const demoReport = options.demo
       ? await seedDemo({
           dataDir: options.dataDir,
@@ -262,7 +297,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           throw error;
         })
       : null;
-    return { ...server, demoReport };
+    return { ...server, demoReport, archiveJob };
   } catch (error) {
     await store.close();
     throw error;

@@ -113,3 +113,17 @@ describe('timestamp (TSA) options', () => {
     expect(refusal(['--tsa-url', 'http://x', '--tsa-username', 'u'])).toMatch(/go together/);
   });
 });
+
+describe('parseServerArgs: --archive-timestamp-days (B-LTA renewal)', () => {
+  it('is off by default and takes a day count with a TSA', () => {
+    expect(parse().archiveTimestampDays).toBeUndefined();
+    expect(
+      parse('--tsa-url', 'http://x', '--archive-timestamp-days', '120').archiveTimestampDays,
+    ).toBe(120);
+  });
+
+  it('needs --tsa-url and a sound number', () => {
+    expect(refusal(['--archive-timestamp-days', '90'])).toMatch(/needs --tsa-url/);
+    expect(refusal(['--tsa-url', 'http://x', '--archive-timestamp-days', '0'])).toMatch(/1–3650/);
+  });
+});

@@ -40,6 +40,11 @@ export interface ServerOptions {
   revocation?: Partial<Record<TrustPurpose, Partial<RevocationPolicy>>>;
   /** PAdES B-T: the time-stamping authority every accepted signature is timestamped by. */
   timestamps?: TimestampSettings;
+  /**
+   * `--archive-timestamp-days N`: once a day, re-timestamp signed minutes (PAdES B-LTA) that stop
+   * being verifiable within N days, with the --tsa-url TSA. Absent: no scheduled renewal.
+   */
+  archiveTimestampDays?: number;
 }
 
 /**
@@ -287,6 +292,13 @@ export function parseServerArgs(
       case '--tsa-unreachable':
         tsaFlags.unreachable = need();
         break;
+      case '--archive-timestamp-days': {
+        const days = Number(need());
+        if (!Number.isInteger(days) || days < 1 || days > 3650)
+          throw new UsageError('--archive-timestamp-days must be an integer 1–3650');
+        options.archiveTimestampDays = days;
+        break;
+      }
       default:
         throw new UsageError(`unknown option ${flag}`);
     }
@@ -297,6 +309,8 @@ export function parseServerArgs(
   if (certFile !== undefined && keyFile !== undefined) options.tls = { certFile, keyFile };
   const timestamps = timestampSettings(tsaFlags, defaults.env ?? {});
   if (timestamps) options.timestamps = timestamps;
+  if (options.archiveTimestampDays !== undefined && !timestamps)
+    throw new UsageError('--archive-timestamp-days needs --tsa-url (the TSA that renews)');
   checkTransportSecurity(options);
   return options;
 }

@@ -22,6 +22,7 @@ import { withAdminContext } from './context';
 import { seedDemo } from './demo';
 import { runSignCommand } from './sign';
 import { runVerifyCommand } from './verify';
+import { runTimestampArchiveCommand } from './timestamp-archive';
 import { runPendingCommand } from './pending';
 import { runTrustCommand } from './trust';
 import { runMinutesLayoutCommand } from './minutes-layout-cli';
@@ -66,7 +67,9 @@ const USAGE = `usage: npm run admin -- <command> [--data DIR]
        [--role ROLE] [--visible [--page N] [--rect X1,Y1,X2,Y2]]
   verify FILE.pdf [--ca ca.pem]... [--data DIR [--revocation-unreachable refuse|warn]]
                                      prints JSON; exit 0 when every signature is valid;
-                                     --data also checks each signer's revocation`;
+                                     --data also checks each signer's revocation
+  timestamp-archive [--before-days N] --tsa-url URL [--tsa-ca FILE]... [--tsa-username U --tsa-password-env VAR]
+                            re-timestamp signed minutes verifiable for less than N days (90): B-LTA`;
 
 async function password(args: ParsedArgs): Promise<string> {
   const file = flag(args, 'password-file');
@@ -261,6 +264,7 @@ export async function runAdmin(argv: string[], out: Out, err: Out): Promise<numb
   };
   if (argv[0] === 'sign') return runSignCommand(argv.slice(1), io);
   if (argv[0] === 'verify') return runVerifyCommand(argv.slice(1), io);
+  if (argv[0] === 'timestamp-archive') return runTimestampArchiveCommand(argv.slice(1), io);
   try {
     await run(argv, out);
     return 0;
