@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signChallenge, type LoginChallenge } from '../../core/identity';
 import { certificateInfo } from '../../core/identity/certificate';
 import type { PendingCertificateView } from '../../core/identity/pending-approval';
+import { withAdminContext } from '../../sync-server/admin/context';
 import { nodeRsaSigner } from '../../sync-server/crypto/node-crypto';
 import { putTrustAnchor } from '../../sync-server/identity/trust-store';
 import { startTestApp, type TestApp } from '../helpers/app';
@@ -169,5 +170,22 @@ describe('approving first logins over HTTP', () => {
     });
     expect(await reject(fingerprint, delegate)).toMatchObject({ status: 403, code: 'forbidden' });
     expect(await pending()).toHaveLength(1);
+  });
+});
+
+describe('the member an approval created', () => {
+  it('keeps the name and position the administrator gave (read with the server stopped)', async () => {
+    // The rejected stranger's second request is still there: nothing else was touched.
+    expect(await pending()).toHaveLength(1);
+    let stored: { name: string; position?: string | null; isAdmin: boolean } | null = null;
+    await app.restart({}, async () => {
+      const all = await withAdminContext(app.dataDir, (ctx) => ctx.members.list());
+      stored = all.find((m) => m.name === 'Phạm Thị Hòa') ?? null;
+    });
+    expect(stored).toMatchObject({
+      name: 'Phạm Thị Hòa',
+      position: 'Phó Chủ tịch UBND phường',
+      isAdmin: false,
+    });
   });
 });
