@@ -28,6 +28,14 @@ function administrator(ctx: RequestContext) {
   return member;
 }
 
+/** The enrolment's refusals as HTTP answers (nothing was written when one is thrown). */
+function refusal(error: unknown): never {
+  if (error instanceof MemberError)
+    throw new HttpError(MEMBER_STATUS[error.code] ?? 400, error.code, error.message);
+  if (error instanceof IdentityError) throw new HttpError(400, error.code, error.message);
+  throw error;
+}
+
 const notFound = (fingerprint: string) =>
   new HttpError(404, 'pending-not-found', `No pending request for ${fingerprint}.`);
 
@@ -75,23 +83,15 @@ export function pendingFeature(deps: {
                 };
           if ('memberId' in body && !(await deps.members.get(body.memberId)))
             throw new HttpError(404, 'member-not-found', `No member ${body.memberId}.`);
-          let answer;
-          try {
-            answer = await enrolCertificate(
-              { dataDir: deps.dataDir, members: deps.members, audit: deps.audit, by: ctx.guard.id },
-              {
-                ...target,
-                certificate: base64Decode(request.certificateDer),
-                chainDer: request.chainDer.map(base64Decode),
-              },
-              now(),
-            );
-          } catch (error) {
-            if (error instanceof MemberError)
-              throw new HttpError(MEMBER_STATUS[error.code] ?? 400, error.code, error.message);
-            if (error instanceof IdentityError) throw new HttpError(400, error.code, error.message);
-            throw error;
-          }
+          const answer = await enrolCertificate(
+            { dataDir: deps.dataDir, members: deps.members, audit: deps.audit, by: ctx.guard.id },
+            {
+              ...target,
+              certificate: base64Decode(request.certificateDer),
+              chainDer: request.chainDer.map(base64Decode),
+            },
+            now(),
+          ).catch(refusal);
           // Only once enrolled: an approval that could not enrol leaves the request.
           await takePending(deps.dataDir, fingerprint);
           return answer;
