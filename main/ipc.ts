@@ -7,6 +7,7 @@ import { readAppearanceFont } from './identity/appearance-font';
 import { nodeHasher, nodeRsaSigner } from './identity/node-signer';
 import { isSafeExternalUrl, isTrustedSender } from './security';
 import { CodedError } from '../core/errors/coded-error';
+import { TokenError } from '../core/crypto/token-errors';
 
 /** Files the renderer may open through the bridge are capped: agenda PDFs, .p12 files. */
 export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
@@ -96,6 +97,20 @@ function implementations({
       await facade.openExternal(url);
       return { opened: true };
     },
+    listTokenCertificates: async () => {
+      if (!pkcs11Module) return { ok: true, value: { moduleConfigured: false, tokens: [] } };
+      // Like signing: the native addon is loaded only when a token is first asked for.
+      const { listTokenCertificates } = await import('../node-shared/pkcs11/token-list');
+      try {
+        return {
+          ok: true,
+          value: { moduleConfigured: true, tokens: listTokenCertificates(pkcs11Module) },
+        };
+      } catch (error) {
+        if (!(error instanceof TokenError)) throw error;
+        return { ok: false, error: { code: error.code, message: error.message } };
+      }
+    },
   };
 }
 
@@ -125,6 +140,7 @@ export function createIpcHandlers(context: HandlerContext): Record<BridgeChannel
     removeIdentity: handler('removeIdentity'),
     signLogin: handler('signLogin'),
     signPdf: handler('signPdf'),
+    listTokenCertificates: handler('listTokenCertificates'),
   };
 }
 

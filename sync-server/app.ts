@@ -6,6 +6,7 @@ import { createAuth } from './identity/auth-feature';
 import { loadTrustedCas } from './identity/data-dir';
 import { createTrustService } from './identity/trust-service';
 import { enrolFeature } from './identity/enrol-feature';
+import { pendingFeature } from './identity/pending-feature';
 import { trustedPemsFor } from './identity/trust-store';
 import { nodeRevocationFetcher } from './identity/revocation-fetcher';
 import { DEFAULT_REVOCATION_POLICY } from '../core/identity/revocation';
@@ -177,6 +178,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         metrics,
         auth.feature,
         enrolFeature({ dataDir: options.dataDir, members, audit: store }),
+        pendingFeature({ dataDir: options.dataDir, members, audit: store }),
         syncTicketFeature({ auth, tickets }),
         meetingsFeature({
           auth,

@@ -6,6 +6,7 @@
  * files are not routes of this API.
  */
 import type { AnswerSpec, RouteAnswerOf, RouteBodyOf, RouteInputOf, RouteParamsOf } from './http';
+import { adminRoutes } from './routes-admin';
 import { agendaRoutes } from './routes-agenda';
 import { identityRoutes } from './routes-identity';
 import { lifecycleRoutes } from './routes-lifecycle';
@@ -30,6 +31,7 @@ type Areas = [
   typeof speakersRoutes,
   typeof agendaRoutes,
   typeof sealsRoutes,
+  typeof adminRoutes,
 ];
 
 export const routes = {
@@ -42,6 +44,7 @@ export const routes = {
   ...speakersRoutes,
   ...agendaRoutes,
   ...sealsRoutes,
+  ...adminRoutes,
 } as const;
 
 /** Fails to compile if two areas name the same route (a spread would silently keep one). */

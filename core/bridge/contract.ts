@@ -76,6 +76,39 @@ export interface TokenKeyRef {
   tokenLabel?: string;
 }
 
+/** A certificate on a token, as the desktop's token picker lists it (public objects: no PIN). */
+export interface TokenCertificate {
+  /** CKA_ID in hex: what a TokenKeyRef names to sign with the key beside it. */
+  keyId: string;
+  /** CKA_LABEL ('' when the object has none). */
+  label: string;
+  subject: string;
+  subjectCommonName: string;
+  issuer: string;
+  /** ISO 8601 validity. */
+  notBefore: string;
+  notAfter: string;
+  /** Lower-case hex SHA-256 of the certificate. */
+  fingerprintSha256: string;
+}
+
+/** One initialised token in the configured PKCS#11 module's slots. */
+export interface TokenSummary {
+  /** Slot id as the module numbers it (decimal), as `pkcs11-tool -L` shows it. */
+  slot: string;
+  tokenLabel: string;
+  manufacturer: string;
+  model: string;
+  serialNumber: string;
+  certificates: TokenCertificate[];
+}
+
+export interface TokenList {
+  /** False when this machine has no PKCS#11 module set (then `tokens` is empty). */
+  moduleConfigured: boolean;
+  tokens: TokenSummary[];
+}
+
 /** Where the signing key is: a stored .p12 identity (with its password) or a token. */
 export type SigningKeySource = { identityId: string; password: string } | { token: TokenKeyRef };
 
@@ -126,6 +159,8 @@ export interface BridgeContract {
   removeIdentity: { args: [id: string]; result: { removed: boolean } };
   signLogin: { args: [request: SignLoginRequest]; result: BridgeResult<LoginRequest> };
   signPdf: { args: [request: SignPdfRequest]; result: BridgeResult<Uint8Array> };
+  /** The tokens of the configured PKCS#11 module and their certificates (token picker). */
+  listTokenCertificates: { args: []; result: BridgeResult<TokenList> };
 }
 
 export type BridgeChannel = keyof BridgeContract;
@@ -148,6 +183,7 @@ export const bridgeChannels = [
   'removeIdentity',
   'signLogin',
   'signPdf',
+  'listTokenCertificates',
 ] as const satisfies readonly BridgeChannel[];
 
 export const ipcChannelName = (channel: BridgeChannel): string => `dienhong:${channel}`;

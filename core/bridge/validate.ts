@@ -267,4 +267,8 @@ export const validateBridgeArgs: Validators = {
     arity('signPdf', args, 1);
     return [signPdfRequest(args[0])];
   },
+  listTokenCertificates: (args) => {
+    arity('listTokenCertificates', args, 0);
+    return [];
+  },
 };

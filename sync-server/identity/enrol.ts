@@ -21,6 +21,8 @@ export interface EnrolRequest {
   /** Given: creates the member when it does not exist yet. */
   name?: string;
   email?: string;
+  /** With `name`: the new member's position (chức vụ). */
+  position?: string;
   chainDer?: Uint8Array[];
 }
 
@@ -43,6 +45,7 @@ export async function enrolCertificate(
         email: request.email ?? info.subjectEmail ?? '',
         isAdmin: false,
         certificates: [info.fingerprintSha256Hex],
+        ...(request.position !== undefined ? { position: request.position } : {}),
       },
       now,
     );

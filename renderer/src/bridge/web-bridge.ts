@@ -46,5 +46,10 @@ export function createWebBridge(location: Location = window.location): Bridge {
       window.open(url, '_blank', 'noopener,noreferrer');
       return { opened: true };
     },
+    // A browser cannot load a PKCS#11 module: tokens are the desktop app's.
+    listTokenCertificates: async () => ({
+      ok: true,
+      value: { moduleConfigured: false, tokens: [] },
+    }),
   };
 }
