@@ -14,6 +14,8 @@ export interface GeneratedAttendee {
   readonly role: MeetingRole;
   readonly position: string | null;
   readonly present: boolean;
+  /** What the PDF prints in brackets after the name (attendance-note.ts); absent: nothing. */
+  readonly note?: string;
 }
 
 export interface GeneratedVote {
@@ -63,7 +65,9 @@ export function attendanceLines(people: readonly GeneratedAttendee[]): Generated
   const present = sorted.filter((p) => p.present);
   const absent = sorted.filter((p) => !p.present);
   const list = (group: GeneratedAttendee[]) =>
-    group.map((p, i) => ({ text: `${i + 1}. ${p.name} – ${positionOf(p)}` }));
+    group.map((p, i) => ({
+      text: `${i + 1}. ${p.name} – ${positionOf(p)}${p.note ? ` (${p.note})` : ''}`,
+    }));
   return [
     { text: `${LABELS.present}: ${present.length}/${sorted.length}`, strong: true },
     ...list(present),
