@@ -17,7 +17,7 @@ describe('generated sections as the editor shows them', () => {
     ]);
   });
 
-  it('shows the note the PDF prints after a name, and none when nothing was recorded', () => {
+  it('shows the notes the PDF prints after names, and leaves out the room screen as it does', () => {
     const lines = attendanceLines([
       {
         name: 'Đặng Quốc Việt',
@@ -27,6 +27,7 @@ describe('generated sections as the editor shows them', () => {
         note: 'đến muộn lúc 08 giờ 40 phút',
       },
       { name: 'Hoàng Minh Tuấn', role: 'delegate', position: null, present: false, note: '' },
+      { name: 'Màn hình phòng họp', role: 'display', position: null, present: false },
     ]);
     expect(lines.map((l) => l.text)).toEqual([
       'Thành viên có mặt: 1/2',
