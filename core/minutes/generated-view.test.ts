@@ -17,6 +17,26 @@ describe('generated sections as the editor shows them', () => {
     ]);
   });
 
+  it('shows the notes the PDF prints after names, and leaves out the room screen as it does', () => {
+    const lines = attendanceLines([
+      {
+        name: 'Đặng Quốc Việt',
+        role: 'delegate',
+        position: 'Ủy viên Ban Chấp hành',
+        present: true,
+        note: 'đến muộn lúc 08 giờ 40 phút',
+      },
+      { name: 'Hoàng Minh Tuấn', role: 'delegate', position: null, present: false, note: '' },
+      { name: 'Màn hình phòng họp', role: 'display', position: null, present: false },
+    ]);
+    expect(lines.map((l) => l.text)).toEqual([
+      'Thành viên có mặt: 1/2',
+      '1. Đặng Quốc Việt – Ủy viên Ban Chấp hành (đến muộn lúc 08 giờ 40 phút)',
+      'Thành viên vắng mặt: 1/2',
+      '1. Hoàng Minh Tuấn – Đại biểu',
+    ]);
+  });
+
   it('shows the recorded figures of each poll, with the quorum and the result', () => {
     const lines = voteLines([
       {

@@ -7,13 +7,15 @@ import { LABELS, ROLE_TITLES, vietnamesePercent } from './labels';
 import { compareVietnameseNames } from './names';
 import { printedVote } from './print-vote';
 import type { PollView } from '../api/votes';
-import type { MeetingRole } from '../roles/permissions';
+import { participates, type MeetingRole } from '../roles/permissions';
 
 export interface GeneratedAttendee {
   readonly name: string;
   readonly role: MeetingRole;
   readonly position: string | null;
   readonly present: boolean;
+  /** What the PDF prints in brackets after the name (attendance-note.ts); absent: nothing. */
+  readonly note?: string;
 }
 
 export interface GeneratedVote {
@@ -59,11 +61,16 @@ const positionOf = (a: GeneratedAttendee): string => a.position || ROLE_TITLES[a
 
 /** Section II's lists: present then absent, by given name, with positions. */
 export function attendanceLines(people: readonly GeneratedAttendee[]): GeneratedLine[] {
-  const sorted = [...people].sort((a, b) => compareVietnameseNames(a.name, b.name));
+  // As the PDF (sync-server/minutes/data.ts): the room's screen is not an attendee.
+  const sorted = people
+    .filter((p) => participates(p.role))
+    .sort((a, b) => compareVietnameseNames(a.name, b.name));
   const present = sorted.filter((p) => p.present);
   const absent = sorted.filter((p) => !p.present);
   const list = (group: GeneratedAttendee[]) =>
-    group.map((p, i) => ({ text: `${i + 1}. ${p.name} – ${positionOf(p)}` }));
+    group.map((p, i) => ({
+      text: `${i + 1}. ${p.name} – ${positionOf(p)}${p.note ? ` (${p.note})` : ''}`,
+    }));
   return [
     { text: `${LABELS.present}: ${present.length}/${sorted.length}`, strong: true },
     ...list(present),

@@ -84,7 +84,7 @@ export function sampleMinutes(
         name: 'Hoàng Minh Tuấn',
         role: 'Ủy viên Ban Chấp hành',
         present: false,
-        note: 'có lý do: đi công tác',
+        note: 'vắng có lý do: đi công tác',
       },
     ],
     items: Array.from({ length: count }, (_, i) => ({

@@ -63,7 +63,7 @@ export interface MinutesAttendee {
   readonly name: string;
   readonly role: string;
   readonly present: boolean;
-  /** E.g. "có lý do: đi công tác". */
+  /** In brackets after the name (attendance-note.ts), e.g. "vắng có lý do: đi công tác". */
   readonly note?: string;
 }
 

@@ -1,6 +1,7 @@
 import { sampleMember } from '../../core/testing/control-fixtures';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { AttendanceMemberView } from '../../core/api/votes';
 import { writeAttendance } from '../../core/docs/control/attendance';
 import { metaMap } from '../../core/docs/control/meta';
 import { writeFloor } from '../../core/docs/control/speakers';
@@ -29,14 +30,21 @@ const members: MinutesMember[] = [
   { id: 'dung', name: 'Lê Văn Dũng', role: 'delegate' },
 ];
 
-function control(meta: Record<string, string> = {}): Y.Doc {
+function control(
+  meta: Record<string, string> = {},
+  records: Record<string, Partial<AttendanceMemberView>> = {},
+): Y.Doc {
   const doc = new Y.Doc();
   doc.transact(() => {
     for (const [k, v] of Object.entries(meta)) metaMap(doc).set(k, v);
     for (const m of members)
       writeAttendance(
         doc,
-        sampleMember(m.id, { role: m.role, status: m.id === 'dung' ? 'absent' : 'present' }),
+        sampleMember(m.id, {
+          role: m.role,
+          status: m.id === 'dung' ? 'absent' : 'present',
+          ...records[m.id],
+        }),
       );
   });
   return doc;
@@ -125,5 +133,62 @@ describe('buildMinutesData', () => {
       });
       expect(data.endsAt).toBeUndefined();
     }
+  });
+
+  // Dũng's record, and what Section II prints after his name (times are UTC+07).
+  const notes: [string, Partial<AttendanceMemberView>, string | undefined][] = [
+    ['absent, nothing recorded', { status: 'absent' }, undefined],
+    [
+      'excused with the reason',
+      { status: 'excused', reason: 'đi công tác' },
+      'vắng có lý do: đi công tác',
+    ],
+    [
+      'a reason typed on two lines',
+      { status: 'excused', reason: 'đi công tác\n  tại Huế ' },
+      'vắng có lý do: đi công tác tại Huế',
+    ],
+    ['absent with a reason', { status: 'absent', reason: 'ốm' }, 'lý do: ốm'],
+    [
+      'a late arrival',
+      { status: 'present', arrivedAt: '2026-12-03T01:40:00.000Z', late: true },
+      'đến muộn lúc 08 giờ 40 phút',
+    ],
+    [
+      'on time',
+      { status: 'present', arrivedAt: '2026-12-03T01:02:00.000Z', late: false },
+      undefined,
+    ],
+    [
+      'late, then left early',
+      {
+        status: 'absent',
+        arrivedAt: '2026-12-03T01:40:00.000Z',
+        late: true,
+        leftAt: '2026-12-03T03:15:00.000Z',
+      },
+      'đến muộn lúc 08 giờ 40 phút; về sớm lúc 10 giờ 15 phút',
+    ],
+    [
+      'left early, excused',
+      {
+        status: 'excused',
+        arrivedAt: '2026-12-03T01:00:00.000Z',
+        leftAt: '2026-12-03T03:15:00.000Z',
+        reason: 'có việc gia đình',
+      },
+      'về sớm lúc 10 giờ 15 phút; có lý do: có việc gia đình',
+    ],
+    ['late without a time', { status: 'present', late: true }, undefined],
+    ['a departure time that is not a time', { status: 'absent', leftAt: 'soon' }, undefined],
+  ];
+  it.each(notes)('prints the attendance note: %s', (_, record, note) => {
+    const doc = control({}, { dung: record });
+    const data = parseMinutesData(buildMinutesData({ meeting, members, control: doc, draft, now }));
+    const dung = data.attendance.find((a) => a.name === 'Lê Văn Dũng');
+    expect(dung?.note).toBe(note);
+    expect(dung?.present).toBe(record.status === 'present');
+    // Nobody else has anything recorded, so nobody else has a note.
+    expect(data.attendance.filter((a) => a.note !== undefined).length).toBe(note ? 1 : 0);
   });
 });

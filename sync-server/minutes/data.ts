@@ -13,6 +13,7 @@ import {
   type MinutesVote,
 } from '../../core/minutes';
 import { readSpeakers } from '../../core/docs/control/speakers';
+import { attendanceNote } from '../../core/minutes/attendance-note';
 import { ROLE_TITLES } from '../../core/minutes/labels';
 import { compareVietnameseNames } from '../../core/minutes/names';
 import { readControlMeta } from '../../core/docs/control/meta';
@@ -66,16 +67,22 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
       ...(authority ? { authority } : {}),
     };
   };
-  const presence = new Map(readAttendanceView(control).members.map((m) => [m.memberId, m.status]));
+  const records = new Map(readAttendanceView(control).members.map((m) => [m.memberId, m]));
   // The room's screen logs in as a member but takes no part: it is not an attendee.
   const attendance: MinutesAttendee[] = members
     .filter((m) => participates(m.role))
     .sort((a, b) => compareVietnameseNames(a.name, b.name))
-    .map((m) => ({
-      name: m.name,
-      role: m.position || ROLE_TITLES[m.role],
-      present: presence.get(m.id) === 'present',
-    }));
+    .map((m) => {
+      const record = records.get(m.id);
+      // The reason, late arrival and early departure the chair's controls recorded, if any.
+      const note = record ? attendanceNote(record, VIETNAM_UTC_OFFSET_MINUTES) : undefined;
+      return {
+        name: m.name,
+        role: m.position || ROLE_TITLES[m.role],
+        present: record?.status === 'present',
+        ...(note ? { note } : {}),
+      };
+    });
   const meta = readControlMeta(control);
   // The lifecycle's times when the chair opened and closed the meeting; no close, no end.
   const startsAt = new Date(validIso(meta.openedAt) ?? meeting.startsAt);

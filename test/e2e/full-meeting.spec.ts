@@ -215,6 +215,10 @@ test('a full meeting, from khai mạc to the co-signed minutes, read back from t
   await bar(chair).getByRole('button', { name: 'Tổng quan cuộc họp' }).click();
   await rosterRow(chair, LATE.name).getByRole('button', { name: 'Đến muộn', exact: true }).click();
   await expect(rosterRow(chair, LATE.name)).toContainText(/Đến muộn \d{2}:\d{2}/);
+  // The arrival time the chair sees (UTC+07, the browser's zone) is the one the PDF must print.
+  const [lateHour, lateMinute] = (
+    /Đến muộn (\d{2}):(\d{2})/u.exec((await rosterRow(chair, LATE.name).textContent()) ?? '') ?? []
+  ).slice(1);
   await rosterRow(chair, LATE.name).getByRole('button', { name: 'Cho biểu quyết' }).click();
   await expect(
     rosterRow(chair, LATE.name).getByRole('button', { name: 'Cho biểu quyết' }),
@@ -262,9 +266,7 @@ test('a full meeting, from khai mạc to the co-signed minutes, read back from t
   await secretary.keyboard.press('End');
   await secretary.keyboard.press('Enter');
   await secretary.getByRole('button', { name: 'Chèn thành phần tham dự' }).click();
-  // The inserted block stays selected (a second insert would replace it): the secretary clicks
-  // into the empty line under it first.
-  await editor.locator('p').last().click();
+  // Straight after: the inserted block stays selected, and the next one goes after it.
   await secretary.getByRole('button', { name: 'Chèn kết quả biểu quyết' }).click();
   for (const kind of ['attendance', 'votes']) {
     const section = editor.locator(`section[data-generated-section="${kind}"]`);
@@ -354,13 +356,17 @@ test('a full meeting, from khai mạc to the co-signed minutes, read back from t
   expect(printed.slice(heading(1), heading(2))).toMatch(
     /^1\. [^]*?a\) Ý kiến thảo luận:( \d+)? b\) Kết luận:( \d+)? $/u,
   );
-  // The attendance from the records: the latecomer among those present, the excused member
-  // among the absent. (The PDF does not print the excuse's reason or the arrival time yet.)
+  // The attendance from the records: the latecomer among those present with the arrival time
+  // the chair saw, the excused member among the absent with the reason the chair typed.
   const present = printed.slice(at('Thành viên có mặt:'), at('Thành viên vắng mặt:'));
   const absent = printed.slice(at('Thành viên vắng mặt:'), content);
-  expect(present).toContain(LATE.name);
-  expect(absent).toContain(EXCUSED);
+  expect(present).toMatch(
+    new RegExp(`${LATE.name} – [^()]*\\(đến muộn lúc ${lateHour} giờ ${lateMinute} phút\\)`, 'u'),
+  );
+  expect(absent).toMatch(new RegExp(`${EXCUSED} – [^()]*\\(vắng có lý do: ${EXCUSE}\\)`, 'u'));
   expect(absent).not.toContain(LATE.name);
+  // Nobody else had anything recorded: those two notes are the only ones.
+  expect(count(printed.slice(at('II. THÀNH PHẦN THAM DỰ'), content), '(')).toBe(2);
   // Closing time = the close event, in UTC+07 (the bar shows it in Asia/Ho_Chi_Minh).
   expect(printed).toMatch(
     new RegExp(`Cuộc họp kết thúc lúc ${closeHour} giờ ${closeMinute} phút`, 'u'),

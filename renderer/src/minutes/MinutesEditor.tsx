@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { GeneratedSectionNode, GeneratedSections } from './generated-sections';
+import { insertionRange } from './insertion';
 
 const CARET_COLOURS = ['#b3261e', '#1f6f8b', '#7a5c00', '#2e7d32', '#6a1b9a', '#c2185b', '#455a64'];
 
@@ -80,9 +81,12 @@ export function MinutesEditor({ fragment, provider, user, editable, onReady }: P
   return <EditorContent editor={editor} className="minutes-editor" />;
 }
 
-/** Inserts generated blocks at the cursor (or the end when the editor has no focus yet). */
+/**
+ * Inserts blocks at the cursor (or the end when the editor has no focus yet); after a selected
+ * generated section rather than over it (insertion.ts).
+ */
 export function insertBlocks(editor: Editor, blocks: JSONContent[]): void {
-  editor.chain().focus().insertContent(blocks).run();
+  editor.chain().focus().insertContentAt(insertionRange(editor.state), blocks).run();
 }
 
 export function Toolbar({ editor }: { editor: Editor }) {

@@ -10,6 +10,8 @@ import { migrateMinutesDraft } from '../../../core/minutes/draft-migration';
 import type { MeetingMemberView } from '../../../core/api/meetings';
 import { generatedSectionNode } from '../../../core/minutes/generated';
 import { ROLE_TITLES } from '../../../core/minutes/labels';
+import { attendanceNote } from '../../../core/minutes/attendance-note';
+import { VIETNAM_UTC_OFFSET_MINUTES } from '../../../core/minutes/parse';
 import { publishedVote, type GeneratedVote } from '../../../core/minutes/generated-view';
 import {
   minutesRefusal,
@@ -80,15 +82,21 @@ export function MinutesPage() {
   }, [meeting.id, roster]);
 
   const records = useMemo<GeneratedRecords>(() => {
-    const presence = new Map(attendance?.members.map((m) => [m.memberId, m.status]) ?? []);
+    const presence = new Map(attendance?.members.map((m) => [m.memberId, m]) ?? []);
     return {
       ready: members !== null && attendance !== null && polls !== null,
-      attendance: (members ?? []).map((m) => ({
-        name: m.name,
-        role: m.role,
-        position: m.position,
-        present: presence.get(m.id) === 'present',
-      })),
+      attendance: (members ?? []).map((m) => {
+        const record = presence.get(m.id);
+        // The same note the PDF prints (reason, late arrival, early departure), in UTC+07.
+        const note = record ? attendanceNote(record, VIETNAM_UTC_OFFSET_MINUTES) : undefined;
+        return {
+          name: m.name,
+          role: m.role,
+          position: m.position,
+          present: record?.status === 'present',
+          ...(note ? { note } : {}),
+        };
+      }),
       votes: (polls ?? []).map(publishedVote).filter((v): v is GeneratedVote => v !== null),
     };
   }, [members, attendance, polls]);
