@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgendaEditError} from './agenda-edit';
+import type { AgendaEditError } from './agenda-edit';
 import { editAgenda, type AgendaEdit } from './agenda-edit';
 
 const agenda = [
