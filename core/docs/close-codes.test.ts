@@ -7,6 +7,7 @@ describe('close codes', () => {
     [4403, 'access-changed', 'never', true],
     [4413, 'quota-exceeded', 'after', true],
     [4429, 'slow-consumer', 'soon', false],
+    [4409, 'too-many-connections', 'after', false],
     [4507, 'storage-full', 'after', true],
     [1008, 'too-many-messages', 'soon', false],
     [1009, 'too-big', 'after', true],

@@ -14,6 +14,7 @@ export const CloseCode = {
   sessionEnded: 4401,
   readOnly: 4403,
   forbidden: 4403,
+  tooManyConnections: 4409,
   quotaExceeded: 4413,
   slowConsumer: 4429,
   storageFull: 4507,
@@ -28,6 +29,7 @@ export type CloseReason =
   | 'quota-exceeded'
   | 'storage-full'
   | 'slow-consumer'
+  | 'too-many-connections'
   | 'too-many-messages'
   | 'too-big'
   | 'server-error'
@@ -60,6 +62,8 @@ const SOON: RetryPolicy = { kind: 'soon' };
 const SLOWLY: RetryPolicy = { kind: 'after', delayMs: 30_000, maxDelayMs: 5 * 60_000 };
 /** A quota rarely changes during a meeting; reconnecting resends the refused edits. */
 const RARELY: RetryPolicy = { kind: 'after', delayMs: 60_000, maxDelayMs: 10 * 60_000 };
+/** Too many windows open: a slot frees when the member closes one, so look again before long. */
+const SHORTLY: RetryPolicy = { kind: 'after', delayMs: 10_000, maxDelayMs: 60_000 };
 
 const meaning = (
   reason: CloseReason,
@@ -83,6 +87,7 @@ const TABLE: ReadonlyMap<number, CloseMeaning> = new Map([
   [CloseCode.forbidden, meaning('access-changed', NEVER, true)],
   [CloseCode.quotaExceeded, meaning('quota-exceeded', RARELY, true)],
   [CloseCode.slowConsumer, meaning('slow-consumer', SOON, false)],
+  [CloseCode.tooManyConnections, meaning('too-many-connections', SHORTLY, false)],
   [CloseCode.storageFull, meaning('storage-full', SLOWLY, true)],
 ]);
 

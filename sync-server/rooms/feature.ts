@@ -1,6 +1,7 @@
 import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { CloseCode } from '../../core/docs/close-codes';
 import { parseDocName } from '../../core/docs/names';
 import type { ServerFeature } from '../feature';
 import { type Logger, silentLogger } from '../log';
@@ -119,7 +120,13 @@ export function syncFeature(options: SyncFeatureOptions): SyncFeature {
     if (socket.destroyed) return;
     if (closing) return refuse(socket, 503, 'shutting-down');
     if (rooms.memberConnections(auth.memberId) >= limits.maxConnectionsPerMember) {
-      return refuse(socket, 429, 'too-many-connections');
+      // Accepted only to be closed with a reason: a browser sees no HTTP status on a refused
+      // upgrade, and the member must be told to close a window rather than wait forever.
+      metrics.upgradeRefused('too-many-connections');
+      wss.handleUpgrade(req, socket, head, (ws) =>
+        ws.close(CloseCode.tooManyConnections, 'too-many-connections'),
+      );
+      return;
     }
     const { memberId, access } = auth;
     const session = {

@@ -16,6 +16,8 @@ export const connectionMessages = defineMessages(
       'Máy chủ đã hết dung lượng lưu trữ; thay đổi mới chưa được lưu. Thay đổi của bạn vẫn được giữ trên máy này. Hãy báo quản trị viên.',
     'syncProblem.slow-consumer':
       'Kết nối quá chậm nên máy chủ đã ngắt; đang kết nối lại. Nếu còn lặp lại, hãy kiểm tra mạng.',
+    'syncProblem.too-many-connections':
+      'Tài khoản của bạn đang mở cuộc họp ở quá nhiều cửa sổ hoặc máy; máy chủ không nhận thêm kết nối. Hãy đóng bớt cửa sổ không dùng; ứng dụng sẽ tự thử lại.',
     'syncProblem.too-many-messages':
       'Máy này gửi quá nhiều tin trong thời gian ngắn nên máy chủ đã ngắt kết nối; đang kết nối lại.',
     'syncProblem.too-big':
@@ -45,6 +47,8 @@ export const connectionMessages = defineMessages(
       'The server has run out of storage space; new changes are not saved yet. Your changes are kept on this computer. Tell the administrator.',
     'syncProblem.slow-consumer':
       'The connection was too slow, so the server closed it; reconnecting. If this keeps happening, check the network.',
+    'syncProblem.too-many-connections':
+      'Your account has this meeting open in too many windows or computers; the server accepts no more connections. Close the windows you do not use; the app will try again by itself.',
     'syncProblem.too-many-messages':
       'This computer sent too many messages in a short time, so the server closed the connection; reconnecting.',
     'syncProblem.too-big':
