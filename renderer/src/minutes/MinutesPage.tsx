@@ -10,7 +10,7 @@ import { migrateMinutesDraft } from '../../../core/minutes/draft-migration';
 import type { MeetingMemberView } from '../../../core/api/meetings';
 import { generatedSectionNode } from '../../../core/minutes/generated';
 import { ROLE_TITLES } from '../../../core/minutes/labels';
-import { attendanceNote } from '../../../core/minutes/attendance-note';
+import { attendanceNote, attended } from '../../../core/minutes/attendance-note';
 import { VIETNAM_UTC_OFFSET_MINUTES } from '../../../core/minutes/parse';
 import { publishedVote, type GeneratedVote } from '../../../core/minutes/generated-view';
 import {
@@ -44,8 +44,11 @@ export function MinutesPage() {
   const docs = useMeetingDocs();
   const state = useControlPart('minutes');
   const [editor, setEditor] = useState<Editor | null>(null);
-  const [pdf, setPdf] = useState<{ sha: string; bytes: Uint8Array } | null>(null);
-  const [reports, setReports] = useState<PdfSignatureReport[] | null>(null);
+  const [loaded, setLoaded] = useState<{
+    sha: string;
+    bytes: Uint8Array;
+    reports: PdfSignatureReport[];
+  } | null>(null);
   const [checked, setChecked] = useState<{ name: string; reports: PdfSignatureReport[] } | null>(
     null,
   );
@@ -55,6 +58,10 @@ export function MinutesPage() {
   const [confirming, setConfirming] = useState<'finalize' | 'reopen' | null>(null);
   const [busy, setBusy] = useState(false);
   const sha = state?.pdfSha256 ?? null;
+  // Only the file the state names: right after a signature the status is already new while the
+  // new file is still on its way, and the old one must not be shown, signed or downloaded.
+  const pdf = loaded && loaded.sha === sha ? loaded : null;
+  const reports = pdf?.reports ?? null;
   const sharedSynced = useMeetingConnection((d) => d.synced('shared'), false);
   const writesDraft = may('shared.write');
   const attendance = useControlPart('attendance');
@@ -93,7 +100,7 @@ export function MinutesPage() {
           name: m.name,
           role: m.role,
           position: m.position,
-          present: record?.status === 'present',
+          present: record ? attended(record) : false,
           ...(note ? { note } : {}),
         };
       }),
@@ -115,8 +122,7 @@ export function MinutesPage() {
         const trust = await minutesApi.trust();
         const found = await verifySignedPdf(bytes, trust);
         if (!live) return;
-        setPdf({ sha, bytes });
-        setReports(found);
+        setLoaded({ sha, bytes, reports: found });
       } catch (e) {
         if (live) setError(errorMessage(t, e, 'minutes'));
       }
