@@ -19,6 +19,16 @@ export interface AttendanceFacts {
 const clockAt = (iso: string, utcOffsetMinutes: number): string | null =>
   Number.isNaN(Date.parse(iso)) ? null : vietnameseClock(localTime({ iso, utcOffsetMinutes }));
 
+/**
+ * Whether Section II lists the member as attending: present now, or present earlier and gone
+ * before bế mạc ("về sớm") — they took part, so they are not "vắng mặt".
+ */
+export function attended(facts: Pick<AttendanceFacts, 'status' | 'leftAt'>): boolean {
+  return (
+    facts.status === 'present' || (facts.leftAt !== null && !Number.isNaN(Date.parse(facts.leftAt)))
+  );
+}
+
 /** The note in brackets' words (without the brackets), or undefined when nothing was recorded. */
 export function attendanceNote(
   facts: AttendanceFacts,

@@ -13,7 +13,7 @@ import {
   type MinutesVote,
 } from '../../core/minutes';
 import { readSpeakers } from '../../core/docs/control/speakers';
-import { attendanceNote } from '../../core/minutes/attendance-note';
+import { attendanceNote, attended } from '../../core/minutes/attendance-note';
 import { ROLE_TITLES } from '../../core/minutes/labels';
 import { compareVietnameseNames } from '../../core/minutes/names';
 import { readControlMeta } from '../../core/docs/control/meta';
@@ -79,7 +79,7 @@ export function buildMinutesData(sources: MinutesSources): MinutesData {
       return {
         name: m.name,
         role: m.position || ROLE_TITLES[m.role],
-        present: record?.status === 'present',
+        present: record ? attended(record) : false,
         ...(note ? { note } : {}),
       };
     });

@@ -83,7 +83,9 @@ describe('Section II of the printed minutes', () => {
     const absent = text.slice(text.indexOf('Thành viên vắng'), text.indexOf('III.'));
     expect(present).toContain(`Đặng Quốc Việt – ${BOARD} (đến muộn lúc 08 giờ 40 phút)`);
     expect(absent).toContain(`Hoàng Minh Tuấn – ${BOARD} (vắng có lý do: đi công tác)`);
-    expect(absent).toContain(`Phạm Thị Thu Hằng – ${BOARD} (về sớm lúc 10 giờ 15 phút)`);
+    // She took part and left before bế mạc: attending, with the time she left.
+    expect(present).toContain(`Phạm Thị Thu Hằng – ${BOARD} (về sớm lúc 10 giờ 15 phút)`);
+    expect(absent).not.toContain('Phạm Thị Thu Hằng');
     // Nothing recorded, nothing printed: no bracket after anyone else's name.
     expect(`${present}${absent}`.split('(').length - 1).toBe(3);
     for (const name of ['Lê Văn Dũng', 'Nguyễn Tiến Sỹ', 'Trần Thị Hồng Nhung'])
