@@ -1,11 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../util/hex';
-import {
-  certificateDerFromPem,
-  certificatePemFromDer,
-  decodeDirectoryString,
-  parseCertificate,
-} from './certificate';
+import { certificateDerFromPem, certificatePemFromDer, parseCertificate } from './certificate';
+import { decodeDirectoryString } from './directory-name';
 import { IdentityError } from './errors';
 import { makeTestPki, TEST_MEMBER_NAME, type TestPki } from './testing';
 

@@ -3,18 +3,22 @@
  * (UTF8String, BMPString, ...) so "Nguyễn Tiến Sỹ" comes out as the same JS string it went in as.
  */
 import forge from 'node-forge';
-import {
-  EncodingError,
-  binaryStringToBytes,
-  bytesToBinaryString,
-  pemDecode,
-  pemEncode,
-  utf8Decode,
-} from '../crypto/encoding';
+import { EncodingError, bytesToBinaryString, pemDecode, pemEncode } from '../crypto/encoding';
 import { forgeSha256Bytes } from '../crypto/forge-services';
 import { parseCertificate as readSignedParts } from '../signing/certificate';
 import { publicKeyAlgorithm } from '../signing/signature-algorithms';
 import { toHex } from '../util/hex';
+import {
+  childrenOf,
+  type ForgeExtension,
+  KNOWN_EXTENSIONS,
+  keyIdFromAuthorityKeyIdentifier,
+  ocspUrlsFromAia,
+  oidsFromExtKeyUsage,
+  oidsFromPolicies,
+  urisBelow,
+} from './certificate-extensions';
+import { decodeName, firstValue, formatDn } from './directory-name';
 import { IdentityError } from './errors';
 
 /** The keyUsage extension's bits (RFC 5280 §4.2.1.3). */
@@ -95,155 +99,6 @@ const OID_RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 const OID_COMMON_NAME = '2.5.4.3';
 const OID_ORGANISATION = '2.5.4.10';
 const OID_EMAIL_ADDRESS = '1.2.840.113549.1.9.1';
-
-const SHORT_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.4': 'SN',
-  '2.5.4.5': 'serialNumber',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '2.5.4.12': 'title',
-  '2.5.4.42': 'GN',
-  '0.9.2342.19200300.100.1.1': 'UID',
-  '1.2.840.113549.1.9.1': 'emailAddress',
-};
-
-/** Extensions whose meaning this code knows, so their being critical is fine. */
-const KNOWN_EXTENSIONS = new Set([
-  '2.5.29.14', // subjectKeyIdentifier
-  '2.5.29.15', // keyUsage
-  '2.5.29.17', // subjectAltName
-  '2.5.29.19', // basicConstraints
-  '2.5.29.32', // certificatePolicies
-  '2.5.29.35', // authorityKeyIdentifier
-  '2.5.29.37', // extKeyUsage
-  '2.5.29.31', // cRLDistributionPoints
-  '1.3.6.1.5.5.7.1.1', // authorityInfoAccess
-]);
-
-const OID_AD_OCSP = '1.3.6.1.5.5.7.48.1';
-/** GeneralName uniformResourceIdentifier is [6] IA5String. */
-const URI_TAG = 6;
-
-/** Decodes a name value as forge hands it over, by its ASN.1 tag, so UTF8String becomes proper text. */
-export function decodeDirectoryString(value: string, tag: number): string {
-  switch (tag) {
-    case asn1.Type.UTF8:
-      return utf8Decode(binaryStringToBytes(value));
-    case asn1.Type.BMPSTRING:
-      // forge already turns BMPString into a JS string when it parses.
-      return value;
-    case 28: {
-      // UniversalString: UCS-4 big-endian
-      const points: number[] = [];
-      for (let i = 0; i + 3 < value.length; i += 4) {
-        points.push(
-          ((value.charCodeAt(i) << 24) |
-            (value.charCodeAt(i + 1) << 16) |
-            (value.charCodeAt(i + 2) << 8) |
-            value.charCodeAt(i + 3)) >>>
-            0,
-        );
-      }
-      return String.fromCodePoint(...points);
-    }
-    default:
-      // PrintableString, IA5String, VisibleString, TeletexString: one byte per char.
-      return value;
-  }
-}
-
-interface NameAttribute {
-  oid: string;
-  value: string;
-}
-
-function decodeName(attributes: forge.pki.CertificateField[]): NameAttribute[] {
-  return attributes.map((attr) => ({
-    oid: attr.type ?? '',
-    value: decodeDirectoryString(
-      typeof attr.value === 'string' ? attr.value : '',
-      attr.valueTagClass ?? 0,
-    ),
-  }));
-}
-
-function escapeDnValue(value: string): string {
-  return value
-    .replace(/[\\,+"<>;=]/g, '\\$&')
-    .replace(/^[ #]/, '\\$&')
-    .replace(/ $/, '\\ ');
-}
-
-/** RFC 4514 style: last RDN first, like `openssl x509 -nameopt RFC2253`. */
-function formatDn(attrs: NameAttribute[]): string {
-  return [...attrs]
-    .reverse()
-    .map((a) => `${SHORT_NAMES[a.oid] ?? a.oid}=${escapeDnValue(a.value)}`)
-    .join(',');
-}
-
-function firstValue(attrs: NameAttribute[], oid: string): string | null {
-  return attrs.find((a) => a.oid === oid)?.value ?? null;
-}
-
-function childrenOf(node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] {
-  if (!node || !Array.isArray(node.value)) throw new Error('Expected a constructed ASN.1 value.');
-  return node.value;
-}
-
-interface ForgeExtension {
-  id: string;
-  critical?: boolean;
-  value: string;
-  [field: string]: unknown;
-}
-
-function keyIdFromAuthorityKeyIdentifier(extensionValue: string): string | null {
-  const seq = asn1.fromDer(extensionValue);
-  const keyId = childrenOf(seq).find(
-    (n) => n.tagClass === asn1.Class.CONTEXT_SPECIFIC && n.type === 0 && !n.constructed,
-  );
-  return keyId && typeof keyId.value === 'string' ? forge.util.bytesToHex(keyId.value) : null;
-}
-
-function oidsFromExtKeyUsage(extensionValue: string): string[] {
-  return childrenOf(asn1.fromDer(extensionValue)).map((n) =>
-    asn1.derToOid(typeof n.value === 'string' ? n.value : ''),
-  );
-}
-
-function oidsFromPolicies(extensionValue: string): string[] {
-  return childrenOf(asn1.fromDer(extensionValue)).map((info) => {
-    const id = childrenOf(info)[0];
-    return asn1.derToOid(typeof id?.value === 'string' ? id.value : '');
-  });
-}
-
-const isHttpUrl = (url: string) => /^https?:\/\//i.test(url);
-
-/** Every GeneralName URI below `node` (CRL distribution points nest them a few levels deep). */
-function urisBelow(node: forge.asn1.Asn1, out: string[] = []): string[] {
-  if (node.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === URI_TAG && !node.constructed) {
-    if (typeof node.value === 'string' && isHttpUrl(node.value)) out.push(node.value);
-  } else if (Array.isArray(node.value)) {
-    for (const child of node.value) urisBelow(child, out);
-  }
-  return out;
-}
-
-function ocspUrlsFromAia(extensionValue: string): string[] {
-  const urls: string[] = [];
-  for (const description of childrenOf(asn1.fromDer(extensionValue))) {
-    const [method, location] = childrenOf(description);
-    const oid = asn1.derToOid(typeof method?.value === 'string' ? method.value : '');
-    if (oid === OID_AD_OCSP && location) urisBelow(location, urls);
-  }
-  return urls;
-}
 
 function certificateDer(input: Uint8Array | string): Uint8Array<ArrayBuffer> {
   if (typeof input !== 'string') return input.slice();
