@@ -21,6 +21,7 @@ import {
 } from '../../../core/minutes/lifecycle';
 import { sharedMinutesDraft } from '../../../core/docs/shared';
 import type { PdfSignatureReport } from '../../../core/signing';
+import type { SigningKeySource } from '../../../core/bridge/contract';
 import { ApiError } from '../api/client';
 import { bridge } from '../bridge';
 import { useControlPart, useMeetingConnection, useMeetingDocs } from '../collab/MeetingDocsContext';
@@ -149,15 +150,14 @@ export function MinutesPage() {
   const allowed = (intent: MinutesIntent) => minutesRefusal(state, principal, intent) === null;
 
   // Errors of signing stay in the dialog, next to the password that caused them.
-  const sign = async (identityId: string, password: string) => {
+  const sign = async (key: SigningKeySource) => {
     if (!pdf || !next) return;
     setBusy(true);
     setSignError(null);
     try {
       const images = await signingImages(session.member.id, next);
       const result = await bridge.signPdf({
-        identityId,
-        password,
+        ...key,
         pdf: pdf.bytes,
         fieldName: next,
         name: session.member.name,
@@ -333,7 +333,8 @@ export function MinutesPage() {
                 field={next}
                 busy={busy}
                 error={signError}
-                onSign={(id, pw) => void sign(id, pw)}
+                memberName={session.member.name}
+                onSign={(key) => void sign(key)}
                 onCancel={() => {
                   setSigning(false);
                   setSignError(null);
