@@ -150,8 +150,8 @@ export function MinutesPage() {
   const allowed = (intent: MinutesIntent) => minutesRefusal(state, principal, intent) === null;
 
   // Errors of signing stay in the dialog, next to the password that caused them.
-  const sign = async (key: SigningKeySource) => {
-    if (!pdf || !next) return;
+  const sign = async (key: SigningKeySource): Promise<boolean> => {
+    if (!pdf || !next) return false;
     setBusy(true);
     setSignError(null);
     try {
@@ -170,8 +170,10 @@ export function MinutesPage() {
       const uploaded = await minutesApi.upload(meeting.id, result.value);
       await minutesApi.sign(meeting.id, uploaded, next);
       setSigning(false);
+      return true;
     } catch (e) {
       setSignError(errorMessage(t, e, 'minutes'));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -334,7 +336,7 @@ export function MinutesPage() {
                 busy={busy}
                 error={signError}
                 memberName={session.member.name}
-                onSign={(key) => void sign(key)}
+                onSign={sign}
                 onCancel={() => {
                   setSigning(false);
                   setSignError(null);

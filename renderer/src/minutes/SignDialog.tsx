@@ -20,7 +20,8 @@ interface Props {
   busy: boolean;
   /** Why the last attempt signed nothing (already translated), shown inside the dialog. */
   error: string | null;
-  onSign: (source: SigningKeySource) => void;
+  /** Resolves true once signed (the dialog then closes), false when refused. */
+  onSign: (source: SigningKeySource) => Promise<boolean>;
   onCancel: () => void;
 }
 
@@ -81,11 +82,6 @@ export function SignDialog({ field, memberName, busy, error, onSign, onCancel }:
     });
   }, []);
 
-  // A refused token signature may mean the token went away: read the tokens again.
-  useEffect(() => {
-    if (error && source === 'token') void rescan();
-  }, [error, source, rescan]);
-
   const token =
     scan?.state === 'listed'
       ? (scan.choices.find((c) => c.id === chosenToken && c.selectable) ?? null)
@@ -107,10 +103,13 @@ export function SignDialog({ field, memberName, busy, error, onSign, onCancel }:
           e.preventDefault();
           if (!ready) return;
           if (source === 'token' && token) {
-            onSign({ token: tokenKeyRef(token) });
+            // A refused token signature may mean the token went away: read the tokens again.
+            void onSign({ token: tokenKeyRef(token) }).then((signed) => {
+              if (!signed) void rescan();
+            });
             return;
           }
-          onSign({ identityId: chosen, password });
+          void onSign({ identityId: chosen, password });
           // Not kept in the page longer than needed; a refused one is typed again anyway.
           setPassword('');
         }}
