@@ -95,7 +95,7 @@ export function TokenPicker({ scan, chosen, disabled, onChoose, onRescan }: Prop
                     issuer: certificate.issuerCommonName || certificate.issuer,
                   })}
                 </span>
-                <span>
+                <span className="token-choice-serial">
                   {t('tokenPicker.serial', { serial: certificate.serialNumber.toUpperCase() })}
                 </span>
                 <span>
@@ -103,8 +103,9 @@ export function TokenPicker({ scan, chosen, disabled, onChoose, onRescan }: Prop
                     from: date(certificate.notBefore),
                     to: date(certificate.notAfter),
                   })}
+                  {' · '}
+                  {t('tokenPicker.token', { label: choice.tokenLabel })}
                 </span>
-                <span>{t('tokenPicker.token', { label: choice.tokenLabel })}</span>
               </span>
             </li>
           );
