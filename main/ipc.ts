@@ -53,6 +53,7 @@ function implementations({
                 modulePath: pkcs11Module,
                 keyId: ref.keyId,
                 ...(ref.tokenLabel !== undefined ? { tokenLabel: ref.tokenLabel } : {}),
+                ...(ref.slot !== undefined ? { slot: ref.slot } : {}),
               },
               (request) => facade.askTokenPin(request),
             );

@@ -74,6 +74,12 @@ export interface TokenKeyRef {
   keyId: string;
   /** The token's label, when several are plugged in. */
   tokenLabel?: string;
+  /**
+   * The slot the picker listed the token in (decimal, TokenSummary.slot): names the token even
+   * when two carry the same label. With tokenLabel too, the token in that slot must still carry
+   * it (a token swapped since the list was read is refused, not signed with).
+   */
+  slot?: string;
 }
 
 /** A certificate on a token, as the desktop's token picker lists it (public objects: no PIN). */
@@ -85,6 +91,10 @@ export interface TokenCertificate {
   subject: string;
   subjectCommonName: string;
   issuer: string;
+  /** The issuing CA's common name ('' when it has none: show `issuer`). */
+  issuerCommonName: string;
+  /** The certificate's serial number, lower-case hex without leading zero bytes. */
+  serialNumber: string;
   /** ISO 8601 validity. */
   notBefore: string;
   notAfter: string;
@@ -101,6 +111,12 @@ export interface TokenSummary {
   model: string;
   serialNumber: string;
   certificates: TokenCertificate[];
+  /**
+   * CKA_IDs (hex) of the key objects readable without a PIN (public keys, and private keys not
+   * marked private). Tokens that show none hide their keys until login: then a certificate's
+   * key cannot be told present or missing before the PIN (core/bridge/token-picker.ts).
+   */
+  keyIds: string[];
 }
 
 export interface TokenList {

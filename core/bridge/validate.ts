@@ -148,12 +148,21 @@ function signingKeySource(value: Record<string, unknown>): SigningKeySource {
   const { token } = value;
   if (value.identityId !== undefined || value.password !== undefined || !isRecord(token))
     throw new BridgeArgumentError('signPdf', 'give either identityId and password or a token');
-  const { keyId, tokenLabel } = token;
+  const { keyId, tokenLabel, slot } = token;
   if (typeof keyId !== 'string' || !/^([0-9a-f]{2}){1,64}$/i.test(keyId))
     throw new BridgeArgumentError('signPdf', 'token.keyId must be the key id in hex');
   if (tokenLabel !== undefined && (typeof tokenLabel !== 'string' || tokenLabel.length > 32))
     throw new BridgeArgumentError('signPdf', 'token.tokenLabel must be at most 32 characters');
-  return { token: { keyId, ...(tokenLabel !== undefined ? { tokenLabel } : {}) } };
+  // A CK_SLOT_ID is an unsigned long: at most 20 decimal digits.
+  if (slot !== undefined && (typeof slot !== 'string' || !/^\d{1,20}$/.test(slot)))
+    throw new BridgeArgumentError('signPdf', 'token.slot must be a decimal slot id');
+  return {
+    token: {
+      keyId,
+      ...(tokenLabel !== undefined ? { tokenLabel } : {}),
+      ...(slot !== undefined ? { slot } : {}),
+    },
+  };
 }
 
 /** Decoded images for the appearance, checked as core/signing will draw them. */

@@ -50,12 +50,33 @@ function certificatesOn(module: pkcs11js.PKCS11, session: Handle): TokenCertific
       subject: info.subjectDn,
       subjectCommonName: info.subjectCommonName,
       issuer: info.issuerDn,
+      issuerCommonName: info.issuerCommonName,
+      serialNumber: info.serialHex,
       notBefore: info.notBefore.toISOString(),
       notAfter: info.notAfter.toISOString(),
       fingerprintSha256: info.fingerprintSha256Hex,
     });
   }
   return listed;
+}
+
+/** CKA_IDs of the key objects a session without login can see (public keys, mostly). */
+function visibleKeyIds(module: pkcs11js.PKCS11, session: Handle): string[] {
+  const ids = new Set<string>();
+  for (const keyClass of [pkcs11js.CKO_PUBLIC_KEY, pkcs11js.CKO_PRIVATE_KEY]) {
+    module.C_FindObjectsInit(session, [{ type: pkcs11js.CKA_CLASS, value: keyClass }]);
+    let objects: Handle[];
+    try {
+      objects = module.C_FindObjects(session, MAX_CERTIFICATES);
+    } finally {
+      module.C_FindObjectsFinal(session);
+    }
+    for (const object of objects) {
+      const [id] = module.C_GetAttributeValue(session, object, [{ type: pkcs11js.CKA_ID }]);
+      if (id?.value instanceof Buffer && id.value.length > 0) ids.add(id.value.toString('hex'));
+    }
+  }
+  return [...ids];
 }
 
 /** Lists the tokens of `modulePath`; throws TokenError (token-module-unloadable, token-removed…). */
@@ -76,6 +97,7 @@ export function listTokenCertificates(modulePath: string): TokenSummary[] {
           model: info.model.trim(),
           serialNumber: info.serialNumber.trim(),
           certificates: certificatesOn(lease.module, session),
+          keyIds: visibleKeyIds(lease.module, session),
         });
       } finally {
         lease.module.C_CloseSession(session);

@@ -24,7 +24,7 @@ export interface TokenSource {
   readonly modulePath: string;
   /** Slot id as the module numbers it (what `pkcs11-tool -L` prints), decimal or 0x-hex. */
   readonly slot?: string;
-  /** Or the token's label; with neither, the only token present. */
+  /** Or the token's label (with a slot: the label the token there must carry); with neither, the only token present. */
   readonly tokenLabel?: string;
   /** The key's CKA_ID in hex (`pkcs11-tool -O` prints it); or its label. */
   readonly keyId?: string;
@@ -82,6 +82,15 @@ function findSlot(module: pkcs11js.PKCS11, source: TokenSource): Handle {
     const wanted = parseSlot(source.slot);
     const slot = present.find((h) => handleNumber(h) === wanted);
     if (!slot) throw tokenError('token-not-present', `no token in slot ${source.slot}`);
+    // A picker names slot and label: another token put in that slot since is not the chosen one.
+    if (
+      source.tokenLabel !== undefined &&
+      module.C_GetTokenInfo(slot).label.trim() !== source.tokenLabel
+    )
+      throw tokenError(
+        'token-not-present',
+        `the token in slot ${source.slot} is not "${source.tokenLabel}"`,
+      );
     return slot;
   }
   // Only initialised tokens hold keys (SoftHSM2 and some readers list an empty slot too).

@@ -21,6 +21,7 @@ import {
 } from '../../../core/minutes/lifecycle';
 import { sharedMinutesDraft } from '../../../core/docs/shared';
 import type { PdfSignatureReport } from '../../../core/signing';
+import type { SigningKeySource } from '../../../core/bridge/contract';
 import { ApiError } from '../api/client';
 import { bridge } from '../bridge';
 import { useControlPart, useMeetingConnection, useMeetingDocs } from '../collab/MeetingDocsContext';
@@ -155,15 +156,14 @@ export function MinutesPage() {
   const allowed = (intent: MinutesIntent) => minutesRefusal(state, principal, intent) === null;
 
   // Errors of signing stay in the dialog, next to the password that caused them.
-  const sign = async (identityId: string, password: string) => {
-    if (!pdf || !next) return;
+  const sign = async (key: SigningKeySource): Promise<boolean> => {
+    if (!pdf || !next) return false;
     setBusy(true);
     setSignError(null);
     try {
       const images = await signingImages(session.member.id, next);
       const result = await bridge.signPdf({
-        identityId,
-        password,
+        ...key,
         pdf: pdf.bytes,
         fieldName: next,
         name: session.member.name,
@@ -176,8 +176,10 @@ export function MinutesPage() {
       const uploaded = await minutesApi.upload(meeting.id, result.value);
       await minutesApi.sign(meeting.id, uploaded, next);
       setSigning(false);
+      return true;
     } catch (e) {
       setSignError(errorMessage(t, e, 'minutes'));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -339,7 +341,8 @@ export function MinutesPage() {
                 field={next}
                 busy={busy}
                 error={signError}
-                onSign={(id, pw) => void sign(id, pw)}
+                memberName={session.member.name}
+                onSign={sign}
                 onCancel={() => {
                   setSigning(false);
                   setSignError(null);
