@@ -77,7 +77,8 @@ export function observeControlPart(
   return () => type.unobserveDeep(handler);
 }
 
-export type { AgendaDocument, AgendaItem } from './agenda';
+export type { AgendaDocument, AgendaItem, DocumentVersion } from './agenda';
+export { documentIdOf } from './agenda';
 export type { ControlMeta } from './meta';
 export type { MinutesField, MinutesSignatureRecord, MinutesState, MinutesStatus } from './minutes';
 export type { PresenterPosition, PresenterView } from './presenter';
