@@ -165,3 +165,26 @@ export function removedDocumentIds(item: ItemDocuments): string[] {
       removed.push(v.documentId);
   return removed;
 }
+
+/**
+ * A document's versions for display, oldest first: its history, or — never edited — its
+ * attachment alone, as the history would record it.
+ */
+export function versionsOf(
+  document: AgendaDocument,
+  history: readonly DocumentVersion[],
+): DocumentVersion[] {
+  const documentId = documentIdOf(document);
+  const recorded = documentVersions(history, documentId);
+  if (recorded.length > 0) return recorded;
+  return [
+    {
+      documentId,
+      change: 'attach',
+      sha256: document.sha256,
+      title: document.title,
+      by: document.addedBy,
+      at: document.addedAt,
+    },
+  ];
+}

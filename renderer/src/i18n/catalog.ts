@@ -12,6 +12,7 @@ import { meetingMessages } from './messages/meeting';
 import { projectorMessages } from './messages/projector';
 import { speakersMessages } from './messages/speakers';
 import { agendaEditMessages } from './messages/agenda-edit';
+import { documentEditMessages } from './messages/document-edit';
 
 /**
  * Every user-facing string, merged from each feature's messages.ts. Add a feature by adding
@@ -32,6 +33,7 @@ export const vi = {
   ...projectorMessages.vi,
   ...speakersMessages.vi,
   ...agendaEditMessages.vi,
+  ...documentEditMessages.vi,
 };
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -48,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   ...projectorMessages.en,
   ...speakersMessages.en,
   ...agendaEditMessages.en,
+  ...documentEditMessages.en,
 };
 
 export type MessageKey = keyof typeof vi;
