@@ -154,4 +154,36 @@ describe('editing attached documents', () => {
       expect(res.status).toBe(200);
     }
   });
+
+  it('once the meeting is closed, its documents stay as they are', async () => {
+    const other = (
+      (await app.api(`/api/meetings/${MEETING_ID}`, { token: chair }).then((r) => r.json())) as {
+        agenda: { id: string }[];
+      }
+    ).agenda[1]?.id;
+    const attached = await app.api(`/api/meetings/${MEETING_ID}/agenda/${other}/documents`, {
+      method: 'POST',
+      token: chair,
+      body: JSON.stringify({ sha256: sha(second), title: 'Báo cáo' }),
+    });
+    expect(attached.status).toBe(201);
+    for (const step of ['open', 'close']) {
+      const res = await app.api(`/api/meetings/${MEETING_ID}/lifecycle`, {
+        method: 'POST',
+        token: chair,
+        body: JSON.stringify({ step }),
+      });
+      expect(res.status).toBe(200);
+    }
+    const path = `/api/meetings/${MEETING_ID}/agenda/${other}/documents/${sha(second)}`;
+    expect(
+      await code(
+        await app.api(path, { method: 'PUT', token: chair, body: '{"title":"Báo cáo mới"}' }),
+      ),
+    ).toEqual([409, 'meeting-closed']);
+    expect(await code(await app.api(path, { method: 'DELETE', token: chair }))).toEqual([
+      409,
+      'meeting-closed',
+    ]);
+  });
 });
