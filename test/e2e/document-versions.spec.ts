@@ -65,6 +65,10 @@ test('the chair renames and replaces a document; a delegate sees it live, with i
   await editor.getByRole('textbox', { name: `Tên mới của tài liệu “${FIRST}”` }).fill(RENAMED);
   await editor.getByRole('button', { name: 'Lưu' }).click();
   await expect(dungList).toContainText(RENAMED);
+  // The delegate reads it while the chair replaces the file: the reader follows to the new one.
+  await dungList.getByRole('button', { name: `Mở tài liệu ${RENAMED}` }).click();
+  const reader = dung.getByTestId('document-reader');
+  await expect(reader.locator('.pdf-page')).toHaveCount(2, { timeout: 20_000 });
 
   await choose(chair, editor.getByRole('button', { name: `Thay tệp: ${RENAMED}` }), files.second);
   await expect(editor.getByRole('status')).toContainText(`Đã thay tệp của “${RENAMED}”`, {
@@ -72,6 +76,7 @@ test('the chair renames and replaces a document; a delegate sees it live, with i
   });
   const row = dungList.locator('.docs__item').filter({ hasText: RENAMED });
   await expect(row).toContainText('3 trang');
+  await expect(reader.locator('.pdf-page')).toHaveCount(3, { timeout: 20_000 });
   await chair.screenshot({ path: 'test/output/screens/document-edit-chair.png' });
 
   // Every member reads the versions and opens the first file, read-only.
@@ -85,7 +90,6 @@ test('the chair renames and replaces a document; a delegate sees it live, with i
   await row.scrollIntoViewIfNeeded();
   await dung.screenshot({ path: 'test/output/screens/document-versions-list.png' });
   await versions.getByRole('button', { name: `Xem phiên bản 1 của “${FIRST}” (chỉ đọc)` }).click();
-  const reader = dung.getByTestId('document-reader');
   await expect(reader).toContainText('Phiên bản cũ · chỉ đọc');
   await expect(reader.getByTestId('document-verified')).toBeVisible({ timeout: 20_000 });
   // The first file has two pages (the current one three): the old bytes, read-only.

@@ -67,6 +67,16 @@ describe('writing the agenda', () => {
     expect(agenda[0]?.history).toBeUndefined();
   });
 
+  it('a replaced document’s first file counts as attached', () => {
+    const d = doc();
+    const NEW = 'cd'.repeat(32);
+    const [current] = readAgenda(d)[1]!.documents;
+    writeItemDocuments(d, 'b', [{ ...current!, sha256: NEW, origin: SHA }], []);
+    expect(readAgenda(d)[1]?.documents[0]).toMatchObject({ sha256: NEW, origin: SHA });
+    const again = { ...current!, title: 'Lại' };
+    expect(attachAgendaDocument(d, 'b', again)).toBe('already-attached');
+  });
+
   it('renames in place without touching documents, and removes a dropped item', () => {
     const d = doc();
     writeAgendaItems(d, [

@@ -44,7 +44,15 @@ export function DocumentsSection({
     setOldVersion({ version, number });
   };
   const removed = removedDocumentIds({ documents, history });
-  const opened = documents.find((d) => d.sha256 === openSha) ?? null;
+  // The open document's file may have been replaced meanwhile: the reader follows it.
+  const opened =
+    documents.find((d) => d.sha256 === openSha) ??
+    documents.find((d) =>
+      history.some(
+        (v) => v.documentId === documentIdOf(d) && v.sha256 === openSha && v.change !== 'remove',
+      ),
+    ) ??
+    null;
   useFollowOpen(documents, openSha, setOpenSha);
   const mayAttach = may('document.attach');
   const size = (bytes: number) =>
@@ -57,11 +65,7 @@ export function DocumentsSection({
   const list = (
     <ul className="docs__list">
       {documents.map((d) => (
-        <li
-          key={documentIdOf(d)}
-          className="docs__item"
-          aria-current={d.sha256 === openSha || undefined}
-        >
+        <li key={documentIdOf(d)} className="docs__item" aria-current={d === opened || undefined}>
           <span className="docs__icon" aria-hidden="true">
             PDF
           </span>
