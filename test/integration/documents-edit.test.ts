@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgenda } from '../../core/docs/control/agenda';
 import { controlDocName } from '../../core/docs/names';
+import { LevelStore } from '../../sync-server/store/level';
 import { buildNonPdf, buildVietnamesePack } from '../../tools/harness/pdf-fixtures';
 import { CHAIR_SECRETARY_DELEGATE, MEETING_ID, startTestApp, type TestApp } from '../helpers/app';
 import { connectClient, waitFor } from '../helpers/server';
@@ -185,5 +186,29 @@ describe('editing attached documents', () => {
       409,
       'meeting-closed',
     ]);
+  });
+
+  it('every change is in the audit log, by whom and on which file', async () => {
+    const entries: Record<string, unknown>[] = [];
+    await app.restart({}, async () => {
+      const store = await LevelStore.open(app.dataDir);
+      try {
+        for await (const { value } of store.readAudit()) {
+          const entry = value as Record<string, unknown>;
+          if (String(entry.action).startsWith('document.') && entry.action !== 'document.attach')
+            entries.push(entry);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+    expect(entries.map((e) => [e.action, e.memberId, e.target, e.sha256])).toEqual([
+      ['document.rename', 'sy', sha(first), sha(first)],
+      ['document.replace', 'nhung', sha(first), sha(second)],
+      ['document.remove', 'nhung', sha(first), sha(second)],
+    ]);
+    // And the history outlives a restart.
+    const item = await delegateView((i) => (i.history?.length ?? 0) > 0);
+    expect(item.history?.map((v) => v.change)).toEqual(['attach', 'rename', 'replace', 'remove']);
   });
 });
