@@ -35,6 +35,7 @@ import { defaultBallotKeyFile, PollKeys } from './votes/poll-keys';
 import { presenterFeature } from './presenter/feature';
 import { BlobStore } from './blobs/blob-store';
 import { blobsFeature } from './blobs/feature';
+import { documentEditFeature } from './documents/edit-feature';
 import { documentsFeature } from './documents/feature';
 import { DEFAULT_PDF_LIMITS, PdfInspector, type PdfLimits } from './documents/pdf-inspect';
 import { openStore } from './store/open';
@@ -215,6 +216,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           maxBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
         }),
         documentsFeature({
+          auth,
+          meetings,
+          rooms: sync.rooms,
+          blobs: BlobStore.forDataDir(options.dataDir),
+          records: store,
+          audit: store,
+          pdf,
+        }),
+        documentEditFeature({
           auth,
           meetings,
           rooms: sync.rooms,

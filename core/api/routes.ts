@@ -8,6 +8,7 @@
 import type { AnswerSpec, RouteAnswerOf, RouteBodyOf, RouteInputOf, RouteParamsOf } from './http';
 import { adminRoutes } from './routes-admin';
 import { agendaRoutes } from './routes-agenda';
+import { documentsRoutes } from './routes-documents';
 import { identityRoutes } from './routes-identity';
 import { lifecycleRoutes } from './routes-lifecycle';
 import { meetingsRoutes } from './routes-meetings';
@@ -30,6 +31,7 @@ type Areas = [
   typeof lifecycleRoutes,
   typeof speakersRoutes,
   typeof agendaRoutes,
+  typeof documentsRoutes,
   typeof sealsRoutes,
   typeof adminRoutes,
 ];
@@ -43,6 +45,7 @@ export const routes = {
   ...lifecycleRoutes,
   ...speakersRoutes,
   ...agendaRoutes,
+  ...documentsRoutes,
   ...sealsRoutes,
   ...adminRoutes,
 } as const;

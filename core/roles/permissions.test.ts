@@ -35,6 +35,7 @@ describe('can', () => {
     ['meeting.manage', false, false, false, false, false],
     ['agenda.edit', true, true, false, false, false],
     ['document.attach', true, true, false, false, false],
+    ['document.edit', true, true, false, false, false],
     ['shared.write', true, true, true, false, false],
     ['attendance.checkIn', true, true, true, true, false],
     ['attendance.viewRoster', true, true, false, false, false],

@@ -34,6 +34,7 @@ export type MeetingAction =
   | 'meeting.manage' // create/edit the meeting, its members and their roles
   | 'agenda.edit'
   | 'document.attach'
+  | 'document.edit' // rename an attached document, replace its file, remove it (history kept)
   | 'shared.write' // shared annotations and the minutes draft
   | 'attendance.checkIn' // one's own check in / out
   | 'attendance.viewRoster' // see who is present and who is not, by name
@@ -63,6 +64,7 @@ const ALLOWED: Record<MeetingAction, readonly MeetingRole[]> = {
   'meeting.manage': [],
   'agenda.edit': ['chair', 'secretary'],
   'document.attach': ['chair', 'secretary'],
+  'document.edit': ['chair', 'secretary'],
   'shared.write': ['chair', 'secretary', 'delegate'],
   'attendance.checkIn': ['chair', 'secretary', 'delegate', 'observer'],
   'attendance.viewRoster': ['chair', 'secretary'],

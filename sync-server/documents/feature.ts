@@ -34,13 +34,47 @@ async function readBlob(blobs: BlobStore, sha256: string): Promise<Uint8Array> {
 }
 
 /**
+ * What an uploaded meeting blob is as an agenda document: its page count and size, or the
+ * HTTP refusal (404 blob-not-found, 415 not-a-pdf, 422 pdf-…). Shared by attaching and by
+ * replacing a document's file.
+ */
+export async function attachablePdf(
+  deps: Pick<DocumentsDeps, 'blobs' | 'records' | 'pdf'>,
+  meetingId: string,
+  sha256: string,
+): Promise<{ pages: number; size: number }> {
+  const { blobs, records } = deps;
+  const record = await blobRecord(records, meetingId, sha256);
+  const size = record ? await blobs.size(sha256) : null;
+  if (!record || size === null)
+    throw new HttpError(404, 'blob-not-found', 'Upload the file to this meeting first.');
+  if (record.contentType !== 'application/pdf')
+    throw new HttpError(415, 'not-a-pdf', 'Only PDF files can be agenda documents.');
+  let pages: number;
+  try {
+    // The upload already opened it and kept the count; only blobs stored by an older
+    // server (no count on the record) are opened again.
+    const known = knownPdfPages(record);
+    pages = (
+      known !== null
+        ? deps.pdf.checkKnownPages(known)
+        : await deps.pdf.inspect(await readBlob(blobs, sha256))
+    ).pages;
+  } catch (error) {
+    if (error instanceof PdfInspectError) throw new HttpError(422, error.code, error.message);
+    throw error;
+  }
+  return { pages, size };
+}
+
+/**
  * Agenda documents: `POST /api/meetings/:id/agenda/:itemId/documents { sha256, title }` attaches
  * a PDF already uploaded as a meeting blob to an agenda item. Its page count comes from the
  * blob record (the upload opened it: not encrypted, not broken); a blob stored before records
  * kept it is opened here. The entry is written into the control document.
  */
 export function documentsFeature(deps: DocumentsDeps): ServerFeature {
-  const { rooms, blobs, records, audit } = deps;
+  const { rooms, audit } = deps;
   return {
     name: 'documents',
     routes: [
@@ -55,27 +89,7 @@ export function documentsFeature(deps: DocumentsDeps): ServerFeature {
           const { member, meeting } = ctx.guard;
           const { itemId } = ctx.params;
           const { sha256, title } = ctx.body;
-          const record = await blobRecord(records, meeting.id, sha256);
-          const size = record ? await blobs.size(sha256) : null;
-          if (!record || size === null)
-            throw new HttpError(404, 'blob-not-found', 'Upload the file to this meeting first.');
-          if (record.contentType !== 'application/pdf')
-            throw new HttpError(415, 'not-a-pdf', 'Only PDF files can be agenda documents.');
-          let pages: number;
-          try {
-            // The upload already opened it and kept the count; only blobs stored by an older
-            // server (no count on the record) are opened again.
-            const known = knownPdfPages(record);
-            pages = (
-              known !== null
-                ? deps.pdf.checkKnownPages(known)
-                : await deps.pdf.inspect(await readBlob(blobs, sha256))
-            ).pages;
-          } catch (error) {
-            if (error instanceof PdfInspectError)
-              throw new HttpError(422, error.code, error.message);
-            throw error;
-          }
+          const { pages, size } = await attachablePdf(deps, meeting.id, sha256);
           const entry: AgendaDocument = {
             sha256,
             title,

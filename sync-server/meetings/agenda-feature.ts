@@ -48,8 +48,11 @@ export function agendaFeature(deps: AgendaDeps): ServerFeature {
         const speakers = readSpeakers(doc);
         const inUse = (itemId: string) => {
           const floor = speakers[itemId];
+          const item = items.find((i) => i.id === itemId);
+          // A removed document stays in the item's history: the item keeps its place too.
           return (
-            (items.find((i) => i.id === itemId)?.documents.length ?? 0) > 0 ||
+            (item?.documents.length ?? 0) > 0 ||
+            (item?.history?.length ?? 0) > 0 ||
             polls.some((p) => p.agendaItemId === itemId) ||
             (floor !== undefined &&
               (floor.spoken.length > 0 || floor.queue.length > 0 || floor.current !== null))

@@ -19,13 +19,40 @@ export interface AgendaDocument {
   size: number;
   addedBy: string | null;
   addedAt: string | null;
+  /**
+   * The document's id when it differs from `sha256`: the SHA-256 of its first version, set once
+   * its file has been replaced (documentIdOf). Absent on documents never replaced.
+   */
+  origin?: string;
 }
+
+/** One step in a document's life, kept for the record (core/meeting/document-edit.ts). */
+export interface DocumentVersion {
+  /** documentIdOf the document: the SHA-256 of its first version. */
+  documentId: string;
+  change: 'attach' | 'rename' | 'replace' | 'remove';
+  /** The file after the step (its bytes stay stored under this hash). */
+  sha256: string;
+  /** The name after the step. */
+  title: string;
+  by: string | null;
+  at: string | null;
+}
+
+/** A document's stable id: its first version's SHA-256 (what edits and the history name). */
+export const documentIdOf = (document: Pick<AgendaDocument, 'sha256' | 'origin'>): string =>
+  document.origin ?? document.sha256;
 
 export interface AgendaItem {
   id: string;
   title: string;
-  /** The item's documents in the order they were attached. */
+  /** The item's documents in the order they were attached (removed ones are not here). */
   documents: AgendaDocument[];
+  /**
+   * Every rename, replacement and removal of the item's documents, oldest first, each
+   * document's first entry being its attachment; absent until a document is first edited.
+   */
+  history?: DocumentVersion[];
 }
 
 /** What the server mirrors of an item from the meeting record. */
@@ -46,6 +73,7 @@ function readAgendaDocument(value: unknown): AgendaDocument | null {
   if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256)) return null;
   const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  const origin = entry.origin;
   return {
     sha256,
     title: text(entry.title) ?? '',
@@ -53,7 +81,40 @@ function readAgendaDocument(value: unknown): AgendaDocument | null {
     size: count(entry.size),
     addedBy: text(entry.addedBy),
     addedAt: text(entry.addedAt),
+    ...(typeof origin === 'string' && SHA256_HEX.test(origin) && origin !== sha256
+      ? { origin }
+      : {}),
   };
+}
+
+const CHANGES: readonly DocumentVersion['change'][] = ['attach', 'rename', 'replace', 'remove'];
+
+/** One `documentHistory` entry, or null when it is not one. */
+function readDocumentVersion(value: unknown): DocumentVersion | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entry = value as Record<string, unknown>;
+  const { documentId, change, sha256 } = entry;
+  if (typeof documentId !== 'string' || !SHA256_HEX.test(documentId)) return null;
+  if (typeof sha256 !== 'string' || !SHA256_HEX.test(sha256)) return null;
+  if (!CHANGES.includes(change as DocumentVersion['change'])) return null;
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    documentId,
+    change: change as DocumentVersion['change'],
+    sha256,
+    title: text(entry.title) ?? '',
+    by: text(entry.by),
+    at: text(entry.at),
+  };
+}
+
+export const DOCUMENT_HISTORY = 'documentHistory';
+
+/** The item's document history (a plain array, appended to whole like `documents`). */
+function readHistory(item: Y.Map<unknown>): DocumentVersion[] {
+  const raw = item.get(DOCUMENT_HISTORY);
+  if (!Array.isArray(raw)) return [];
+  return (raw as unknown[]).flatMap((value) => readDocumentVersion(value) ?? []);
 }
 
 /** The raw `documents` list of an item (a plain array; a Y.Array is tolerated). */
@@ -86,7 +147,13 @@ export function readAgenda(doc: Y.Doc): AgendaItem[] {
       const document = readAgendaDocument(value);
       if (document) documents.push(document);
     }
-    items.push({ id, title: readString(item, 'title') ?? '', documents });
+    const history = readHistory(item);
+    items.push({
+      id,
+      title: readString(item, 'title') ?? '',
+      documents,
+      ...(history.length > 0 ? { history } : {}),
+    });
   }
   return items;
 }
@@ -106,12 +173,15 @@ export function writeAgendaItems(doc: Y.Doc, items: readonly AgendaItemFields[])
   const order = items.map((item) => item.id).filter((id) => existing.has(id));
   if (kept.join('\n') !== order.join('\n')) {
     const documents = new Map([...existing].map(([id, map]) => [id, rawDocuments(map)]));
+    const histories = new Map([...existing].map(([id, map]) => [id, map.get(DOCUMENT_HISTORY)]));
     agenda.delete(0, agenda.length);
     for (const item of items) {
       const created = new Y.Map<unknown>();
       created.set('id', item.id);
       created.set('title', item.title);
       created.set('documents', [...(documents.get(item.id) ?? [])]);
+      const history = histories.get(item.id);
+      if (Array.isArray(history)) created.set(DOCUMENT_HISTORY, [...(history as unknown[])]);
       agenda.push([created]);
     }
     return;
@@ -145,8 +215,40 @@ export function attachAgendaDocument(
   const item = itemMaps(doc).get(itemId);
   if (!item) return 'item-not-found';
   const list = rawDocuments(item);
-  if (list.some((d) => readAgendaDocument(d)?.sha256 === document.sha256))
+  // A document once replaced keeps its first hash as its id: that file is "attached" too.
+  if (
+    list.some((d) => {
+      const present = readAgendaDocument(d);
+      return (
+        present !== null &&
+        (present.sha256 === document.sha256 || present.origin === document.sha256)
+      );
+    })
+  )
     return 'already-attached';
   item.set('documents', [...list, { ...document }]);
   return 'attached';
+}
+
+/**
+ * Server side: sets the item's documents and history to what core/meeting/document-edit.ts
+ * decided (both replaced whole, in one transaction with the caller's reads).
+ */
+export function writeItemDocuments(
+  doc: Y.Doc,
+  itemId: string,
+  documents: readonly AgendaDocument[],
+  history: readonly DocumentVersion[],
+): boolean {
+  const item = itemMaps(doc).get(itemId);
+  if (!item) return false;
+  item.set(
+    'documents',
+    documents.map((d) => ({ ...d })),
+  );
+  item.set(
+    DOCUMENT_HISTORY,
+    history.map((v) => ({ ...v })),
+  );
+  return true;
 }

@@ -5,7 +5,7 @@
  * | part | Y type | holds | module |
  * |---|---|---|---|
  * | `meta` | Y.Map | schemaVersion, title, startsAt (ISO), location | meta.ts |
- * | `agenda` | Y.Array of Y.Map | items in order: id, title, documents (a plain array of AgendaDocument) | agenda.ts |
+ * | `agenda` | Y.Array of Y.Map | items in order: id, title, documents (a plain array of AgendaDocument), documentHistory (DocumentVersion[]) | agenda.ts |
  * | `attendance` | Y.Map memberId → Y.Map | the roster: status ('present' \| 'absent'), at, role, votes | attendance.ts |
  * | `polls` | Y.Map pollId → Y.Map | the PollView fields; named voters as a nested map, a secret roll only from close on | polls.ts |
  * | `presenter` | Y.Map | follow mode: memberId, memberName, documentSha256, page, zoom, at | presenter.ts |
@@ -77,7 +77,8 @@ export function observeControlPart(
   return () => type.unobserveDeep(handler);
 }
 
-export type { AgendaDocument, AgendaItem } from './agenda';
+export type { AgendaDocument, AgendaItem, DocumentVersion } from './agenda';
+export { documentIdOf } from './agenda';
 export type { ControlMeta } from './meta';
 export type { MinutesField, MinutesSignatureRecord, MinutesState, MinutesStatus } from './minutes';
 export type { PresenterPosition, PresenterView } from './presenter';

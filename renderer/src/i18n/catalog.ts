@@ -13,6 +13,7 @@ import { projectorMessages } from './messages/projector';
 import { speakersMessages } from './messages/speakers';
 import { agendaEditMessages } from './messages/agenda-edit';
 import { tokenPickerMessages } from './messages/token-picker';
+import { documentEditMessages } from './messages/document-edit';
 
 /**
  * Every user-facing string, merged from each feature's messages.ts. Add a feature by adding
@@ -34,6 +35,7 @@ export const vi = {
   ...speakersMessages.vi,
   ...agendaEditMessages.vi,
   ...tokenPickerMessages.vi,
+  ...documentEditMessages.vi,
 };
 export const en: Record<MessageKey, string> = {
   ...appMessages.en,
@@ -51,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   ...speakersMessages.en,
   ...agendaEditMessages.en,
   ...tokenPickerMessages.en,
+  ...documentEditMessages.en,
 };
 
 export type MessageKey = keyof typeof vi;

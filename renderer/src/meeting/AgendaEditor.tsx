@@ -4,15 +4,17 @@ import type { AgendaItemSummary } from '../../../core/api/meetings';
 import { call } from '../api/client';
 import { errorMessage } from '../i18n/error-message';
 import { useRoom } from '../room-context/RoomContext';
+import { AgendaItemDocuments } from './AgendaItemDocuments';
 
 /**
  * The chair's and secretary's agenda editor (agenda.edit), on the room's overview: rename an
  * item in place, move it up or down, remove one that holds nothing yet, add one at the end.
  * The server decides (core/meeting/agenda-edit.ts) and every screen follows the control document.
+ * Under each item, its documents (AgendaItemDocuments: rename, replace the file, remove).
  */
 export function AgendaEditor({ agenda }: { agenda: readonly AgendaItemSummary[] }) {
   const { t } = useTranslation();
-  const { meeting } = useRoom();
+  const { meeting, may } = useRoom();
   const [editing, setEditing] = useState<{ id: string; title: string } | null>(null);
   const [added, setAdded] = useState('');
   const [busy, setBusy] = useState(false);
@@ -119,6 +121,9 @@ export function AgendaEditor({ agenda }: { agenda: readonly AgendaItemSummary[] 
                 </span>
               </>
             )}
+            {may('document.edit') ? (
+              <AgendaItemDocuments meetingId={meeting.id} itemId={item.id} itemTitle={item.title} />
+            ) : null}
           </li>
         ))}
       </ol>

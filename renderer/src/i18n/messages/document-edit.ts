@@ -1,0 +1,66 @@
+import { defineMessages } from '../define';
+
+/**
+ * Renaming, replacing and removing an item's documents (the agenda editor) and every member's
+ * list of a document's versions. Keys start with `docEdit.` / `docVersions.` (errors: `docs.error.`).
+ */
+export const documentEditMessages = defineMessages(
+  {
+    'docEdit.documents': 'Tài liệu của “{{title}}”',
+    'docEdit.rename': 'Đổi tên',
+    'docEdit.renameLabel': 'Tên mới của tài liệu “{{title}}”',
+    'docEdit.replace': 'Thay tệp',
+    'docEdit.replaceDialog': 'Chọn tệp PDF thay cho “{{title}}”',
+    'docEdit.remove': 'Gỡ',
+    'docEdit.removeLabel': 'Gỡ tài liệu “{{title}}”',
+    'docEdit.confirmRemove':
+      'Gỡ tài liệu “{{title}}” khỏi chương trình? Các phiên bản vẫn được lưu trong lịch sử.',
+    'docEdit.replacing': 'Đang tải lên {{name}}…',
+    'docEdit.replaced': 'Đã thay tệp của “{{title}}”.',
+    'docVersions.toggle': 'Các phiên bản ({{count}})',
+    'docVersions.list': 'Các phiên bản của “{{title}}”',
+    'docVersions.attach': 'Đính kèm',
+    'docVersions.rename': 'Đổi tên',
+    'docVersions.replace': 'Thay tệp',
+    'docVersions.remove': 'Đã gỡ',
+    'docVersions.by': '{{who}}, {{when}}',
+    'docVersions.open': 'Xem',
+    'docVersions.openLabel': 'Xem phiên bản {{number}} của “{{title}}” (chỉ đọc)',
+    'docVersions.readOnly': 'Phiên bản cũ · chỉ đọc',
+    'docVersions.removed': 'Tài liệu đã gỡ',
+    'docs.error.document-not-found': 'Tài liệu này không còn trong mục.',
+    'docs.error.document-unchanged': 'Không có gì thay đổi: tên hoặc tệp vẫn như cũ.',
+    'docs.error.meeting-closed': 'Cuộc họp đã bế mạc: tài liệu không thay đổi được nữa.',
+    'docs.error.blob-not-found': 'Tệp chưa được tải lên máy chủ. Hãy thử lại.',
+    'docs.error.invalid-field': 'Tên tài liệu phải có từ 1 đến 200 ký tự.',
+  },
+  {
+    'docEdit.documents': 'Documents of “{{title}}”',
+    'docEdit.rename': 'Rename',
+    'docEdit.renameLabel': 'New name of the document “{{title}}”',
+    'docEdit.replace': 'Replace file',
+    'docEdit.replaceDialog': 'Choose the PDF that replaces “{{title}}”',
+    'docEdit.remove': 'Remove',
+    'docEdit.removeLabel': 'Remove the document “{{title}}”',
+    'docEdit.confirmRemove':
+      'Remove the document “{{title}}” from the agenda? Its versions stay in the history.',
+    'docEdit.replacing': 'Uploading {{name}}…',
+    'docEdit.replaced': 'The file of “{{title}}” was replaced.',
+    'docVersions.toggle': 'Versions ({{count}})',
+    'docVersions.list': 'Versions of “{{title}}”',
+    'docVersions.attach': 'Attached',
+    'docVersions.rename': 'Renamed',
+    'docVersions.replace': 'File replaced',
+    'docVersions.remove': 'Removed',
+    'docVersions.by': '{{who}}, {{when}}',
+    'docVersions.open': 'View',
+    'docVersions.openLabel': 'View version {{number}} of “{{title}}” (read-only)',
+    'docVersions.readOnly': 'Earlier version · read-only',
+    'docVersions.removed': 'Removed documents',
+    'docs.error.document-not-found': 'This document is no longer on the item.',
+    'docs.error.document-unchanged': 'Nothing changed: the name or file is the same.',
+    'docs.error.meeting-closed': 'The meeting is closed: its documents can no longer change.',
+    'docs.error.blob-not-found': 'The file has not reached the server. Please try again.',
+    'docs.error.invalid-field': 'A document name has 1 to 200 characters.',
+  },
+);
