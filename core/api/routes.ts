@@ -8,6 +8,7 @@
 import type { AnswerSpec, RouteAnswerOf, RouteBodyOf, RouteInputOf, RouteParamsOf } from './http';
 import { adminRoutes } from './routes-admin';
 import { agendaRoutes } from './routes-agenda';
+import { electionsRoutes } from './routes-elections';
 import { identityRoutes } from './routes-identity';
 import { lifecycleRoutes } from './routes-lifecycle';
 import { meetingsRoutes } from './routes-meetings';
@@ -32,6 +33,7 @@ type Areas = [
   typeof agendaRoutes,
   typeof sealsRoutes,
   typeof adminRoutes,
+  typeof electionsRoutes,
 ];
 
 export const routes = {
@@ -45,6 +47,7 @@ export const routes = {
   ...agendaRoutes,
   ...sealsRoutes,
   ...adminRoutes,
+  ...electionsRoutes,
 } as const;
 
 /** Fails to compile if two areas name the same route (a spread would silently keep one). */
