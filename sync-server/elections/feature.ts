@@ -1,12 +1,5 @@
 import { createHmac } from 'node:crypto';
-import {
-  electionErrorStatus,
-  electionView,
-  visibleBallots,
-  type CastElectionBallotResponse,
-  type ElectionView,
-} from '../../core/api/elections';
-import { ApiValidationError } from '../../core/api/meetings';
+import { electionView, visibleBallots, type ElectionView } from '../../core/api/elections';
 import {
   castElectionBallot,
   closeRound,
@@ -19,6 +12,7 @@ import {
   publishElection,
   type ElectionRecord,
 } from '../../core/elections';
+import { electionLive, writeElection } from '../../core/docs/control/elections';
 import { canInElection, type MeetingAction } from '../../core/roles/permissions';
 import { AttendanceBook } from '../attendance/book';
 import type { ServerFeature } from '../feature';
@@ -29,12 +23,14 @@ import { newId } from '../ids';
 import type { Logger } from '../log';
 import { meetingCaller } from '../meetings/caller';
 import type { MeetingDirectory } from '../meetings/directory';
+import { transactControl } from '../meetings/control-doc';
 import { requireMeetingState } from '../meetings/lifecycle';
 import type { Rooms } from '../rooms/manager';
 import type { AuditLog, JsonValue, RecordStore } from '../store/types';
-import { BallotKeyError, type PollKeys } from '../votes/poll-keys';
+import type { PollKeys } from '../votes/poll-keys';
 import { GroupQueue, type Settled } from '../votes/queue';
-import { atRandomPlace, UrnError } from '../votes/urn';
+import { atRandomPlace } from '../votes/urn';
+import { refusals, roundKeyId, TAG_DOMAIN, type ElectionAction, type Outcome } from './actions';
 import { ElectionBook, type StoredElection } from './book';
 import { openElectionBallots, sealElectionBallot } from './sealed';
 
@@ -48,33 +44,6 @@ export interface ElectionsDeps {
   roundKeys: PollKeys;
 }
 
-/** What a member asks of one election; `memberId` always comes from the session. */
-type ElectionAction =
-  | { type: 'open' | 'publish'; memberId: string }
-  | { type: 'close'; memberId: string; round: number }
-  | { type: 'confirm'; memberId: string; round: number; tieOrder?: string[] }
-  | { type: 'cast'; memberId: string; round: number; kept: unknown; commitment: unknown };
-
-type Outcome = { view: true } | { ballot: CastElectionBallotResponse };
-
-const TAG_DOMAIN = 'dienhong/election-commitment-tag/v1\u0000';
-
-/** The key of a round's urn, in the round keys' folder. */
-const roundKeyId = (electionId: string, round: number) => `${electionId}.r${round}`;
-
-async function refusals<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof ElectionError)
-      throw new HttpError(electionErrorStatus(error.code), error.code, error.message);
-    if (error instanceof ApiValidationError) throw new HttpError(400, error.code, error.message);
-    if (error instanceof BallotKeyError || error instanceof UrnError)
-      throw new HttpError(503, error.code, error.message);
-    throw error;
-  }
-}
-
 /**
  * Elections with the server as the only authority, on the secret polls' machinery: one queue
  * per election (every action checked by core/elections against the current state, one durable
@@ -85,6 +54,9 @@ export function electionsFeature(deps: ElectionsDeps): ServerFeature {
   const { meetings, store, logger, roundKeys, rooms } = deps;
   const book = new ElectionBook(store);
   const attendance = new AttendanceBook(store, meetings);
+
+  const mirror = (record: ElectionRecord) =>
+    transactControl(rooms, record.meetingId, (doc) => writeElection(doc, electionLive(record)));
 
   async function processGroup(key: string, actions: ElectionAction[]): Promise<Settled<Outcome>[]> {
     const [meetingId = '', electionId = ''] = key.split('/');
@@ -204,6 +176,7 @@ export function electionsFeature(deps: ElectionsDeps): ServerFeature {
     }
     if (current !== before) {
       await Promise.all([book.save(current), ...audits.map((entry) => store.appendAudit(entry))]);
+      await mirror(current.record);
     }
     // Counted and durable: the key that could open the urn goes. A key made for a round that did
     // not open goes too.
@@ -216,10 +189,12 @@ export function electionsFeature(deps: ElectionsDeps): ServerFeature {
 
   const queue = new GroupQueue<ElectionAction, Outcome>(processGroup);
 
-  // A crash between counting and deleting leaves a round key behind: delete it.
+  // A crash after a durable write but before the document write leaves the document behind;
+  // one between counting and deleting leaves a round key behind: repair both.
   const repaired = (async () => {
     const open = new Set<string>();
     for await (const { record, urn } of book.all()) {
+      await mirror(record);
       const round = currentRound(record);
       if (urn !== null && round)
         open.add(`${record.meetingId}/${roundKeyId(record.election.id, round.round.number)}`);
@@ -315,6 +290,7 @@ export function electionsFeature(deps: ElectionsDeps): ServerFeature {
             electionId: record.election.id,
           };
           await Promise.all([book.save({ record, urn: null }), store.appendAudit(audit)]);
+          await mirror(record);
           return electionView(record, member.id);
         },
       }),

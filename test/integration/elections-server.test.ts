@@ -22,9 +22,12 @@ import {
   type BallotReceipt,
   type PublishedBallot,
 } from '../../core/elections';
+import { readElections } from '../../core/docs/control/elections';
+import { CROWD_MEETING } from '../../tools/harness/crowd/crowd';
 import { snapshotDirectory, type Snapshot } from '../helpers/ballot-attacker';
 import { startCrowdProcess, type CrowdProcess } from '../helpers/crowd-process';
 import { allEntries } from '../helpers/leveldb-raw';
+import { connectClient, waitFor } from '../helpers/server';
 
 const delegates = Array.from({ length: 300 }, (_, i) => `d${String(i).padStart(3, '0')}`);
 /** Everyone present with a vote, in the server's order (sorted ids). */
@@ -208,6 +211,18 @@ describe('an election on the server', () => {
     expect(other?.voted).toBe(true);
     const listed = await crowd.api('d000', `/elections/${electionId}/rounds/1/ballots`);
     expect(listed.status).toBe(409);
+    // The control document every member syncs: received against issued, nothing more.
+    const watcher = connectClient(
+      crowd.server.syncUrl,
+      `meeting/${CROWD_MEETING}/control`,
+      crowd.tokens.get('d150') as string,
+    );
+    cleanup.push(() => watcher.destroy());
+    await watcher.synced;
+    const live = () => readElections(watcher.doc)[electionId]?.rounds[0];
+    await waitFor(() => live()?.received === 301, 'ballots received in the control document');
+    expect(live()).toMatchObject({ state: 'open', issued: 301, count: null, decision: null });
+    watcher.destroy();
   });
 
   it('keeps no voter beside a commitment or a choice in any file while the box is open', async () => {
