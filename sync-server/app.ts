@@ -31,6 +31,7 @@ import { type RunningServer, startServer } from './server';
 import { storeFeature } from './store/feature';
 import { attendanceFeature } from './attendance/feature';
 import { votesFeature } from './votes/feature';
+import { electionsFeature } from './elections/feature';
 import { defaultBallotKeyFile, PollKeys } from './votes/poll-keys';
 import { presenterFeature } from './presenter/feature';
 import { BlobStore } from './blobs/blob-store';
@@ -203,6 +204,18 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
           pollKeys: new PollKeys(
             options.dataDir,
             options.ballotKeyFile ?? defaultBallotKeyFile(options.dataDir),
+          ),
+        }),
+        electionsFeature({
+          auth,
+          meetings,
+          rooms: sync.rooms,
+          store,
+          logger,
+          roundKeys: new PollKeys(
+            options.dataDir,
+            options.ballotKeyFile ?? defaultBallotKeyFile(options.dataDir),
+            'election-keys',
           ),
         }),
         presenterFeature({ auth, members, meetings, rooms: sync.rooms, audit: store }),

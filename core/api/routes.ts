@@ -9,6 +9,7 @@ import type { AnswerSpec, RouteAnswerOf, RouteBodyOf, RouteInputOf, RouteParamsO
 import { adminRoutes } from './routes-admin';
 import { agendaRoutes } from './routes-agenda';
 import { documentsRoutes } from './routes-documents';
+import { electionsRoutes } from './routes-elections';
 import { identityRoutes } from './routes-identity';
 import { lifecycleRoutes } from './routes-lifecycle';
 import { meetingsRoutes } from './routes-meetings';
@@ -34,6 +35,7 @@ type Areas = [
   typeof documentsRoutes,
   typeof sealsRoutes,
   typeof adminRoutes,
+  typeof electionsRoutes,
 ];
 
 export const routes = {
@@ -48,6 +50,7 @@ export const routes = {
   ...documentsRoutes,
   ...sealsRoutes,
   ...adminRoutes,
+  ...electionsRoutes,
 } as const;
 
 /** Fails to compile if two areas name the same route (a spread would silently keep one). */

@@ -32,7 +32,19 @@ export type ElectionErrorCode =
   | 'duplicate-commitment'
   | 'result-mismatch'
   // receipt
-  | 'bad-receipt';
+  | 'bad-receipt'
+  // conduct (the server's rounds, conduct.ts)
+  | 'bad-committee'
+  | 'election-published'
+  | 'round-in-progress'
+  | 'no-voters'
+  | 'wrong-round'
+  | 'round-not-open'
+  | 'round-not-counted'
+  | 'not-eligible'
+  | 'already-voted'
+  | 'bad-commitment'
+  | 'urn-mismatch';
 
 export class ElectionError extends CodedError<ElectionErrorCode> {
   override readonly name = 'ElectionError';

@@ -52,3 +52,17 @@ export {
   type BallotFileRound,
   type DeclaredRound,
 } from './export';
+export {
+  castElectionBallot,
+  closeRound,
+  confirmRound,
+  currentRound,
+  electedSoFar,
+  electionStatus,
+  newElectionRecord,
+  openRound,
+  publishElection,
+  type ElectionRecord,
+  type OpenUrn,
+  type RoundRecord,
+} from './conduct';

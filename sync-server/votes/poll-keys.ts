@@ -71,8 +71,10 @@ export class PollKeys {
   constructor(
     dataDir: string,
     private readonly ballotKeyFile: string,
+    /** Under the data directory; each kind of urn (polls, election rounds) sweeps its own. */
+    folder = 'poll-keys',
   ) {
-    this.root = path.join(dataDir, 'poll-keys');
+    this.root = path.join(dataDir, folder);
     const inside = path.relative(path.resolve(dataDir), path.resolve(ballotKeyFile));
     if (!inside.startsWith('..') && !path.isAbsolute(inside)) {
       throw new BallotKeyError(

@@ -69,14 +69,12 @@ function keyAndIv(shared: Buffer, ephemeral: Buffer, recipient: Buffer) {
   return { key: okm.subarray(0, 32), iv: okm.subarray(32) };
 }
 
-/** Seals one choice to the poll's public key; every call gives different bytes. */
-export function sealChoice(publicKey: string, optionId: string): string {
+/**
+ * Seals `plain` to the poll's public key; every call gives different bytes. Callers pad `plain`
+ * to one fixed size per kind of ballot, so the sealed length says nothing of what it holds.
+ */
+export function sealBytes(publicKey: string, plain: Uint8Array): string {
   const recipient = Buffer.from(publicKey, 'base64');
-  const id = Buffer.from(optionId, 'utf8');
-  if (id.length < 1 || id.length >= PADDED) throw new UrnError('urn-corrupt', 'bad option id');
-  const plain = Buffer.alloc(PADDED);
-  plain[0] = id.length;
-  id.copy(plain, 1);
   const eph = generateKeyPairSync('x25519');
   const ephRaw = rawPublic(eph.publicKey);
   const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: publicKeyOf(recipient) });
@@ -86,33 +84,61 @@ export function sealChoice(publicKey: string, optionId: string): string {
   return Buffer.concat([ephRaw, body]).toString('base64');
 }
 
-/** Opens sealed choices with the poll's private key; any tampered ballot is refused. */
-export function openChoices(privateKey: KeyObject, publicKey: string, sealed: readonly string[]) {
+/** Opens sealed ballots of `size` plain bytes each; any tampered ballot is refused. */
+export function openBytes(
+  privateKey: KeyObject,
+  publicKey: string,
+  sealed: readonly string[],
+  size: number,
+): Buffer[] {
   const recipient = Buffer.from(publicKey, 'base64');
   return sealed.map((text) => {
     const bytes = Buffer.from(text, 'base64');
-    if (bytes.length !== 32 + PADDED + TAG) throw new UrnError('urn-corrupt', 'bad sealed ballot');
+    if (bytes.length !== 32 + size + TAG) throw new UrnError('urn-corrupt', 'bad sealed ballot');
     const ephRaw = bytes.subarray(0, 32);
     const shared = diffieHellman({ privateKey, publicKey: publicKeyOf(ephRaw) });
     const { key, iv } = keyAndIv(shared, ephRaw, recipient);
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
-    decipher.setAuthTag(bytes.subarray(32 + PADDED));
-    let plain: Buffer;
+    decipher.setAuthTag(bytes.subarray(32 + size));
     try {
-      plain = Buffer.concat([decipher.update(bytes.subarray(32, 32 + PADDED)), decipher.final()]);
+      return Buffer.concat([decipher.update(bytes.subarray(32, 32 + size)), decipher.final()]);
     } catch {
       throw new UrnError('urn-corrupt', 'A sealed ballot does not open with this poll key.');
     }
+  });
+}
+
+/** Seals one choice to the poll's public key; every call gives different bytes. */
+export function sealChoice(publicKey: string, optionId: string): string {
+  const id = Buffer.from(optionId, 'utf8');
+  if (id.length < 1 || id.length >= PADDED) throw new UrnError('urn-corrupt', 'bad option id');
+  const plain = Buffer.alloc(PADDED);
+  plain[0] = id.length;
+  id.copy(plain, 1);
+  return sealBytes(publicKey, plain);
+}
+
+/** Opens sealed choices with the poll's private key; any tampered ballot is refused. */
+export function openChoices(privateKey: KeyObject, publicKey: string, sealed: readonly string[]) {
+  return openBytes(privateKey, publicKey, sealed, PADDED).map((plain) => {
     const length = plain[0] ?? 0;
     return plain.subarray(1, 1 + length).toString('utf8');
   });
 }
 
+/** `sealed` with one more ballot at a random place, so position says nothing of time. */
+export function atRandomPlace(sealed: readonly string[], ballot: string): string[] {
+  const ballots = [...sealed];
+  ballots.splice(randomInt(ballots.length + 1), 0, ballot);
+  return ballots;
+}
+
 /** The urn with one more sealed ballot at a random place, so position says nothing of time. */
 export function dropInUrn(urn: SealedUrn, optionId: string): SealedUrn {
-  const ballots = [...urn.ballots];
-  ballots.splice(randomInt(ballots.length + 1), 0, sealChoice(urn.publicKey, optionId));
-  return { publicKey: urn.publicKey, ballots };
+  return {
+    publicKey: urn.publicKey,
+    ballots: atRandomPlace(urn.ballots, sealChoice(urn.publicKey, optionId)),
+  };
 }
 
 /** AES-256-GCM under the ballot key, bound to the poll by `aad`. Layout: iv(12) ‖ ct ‖ tag(16). */

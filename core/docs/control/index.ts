@@ -10,6 +10,7 @@
  * | `polls` | Y.Map pollId → Y.Map | the PollView fields; named voters as a nested map, a secret roll only from close on | polls.ts |
  * | `presenter` | Y.Map | follow mode: memberId, memberName, documentSha256, page, zoom, at | presenter.ts |
  * | `speakers` | Y.Map itemId → plain object | each agenda item's speakers list (queue, who speaks, who spoke, limit) | speakers.ts |
+ * | `elections` | Y.Map electionId → plain object | each election's live view: ballots received vs issued, counts once confirmed | elections.ts |
  * | `minutes` | Y.Map | status ('draft' \| 'final' \| 'signed-secretary' \| 'signed'), pdfSha256, finalSha256, finalizedAt, finalizedBy, signatures | minutes.ts |
  *
  * Readers never throw on a malformed or partial document: they skip what they cannot read and
@@ -19,6 +20,7 @@
 import type * as Y from 'yjs';
 import type { AttendanceView, PollView } from '../../api/votes';
 import { agendaArray, readAgenda, type AgendaItem } from './agenda';
+import { electionsMap, readElections, type ElectionLive } from './elections';
 import { attendanceMap, readAttendanceView } from './attendance';
 import { metaMap, readControlMeta, type ControlMeta } from './meta';
 import { minutesMap, readMinutesState, type MinutesState } from './minutes';
@@ -38,6 +40,7 @@ export interface ControlViews {
   presenter: PresenterView;
   speakers: Record<string, FloorState>;
   minutes: MinutesState;
+  elections: Record<string, ElectionLive>;
 }
 
 export type ControlPart = keyof ControlViews;
@@ -57,6 +60,7 @@ export const CONTROL_PARTS: { readonly [P in ControlPart]: PartSchema<ControlVie
   presenter: { type: presenterMap, read: readPresenterView },
   speakers: { type: speakersMap, read: readSpeakers },
   minutes: { type: minutesMap, read: readMinutesState },
+  elections: { type: electionsMap, read: readElections },
 };
 
 export const CONTROL_PART_NAMES = Object.keys(CONTROL_PARTS) as ControlPart[];
@@ -79,6 +83,7 @@ export function observeControlPart(
 
 export type { AgendaDocument, AgendaItem, DocumentVersion } from './agenda';
 export { documentIdOf } from './agenda';
+export type { ElectionLive, ElectionRoundLive } from './elections';
 export type { ControlMeta } from './meta';
 export type { MinutesField, MinutesSignatureRecord, MinutesState, MinutesStatus } from './minutes';
 export type { PresenterPosition, PresenterView } from './presenter';
