@@ -3,11 +3,11 @@ import { maySee, type RoundState, type RoundView } from './committee';
 
 describe('what a round shows, and to whom', () => {
   const table: [RoundState, RoundView, committee: boolean, others: boolean][] = [
-    ['open', 'received-count', true, false],
+    ['open', 'received-count', true, true],
     ['open', 'anonymous-ballots', false, false],
     ['open', 'count', false, false],
     ['open', 'result', false, false],
-    ['counting', 'received-count', true, false],
+    ['counting', 'received-count', true, true],
     ['counting', 'anonymous-ballots', true, false],
     ['counting', 'count', true, false],
     ['counting', 'result', false, false],
