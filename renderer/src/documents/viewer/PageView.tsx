@@ -65,11 +65,15 @@ function RenderedPage(props: PageViewProps) {
 
   useEffect(() => {
     let live = true;
-    void pdf.getPage(pageIndex + 1).then((proxy) => {
-      if (!live) return;
-      const viewport = proxy.getViewport({ scale, rotation: (proxy.rotate + rotation) % 360 });
-      setPage({ proxy, viewport });
-    });
+    void pdf.getPage(pageIndex + 1).then(
+      (proxy) => {
+        if (!live) return;
+        const viewport = proxy.getViewport({ scale, rotation: (proxy.rotate + rotation) % 360 });
+        setPage({ proxy, viewport });
+        // The document was closed (new bytes, the viewer left) before the page came: nothing to show.
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };

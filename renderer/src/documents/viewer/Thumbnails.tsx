@@ -61,18 +61,22 @@ function Thumbnail({
     if (!canvas) return;
     let task: RenderTask | null = null;
     let live = true;
-    void pdf.getPage(pageIndex + 1).then((page) => {
-      if (!live) return;
-      const base = page.getViewport({ scale: 1, rotation: (page.rotate + rotation) % 360 });
-      const viewport = page.getViewport({
-        scale: THUMB_WIDTH / base.width,
-        rotation: (page.rotate + rotation) % 360,
-      });
-      canvas.width = Math.floor(viewport.width);
-      canvas.height = Math.floor(viewport.height);
-      task = page.render({ canvas, viewport });
-      task.promise.catch(() => undefined);
-    });
+    void pdf.getPage(pageIndex + 1).then(
+      (page) => {
+        if (!live) return;
+        const base = page.getViewport({ scale: 1, rotation: (page.rotate + rotation) % 360 });
+        const viewport = page.getViewport({
+          scale: THUMB_WIDTH / base.width,
+          rotation: (page.rotate + rotation) % 360,
+        });
+        canvas.width = Math.floor(viewport.width);
+        canvas.height = Math.floor(viewport.height);
+        task = page.render({ canvas, viewport });
+        task.promise.catch(() => undefined);
+        // A document closed before the page came ("Transport destroyed"): no thumbnail to draw.
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
       task?.cancel();
