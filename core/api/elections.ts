@@ -30,6 +30,7 @@ import type { Round } from '../elections/ballot';
 import type { RoundCount } from '../elections/count';
 import type { ElectionStatus, RoundDecision } from '../elections/rounds';
 import { ApiValidationError } from './meetings';
+import { objectBody } from './request-body';
 
 /** The election as the chair defines it; the server gives it its id. */
 export interface CreateElectionRequest {
@@ -108,19 +109,6 @@ const STATUS: Partial<Record<ElectionErrorCode, number>> = {
 
 export function electionErrorStatus(code: ElectionErrorCode): number {
   return STATUS[code] ?? 400;
-}
-
-function objectBody(body: unknown, allowed: readonly string[]): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ApiValidationError('invalid-body', '', 'Expected a JSON object.');
-  }
-  for (const key of Object.keys(body)) {
-    if (!allowed.includes(key)) {
-      // A forged `memberId` lands here: who votes is decided by the session alone.
-      throw new ApiValidationError('unknown-field', key, `This request has no field "${key}".`);
-    }
-  }
-  return body as Record<string, unknown>;
 }
 
 const isIdList = (value: unknown): value is string[] =>

@@ -12,6 +12,7 @@
 import { isAttendanceStatus, type AttendanceStatus } from '../meeting/attendance';
 import { isLifecycleEventKind, type LifecycleEventKind } from '../meeting/lifecycle';
 import { ApiValidationError } from './meetings';
+import { objectBody } from './request-body';
 
 export type { MeetingLifecycleState } from '../meeting/lifecycle';
 
@@ -37,15 +38,6 @@ export interface AdmitRequest {
 }
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-function objectBody(body: unknown, allowed: readonly string[]): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new ApiValidationError('invalid-body', '', 'Expected a JSON object.');
-  for (const key of Object.keys(body))
-    if (!allowed.includes(key))
-      throw new ApiValidationError('unknown-field', key, `This request has no field "${key}".`);
-  return body as Record<string, unknown>;
-}
 
 export function parseLifecycleStep(body: unknown): LifecycleStepRequest {
   const { step } = objectBody(body, ['step']);

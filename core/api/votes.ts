@@ -31,6 +31,7 @@ import type { PollDraft, PollState } from '../votes/poll';
 import type { Tally } from '../votes/tally';
 import type { VoteErrorCode } from '../votes/errors';
 import { ApiValidationError } from './meetings';
+import { objectBody } from './request-body';
 
 // ---------------------------------------------------------------- attendance
 
@@ -201,19 +202,6 @@ export function voteErrorStatus(code: VoteErrorCode): number {
 }
 
 // ---------------------------------------------------------------- request parsing
-
-function objectBody(body: unknown, allowed: readonly string[]): Record<string, unknown> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ApiValidationError('invalid-body', '', 'Expected a JSON object.');
-  }
-  for (const key of Object.keys(body)) {
-    if (!allowed.includes(key)) {
-      // A forged `memberId` lands here: who votes is decided by the session alone.
-      throw new ApiValidationError('unknown-field', key, `This request has no field "${key}".`);
-    }
-  }
-  return body as Record<string, unknown>;
-}
 
 export function parseCheckInRequest(body: unknown): CheckInRequest {
   const { present } = objectBody(body, ['present']);
